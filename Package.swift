@@ -1,0 +1,69 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+/// One strict setting list, applied to every Swift target.
+let strict: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+    .enableUpcomingFeature("InternalImportsByDefault"),
+    .unsafeFlags(["-warnings-as-errors"], .when(configuration: .debug)),
+]
+
+let package = Package(
+    name: "Shelf",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "shelf", targets: ["shelf"])
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+    ],
+    targets: [
+        // C libraries, wrapped once each.
+        .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
+        .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+
+        // Domain rules, no I/O.
+        .target(name: "ShelfCore", swiftSettings: strict),
+        // The database: schema, migrations, domain operations.
+        .target(name: "ShelfStore", dependencies: ["ShelfCore", "CSQLite"], swiftSettings: strict),
+        // The static build.
+        .target(
+            name: "ShelfSite",
+            dependencies: [
+                "ShelfCore", "ShelfStore", "CCmark", "CZlib",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            swiftSettings: strict
+        ),
+        // The command line.
+        .executableTarget(
+            name: "shelf",
+            dependencies: [
+                "ShelfCore", "ShelfStore", "ShelfSite",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Hummingbird", package: "hummingbird"),
+            ],
+            swiftSettings: strict
+        ),
+
+        // Shared test support.
+        .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
+        .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore"], swiftSettings: strict),
+        .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(
+            name: "ShelfSiteTests",
+            dependencies: ["ShelfSite", "ShelfTesting"],
+            resources: [.copy("Fixtures")],
+            swiftSettings: strict
+        ),
+        .testTarget(name: "ShelfCLITests", dependencies: ["ShelfTesting"], swiftSettings: strict),
+    ]
+)

@@ -1,0 +1,6 @@
+import ShelfCore
+import Yams
+import TOMLKit
+import Mustache
+import CCmark
+import CZlib
