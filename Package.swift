@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The few Linux calls Swift's Glibc module does not expose.
+        .target(name: "CShelfSystem"),
 
         // Domain rules, no I/O.
         .target(name: "ShelfCore", swiftSettings: strict),
@@ -36,7 +38,7 @@ let package = Package(
         .target(
             name: "ShelfSite",
             dependencies: [
-                "ShelfCore", "ShelfStore", "CCmark", "CZlib",
+                "ShelfCore", "ShelfStore", "CCmark", "CZlib", "CShelfSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
@@ -61,7 +63,6 @@ let package = Package(
         .testTarget(
             name: "ShelfSiteTests",
             dependencies: ["ShelfSite", "ShelfTesting"],
-            resources: [.copy("Fixtures")],
             swiftSettings: strict
         ),
         .testTarget(name: "ShelfCLITests", dependencies: ["ShelfTesting"], swiftSettings: strict),

@@ -1,0 +1,51 @@
+# Shelf — the two commands a newcomer needs are `make demo` and `make test`.
+# Both install what is missing (as root; otherwise they print the command to run), build, and run.
+
+SWIFT        ?= swift
+SHELF        := .build/debug/shelf
+HOST         ?= 127.0.0.1
+PORT         ?= 8080
+APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev pkg-config python3 python3-pip
+BENCH_APT    := hugo hyperfine time
+PIP_PACKAGES := pytest
+
+.PHONY: demo test build deps bench-deps unit e2e lint format bench clean
+
+## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
+demo: deps build
+	@if [ ! -f data/shelf.sqlite ]; then $(SHELF) migrate && $(SHELF) build --quiet && $(SHELF) stock import demo/stock.csv; fi
+	$(SHELF) serve --host $(HOST) --port $(PORT)
+
+## test: unit tests (Swift Testing) and the end-to-end suites (pytest against the real binary)
+test: deps build unit e2e
+
+build:
+	$(SWIFT) build
+
+unit:
+	$(SWIFT) test
+
+e2e: build
+	SHELF_BIN=$(CURDIR)/$(SHELF) python3 -m pytest -q Tests/e2e
+
+## deps: install the Debian and Python packages the build and the tests need
+deps:
+	@scripts/ensure-packages apt $(APT_PACKAGES)
+	@scripts/ensure-packages pip $(PIP_PACKAGES)
+
+bench-deps:
+	@scripts/ensure-packages apt $(BENCH_APT)
+
+## lint: the committed .swift-format, strictly
+lint:
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+
+format:
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+
+## bench: 10,000 products, Shelf against Hugo in the same run; writes bench/results.json
+bench: deps bench-deps
+	bench/run
+
+clean:
+	rm -rf .build site data .shelf bench/work

@@ -1,0 +1,9 @@
+#ifndef C_SHELF_SYSTEM_H
+#define C_SHELF_SYSTEM_H
+
+/// Atomically exchanges two paths (Linux renameat2 with RENAME_EXCHANGE), so a freshly built
+/// site folder replaces the old one with no moment where neither exists.
+/// Returns 0 on success, -1 with errno set otherwise.
+int c_shelf_exchange_paths(const char *first, const char *second);
+
+#endif

@@ -1,0 +1,36 @@
+import Foundation
+
+/// What the last successful build wrote: each output's path and fingerprint.
+///
+/// Kept in `.shelf/build-cache` as `FINGERPRINT<TAB>PATH` lines; a missing or unreadable cache
+/// simply means the next build is a full one.
+struct BuildCache {
+    static let header = "shelf build cache 1"
+    var fingerprints: [String: UInt64] = [:]
+
+    static func load(from path: String) -> BuildCache? {
+        guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else { return nil }
+        var lines = text.split(separator: "\n")[...]
+        guard lines.first == Substring(header) else { return nil }
+        lines = lines.dropFirst()
+        var cache = BuildCache()
+        cache.fingerprints.reserveCapacity(lines.count)
+        for line in lines {
+            guard let tab = line.firstIndex(of: "\t"), let value = UInt64(line[..<tab], radix: 16) else { return nil }
+            cache.fingerprints[String(line[line.index(after: tab)...])] = value
+        }
+        return cache
+    }
+
+    func save(to path: String) throws {
+        var text = Self.header + "\n"
+        for (file, value) in fingerprints.sorted(by: { $0.key < $1.key }) {
+            text += value.hex + "\t" + file + "\n"
+        }
+        let temporary = path + ".tmp"
+        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else {
+            throw SiteError(path, "cannot be written (\(String(cString: strerror(errno))))")
+        }
+    }
+}

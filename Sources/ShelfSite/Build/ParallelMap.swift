@@ -1,0 +1,30 @@
+import Dispatch
+import Foundation
+
+extension Array where Element: Sendable {
+    /// Maps on all cores; the result keeps the input order.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+        guard count > 1 else { return map(transform) }
+        return [T](unsafeUninitializedCapacity: count) { buffer, initialized in
+            nonisolated(unsafe) let output = buffer
+            self.withUnsafeBufferPointer { input in
+                nonisolated(unsafe) let input = input
+                // Chunks keep the scheduling cost small next to the work of one element.
+                let chunk = Swift.max(1, input.count / (Cores.active * 8))
+                let chunks = (input.count + chunk - 1) / chunk
+                DispatchQueue.concurrentPerform(iterations: chunks) { index in
+                    let start = index * chunk
+                    for position in start..<Swift.min(start + chunk, input.count) {
+                        (output.baseAddress! + position).initialize(to: transform(input[position]))
+                    }
+                }
+            }
+            initialized = count
+        }
+    }
+}
+
+enum Cores {
+    /// The cores the build may use.
+    static let active = Swift.max(1, Foundation.ProcessInfo.processInfo.activeProcessorCount)
+}

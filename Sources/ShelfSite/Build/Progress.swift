@@ -1,0 +1,42 @@
+import Foundation
+
+/// Reports build steps as `[3/6] Render pages 1200/10000`, updating in place on a terminal.
+public final class Progress: @unchecked Sendable {
+    private let total: Int
+    private var step = 0
+    private let isTerminal: Bool
+    private let quiet: Bool
+    private let lock = NSLock()
+    private var lastDraw = DispatchTime.now()
+
+    public init(steps: Int, quiet: Bool = false) {
+        self.total = steps
+        self.quiet = quiet
+        self.isTerminal = isatty(STDERR_FILENO) == 1
+    }
+
+    func begin(_ name: String) {
+        step += 1
+        print("[\(step)/\(total)] \(name)")
+    }
+
+    /// Updates the current step's count; drawn at most every 50 ms and only on a terminal.
+    func advance(_ name: String, done: Int, of count: Int) {
+        guard isTerminal, !quiet else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let now = DispatchTime.now()
+        guard done == count || now.uptimeNanoseconds - lastDraw.uptimeNanoseconds > 50_000_000 else { return }
+        lastDraw = now
+        write("\r[\(step)/\(total)] \(name) \(done)/\(count)" + (done == count ? "\n" : ""))
+    }
+
+    func print(_ line: String) {
+        guard !quiet else { return }
+        write(line + "\n")
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardError.write(Data(text.utf8))
+    }
+}

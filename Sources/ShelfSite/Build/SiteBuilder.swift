@@ -1,0 +1,171 @@
+import Foundation
+import ShelfCore
+import ShelfStore
+
+/// Builds a store's site: the named steps from content files to a published `site/` folder.
+///
+/// ```swift
+/// let summary = try SiteBuilder(folder: StoreFolder("shop")).build()
+/// print(summary)   // Built 412 files (412 written, 0 unchanged) in 0.31 s
+/// ```
+public struct SiteBuilder: Sendable {
+    public let folder: StoreFolder
+
+    public init(folder: StoreFolder) {
+        self.folder = folder
+    }
+
+    /// What to do beyond rendering.
+    public struct Options: Sendable {
+        /// Re-render everything even when the cache says it is unchanged.
+        public var full = false
+        /// Where the site goes; `nil` means the store's `site/` folder.
+        public var destination: String?
+        /// Sync the catalogue into the database (off for `shelf check`, which changes nothing).
+        public var syncDatabase = true
+        public var quiet = false
+
+        public init(full: Bool = false, destination: String? = nil, syncDatabase: Bool = true, quiet: Bool = false) {
+            self.full = full
+            self.destination = destination
+            self.syncDatabase = syncDatabase
+            self.quiet = quiet
+        }
+    }
+
+    /// What a build did.
+    public struct Summary: Sendable, CustomStringConvertible {
+        /// Files of the site, `.gz` copies not counted.
+        public var files: Int
+        /// Files (and `.gz` copies) written this time, relative to `site/`, sorted.
+        public var written: [String]
+        /// Files deleted because nothing builds them any more.
+        public var removed: [String]
+        public var incremental: Bool
+        public var seconds: Double
+
+        public var description: String {
+            let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
+            let kind = incremental ? "incremental" : "full"
+            return "Built \(files) files (\(writtenFiles) written, \(files - writtenFiles) unchanged\(removed.isEmpty ? "" : ", \(removed.count) removed")) in \(String(format: "%.2f", seconds)) s, \(kind)"
+        }
+    }
+
+    public static let steps = ["Load content", "Load theme", "Sync catalogue", "Plan pages", "Render pages", "Publish site"]
+
+    public func build(_ options: Options = Options()) throws -> Summary {
+        let started = DispatchTime.now()
+        let progress = Progress(steps: Self.steps.count, quiet: options.quiet)
+
+        progress.begin(Self.steps[0])
+        let content = try ContentLoader.load(folder)
+
+        progress.begin(Self.steps[1])
+        let theme = try Theme.load(folder, name: content.config.theme)
+
+        progress.begin(Self.steps[2])
+        let stock = try syncCatalogue(content, write: options.syncDatabase)
+
+        progress.begin(Self.steps[3])
+        let assets = theme.assets.map { asset -> (name: String, path: String, bytes: [UInt8]) in
+            let dot = asset.name.lastIndex(of: ".") ?? asset.name.endIndex
+            let fingerprinted = "\(asset.name[..<dot]).\(StableHasher.hash(asset.bytes).hex.prefix(10))\(asset.name[dot...])"
+            return (asset.name, "/assets/" + fingerprinted, asset.bytes)
+        }
+        let model = SiteModel(content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }))
+        let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
+        try checkUnique(outputs)
+
+        let site = options.destination ?? folder.siteFolder
+        // Only the store's own site/ keeps a cache; other destinations are built whole.
+        let cachePath = options.destination == nil ? folder.workFolder + "/build-cache" : nil
+        let previous = options.full || !FileManager.default.fileExists(atPath: site) ? nil : cachePath.flatMap(BuildCache.load)
+        let changed = outputs.filter { previous?.fingerprints[$0.path] != $0.fingerprint }
+        let current = Set(outputs.map(\.path))
+        let removed = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
+
+        progress.begin(Self.steps[4])
+        let staging = options.destination.map { $0 + ".staging" } ?? folder.workFolder + "/staging"
+        let writer = try SiteWriter(staging: staging, precompress: content.config.precompress)
+        let counter = Counter()
+        let results = changed.parallelMap { output -> Result<[String], SiteError> in
+            defer { progress.advance(Self.steps[4], done: counter.increment(), of: changed.count) }
+            do {
+                return .success(try writer.stage(output))
+            } catch let error as SiteError {
+                return .failure(error)
+            } catch {
+                return .failure(SiteError(output.path, "\(error)"))
+            }
+        }
+        var written: [String] = []
+        var problems = Problems()
+        for result in results {
+            switch result {
+            case .success(let paths): written += paths
+            case .failure(let error): problems.add(error)
+            }
+        }
+        if !problems.isEmpty { try? FileManager.default.removeItem(atPath: staging) }
+        try problems.throwIfAny(step: Self.steps[4])
+
+        progress.begin(Self.steps[5])
+        do {
+            if previous == nil {
+                try writer.publishWhole(as: site)
+            } else {
+                try writer.publishChanges(written, removing: removed, into: site)
+            }
+            if let cachePath {
+                var cache = BuildCache()
+                for output in outputs { cache.fingerprints[output.path] = output.fingerprint }
+                try cache.save(to: cachePath)
+            }
+        } catch let error as SiteError {
+            throw BuildFailure(step: Self.steps[5], errors: [error])
+        }
+        let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        let summary = Summary(files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
+        progress.print(summary.description)
+        return summary
+    }
+
+    /// Syncs the catalogue into the database (migrating it first) and reads the stock.
+    private func syncCatalogue(_ content: StoreContent, write: Bool) throws(BuildFailure) -> [String: Int] {
+        do {
+            if !write {
+                guard FileManager.default.fileExists(atPath: folder.databaseFile) else { return [:] }
+                return try Store.open(at: folder.databaseFile).allStockLevels()
+            }
+            let store = try Store.open(at: folder.databaseFile)
+            try store.migrate()
+            _ = try store.syncCatalogue(content.products, categories: content.config.categories)
+            return try store.allStockLevels()
+        } catch {
+            throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.relative(folder.databaseFile), "\(error)")])
+        }
+    }
+
+    /// Two outputs at one path means two pieces of content claim the same URL.
+    private func checkUnique(_ outputs: [Output]) throws(BuildFailure) {
+        var seen: Set<String> = []
+        var problems = Problems()
+        for output in outputs where !seen.insert(output.path).inserted {
+            problems.add(output.path, line: nil, "two pages would be written here; rename a handle, a category or a static file so each URL is unique")
+        }
+        try problems.throwIfAny(step: Self.steps[3])
+    }
+}
+
+/// A thread-safe counter for progress.
+final class Counter: @unchecked Sendable {
+    private var value = 0
+    private let lock = NSLock()
+
+    func increment() -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        value += 1
+        return value
+    }
+}

@@ -1,0 +1,73 @@
+import CShelfSystem
+import Foundation
+
+/// Puts rendered files in place so that a failed build never leaves a half-written site.
+///
+/// A full build writes a whole new folder and exchanges it with `site/` in one atomic
+/// `renameat2(RENAME_EXCHANGE)`. An incremental build first writes every changed file into the
+/// staging folder, and only when all are rendered moves each into `site/` with an atomic rename.
+struct SiteWriter {
+    let staging: String
+    let precompress: Bool
+
+    init(staging: String, precompress: Bool) throws {
+        self.staging = staging
+        self.precompress = precompress
+        try? FileManager.default.removeItem(atPath: staging)
+        try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
+    }
+
+    /// Writes one output into the staging folder, with its `.gz` copy when worthwhile; returns
+    /// the relative paths written.
+    func stage(_ output: Output) throws -> [String] {
+        let bytes = output.produce()
+        let target = staging + "/" + output.path
+        try write(bytes, to: target)
+        guard precompress, output.isCompressible else { return [output.path] }
+        try write(Gzip.compress(bytes), to: target + ".gz")
+        return [output.path, output.path + ".gz"]
+    }
+
+    private func write(_ bytes: [UInt8], to path: String) throws {
+        let parent = String(path[..<path.lastIndex(of: "/")!])
+        if !FileManager.default.fileExists(atPath: parent) {
+            try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+        }
+        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
+            throw SiteError(path, "cannot be written; check the disk space and the folder's permissions")
+        }
+    }
+
+    /// Replaces `site` with the staging folder as one atomic step.
+    func publishWhole(as site: String) throws {
+        if FileManager.default.fileExists(atPath: site) {
+            guard c_shelf_exchange_paths(staging, site) == 0 else {
+                throw SiteError(site, "cannot be replaced (\(String(cString: strerror(errno)))); the previous site is unchanged")
+            }
+        } else {
+            try FileManager.default.moveItem(atPath: staging, toPath: site)
+            return
+        }
+        // The staging path now holds the previous site.
+        try FileManager.default.removeItem(atPath: staging)
+    }
+
+    /// Moves staged files into `site` one atomic rename each and deletes files no longer built.
+    func publishChanges(_ paths: [String], removing removed: [String], into site: String) throws {
+        for path in paths {
+            let target = site + "/" + path
+            let parent = String(target[..<target.lastIndex(of: "/")!])
+            if !FileManager.default.fileExists(atPath: parent) {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+            }
+            guard rename(staging + "/" + path, target) == 0 else {
+                throw SiteError(target, "cannot be replaced (\(String(cString: strerror(errno))))")
+            }
+        }
+        for path in removed {
+            try? FileManager.default.removeItem(atPath: site + "/" + path)
+            try? FileManager.default.removeItem(atPath: site + "/" + path + ".gz")
+        }
+        try? FileManager.default.removeItem(atPath: staging)
+    }
+}

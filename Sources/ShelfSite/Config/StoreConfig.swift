@@ -1,0 +1,37 @@
+public import ShelfCore
+
+/// The store's settings, read from `shelf.toml` at the store root.
+public struct StoreConfig: Sendable, Hashable {
+    public var name: String
+    public var tagline: String
+    /// The live site's absolute URL without a trailing slash (`https://shop.example.com`).
+    public var baseURL: String
+    public var currency: Currency
+    /// The BCP 47 locale prices and dates are written in (`en-IE`).
+    public var locale: String
+    public var language: String
+    public var theme: String
+    public var announcement: String?
+    public var catalogue: Catalogue
+    public var hero: Hero
+    public var precompress: Bool
+    /// Every category products may use, in menu order.
+    public var categories: [Category]
+
+    /// Listing and home page settings.
+    public struct Catalogue: Sendable, Hashable {
+        public var perPage = 24
+        public var newArrivals = 8
+        public var featuredCategories: [String] = []
+        public var lowStock = 3
+        public var sizeGuide: String?
+    }
+
+    /// The home page's opening section.
+    public struct Hero: Sendable, Hashable {
+        public var title: String
+        public var text: String
+        public var image: String?
+        public var imageAlt: String
+    }
+}

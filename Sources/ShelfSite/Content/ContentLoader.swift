@@ -1,0 +1,123 @@
+import Foundation
+import ShelfCore
+
+/// Loads a store's settings and content files and checks the rules that span files.
+public enum ContentLoader {
+    /// Loads everything; throws every problem found, each with its file and line.
+    public static func load(_ folder: StoreFolder) throws(BuildFailure) -> StoreContent {
+        let step = "Load content"
+        let config: StoreConfig
+        do {
+            let text = try TextFile.read(folder.configFile, relative: StoreConfig.fileName)
+            config = try StoreConfig(toml: text)
+        } catch {
+            throw BuildFailure(step: step, errors: [error])
+        }
+        var problems = Problems()
+
+        let productResults = readAll(folder, "products") { text, file, handle throws(SiteError) in
+            try ProductReader(currency: config.currency).read(text, file: file, defaultHandle: handle)
+        }
+        var products: [Product] = []
+        var productFiles: [String: String] = [:]
+        var skuOwners: [String: String] = [:]
+        let declared = Set(config.categories.map(\.handle))
+        for (file, result) in productResults {
+            switch result {
+            case .failure(let error):
+                problems.add(error)
+            case .success(let read):
+                let product = read.product
+                if let other = productFiles[product.handle] {
+                    problems.add(file, line: 1, "handle \"\(product.handle)\" is already used by \(other); give one of them another handle")
+                    continue
+                }
+                for variant in product.variants {
+                    if let other = skuOwners[variant.sku] {
+                        problems.add(file, line: read.skuLines[variant.sku], "SKU \(variant.sku) is already used by \(other); every variant needs its own SKU")
+                    }
+                    skuOwners[variant.sku] = file
+                }
+                for category in product.categories where !declared.contains(category) {
+                    problems.add(file, line: read.categoriesLine, "category \"\(category)\" is not declared; add a [[categories]] entry with handle = \"\(category)\" to shelf.toml or fix the name")
+                }
+                for image in product.images where !FileManager.default.fileExists(atPath: folder.staticFolder + image.src) {
+                    problems.add(file, line: read.imageLines[image.src], "image static\(image.src) does not exist; add the file or fix src")
+                }
+                productFiles[product.handle] = file
+                products.append(product)
+            }
+        }
+        products.sort { $0.handle < $1.handle }
+        for product in products {
+            for related in product.related where productFiles[related] == nil {
+                problems.add(productFiles[product.handle]!, line: nil, "related product \"\(related)\" does not exist; fix the handle or remove it")
+            }
+        }
+
+        var documents: [Document.Kind: [Document]] = [:]
+        var paths: [String: String] = [:]
+        for kind in [Document.Kind.page, .story, .campaign] {
+            let reader = DocumentReader(kind: kind)
+            for (file, result) in readAll(folder, kind.folder, { text, file, handle throws(SiteError) in
+                try reader.read(text, file: file, defaultHandle: handle)
+            }) {
+                switch result {
+                case .failure(let error):
+                    problems.add(error)
+                case .success(let (document, lines)):
+                    if let other = paths[document.path] {
+                        problems.add(file, line: 1, "\(document.path) is already published by \(other); give one of them another handle")
+                        continue
+                    }
+                    if kind == .page, reservedPaths.contains(document.handle) {
+                        problems.add(file, line: 1, "the page handle \"\(document.handle)\" is taken by the store itself (\(reservedPaths.sorted().joined(separator: ", "))); choose another")
+                        continue
+                    }
+                    paths[document.path] = file
+                    if let image = document.image, !FileManager.default.fileExists(atPath: folder.staticFolder + image) {
+                        problems.add(file, line: lines["image"], "image static\(image) does not exist; add the file or fix image")
+                    }
+                    for handle in document.products where productFiles[handle] == nil {
+                        problems.add(file, line: lines["products"], "product \"\(handle)\" does not exist; fix the handle or remove it")
+                    }
+                    documents[kind, default: []].append(document)
+                }
+            }
+        }
+        if let hero = config.hero.image, !FileManager.default.fileExists(atPath: folder.staticFolder + hero) {
+            problems.add(StoreConfig.fileName, line: TOMLLines(loadConfigText(folder)).line(of: "image", in: "hero"), "hero image static\(hero) does not exist; add the file or fix image")
+        }
+        try problems.throwIfAny(step: step)
+        return StoreContent(
+            config: config, products: products, productFiles: productFiles,
+            pages: documents[.page] ?? [],
+            stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
+            campaigns: documents[.campaign] ?? [])
+    }
+
+    /// Top-level paths the build writes itself, which a page may not take.
+    static let reservedPaths: Set<String> = ["shop", "products", "stories", "campaigns", "assets", "fn", "images", "search", "404"]
+
+    private static func loadConfigText(_ folder: StoreFolder) -> String {
+        (try? TextFile.read(folder.configFile, relative: StoreConfig.fileName)) ?? ""
+    }
+
+    /// Reads and parses every Markdown file of a content folder on all cores, in file name order.
+    private static func readAll<T: Sendable>(
+        _ folder: StoreFolder, _ subfolder: String,
+        _ parse: @escaping @Sendable (String, String, String) throws(SiteError) -> T
+    ) -> [(String, Result<T, SiteError>)] {
+        let directory = folder.contentFolder + "/" + subfolder
+        let names = TextFile.list(directory, extension: "md")
+        return names.parallelMap { name in
+            let relative = "content/\(subfolder)/\(name)"
+            do throws(SiteError) {
+                let text = try TextFile.read(directory + "/" + name, relative: relative)
+                return (relative, .success(try parse(text, relative, String(name.dropLast(3)))))
+            } catch {
+                return (relative, .failure(error))
+            }
+        }
+    }
+}

@@ -1,0 +1,16 @@
+public import ShelfCore
+
+/// Everything a merchant authored, loaded and checked: the input of a build.
+public struct StoreContent: Sendable {
+    public var config: StoreConfig
+    /// Every product, published or not, ordered by handle.
+    public var products: [Product]
+    /// The file each product came from, relative to the store (`content/products/tee.md`).
+    public var productFiles: [String: String]
+    public var pages: [Document]
+    public var stories: [Document]
+    public var campaigns: [Document]
+
+    /// Published products only: what the site shows.
+    public var publishedProducts: [Product] { products.filter(\.published) }
+}

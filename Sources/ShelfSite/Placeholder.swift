@@ -1,6 +1,0 @@
-import ShelfCore
-import Yams
-import TOMLKit
-import Mustache
-import CCmark
-import CZlib

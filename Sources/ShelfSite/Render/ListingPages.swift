@@ -1,0 +1,128 @@
+import ShelfCore
+
+/// One listing, such as a category or a category filtered by colour, in every sort order and page.
+struct Listing {
+    let model: SiteModel
+    var title: String
+    var description: String
+    /// The listing's first page (`/shop/women/`).
+    var basePath: String
+    /// The products, newest first.
+    var products: [Product]
+    var category: String?
+    /// The active filter (option slug and value) of a filter page.
+    var filter: (option: String, value: String)?
+    /// Sort orders offered; filter pages keep the default one.
+    var sorts: [SortOrder]
+
+    /// One page of the listing in one order.
+    struct Page {
+        let path: String
+        let number: Int
+        let pageCount: Int
+        let sort: SortOrder
+        let products: ArraySlice<Product>
+    }
+
+    var pages: [Page] {
+        let perPage = model.config.catalogue.perPage
+        let pageCount = max(1, (products.count + perPage - 1) / perPage)
+        var pages: [Page] = []
+        for sort in sorts {
+            let sorted = sort == .newest ? products : products.sorted(by: sort.areInIncreasingOrder)
+            for number in 1...pageCount {
+                let start = (number - 1) * perPage
+                pages.append(Page(
+                    path: path(sort: sort, number: number), number: number, pageCount: pageCount, sort: sort,
+                    products: sorted[min(start, sorted.count)..<min(start + perPage, sorted.count)]))
+            }
+        }
+        return pages
+    }
+
+    func path(sort: SortOrder, number: Int) -> String {
+        basePath + sort.segment + (number > 1 ? "page/\(number)/" : "")
+    }
+
+    func fingerprint(of page: Page, template: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(template)
+        hasher.combine(model.chromeFingerprint)
+        hasher.combine([page.path, title, description, basePath])
+        hasher.combine(products.count)
+        hasher.combine(page.pageCount)
+        for product in page.products {
+            hasher.combine(product.handle)
+            hasher.combine(model.cardFingerprint(product.handle))
+        }
+        if let category { hasher.combine(model.facetFingerprints[category] ?? 0) }
+        hasher.combine(filter?.option)
+        hasher.combine(filter?.value)
+        return hasher.value
+    }
+
+    func values(for page: Page) -> Values {
+        let chrome = Chrome(model: model)
+        var listing: Values = [
+            "title": title, "count": products.count,
+            "products": page.products.map { model.card($0.handle) },
+        ]
+        listing.setText("description", description)
+        listing["categories"] = [["title": "All", "url": "/shop/", "current": category == nil] as Values]
+            + model.config.categories.filter { model.productsByCategory[$0.handle] != nil }.map {
+                ["title": $0.title, "url": "/shop/\($0.handle)/", "current": $0.handle == category] as Values
+            }
+        if sorts.count > 1 {
+            listing["sorts"] = sorts.map { sort in
+                ["label": sort.label, "url": path(sort: sort, number: 1), "current": sort == page.sort] as Values
+            }
+        }
+        if let category {
+            let categoryBase = "/shop/\(category)/"
+            listing["filters"] = (model.facets[category] ?? []).map { facet in
+                [
+                    "name": facet.name, "slug": facet.slug,
+                    "values": facet.values.map { value -> Values in
+                        var entry: Values = [
+                            "label": value.value, "count": value.count,
+                            "url": "\(categoryBase)\(facet.slug)/\(Slug.make(value.value))/",
+                            "current": filter.map { $0.option == facet.slug && $0.value == value.value } ?? false,
+                        ]
+                        entry.setText("swatch", value.swatch)
+                        return entry
+                    },
+                ] as Values
+            }
+            if filter != nil { listing["clear_url"] = categoryBase }
+        }
+        var crumbs: [Values] = [["title": "Shop", "url": "/shop/"]]
+        if let category, filter != nil || basePath != "/shop/" {
+            crumbs.append(["title": model.categoryTitle(category), "url": "/shop/\(category)/"])
+        }
+        listing["breadcrumbs"] = crumbs
+        var prev: String?
+        var next: String?
+        if page.pageCount > 1 {
+            prev = page.number > 1 ? path(sort: page.sort, number: page.number - 1) : nil
+            next = page.number < page.pageCount ? path(sort: page.sort, number: page.number + 1) : nil
+            var pagination: Values = [
+                "page": page.number, "pages": page.pageCount,
+                "numbers": (1...page.pageCount).map { number in
+                    ["number": number, "url": path(sort: page.sort, number: number), "current": number == page.number] as Values
+                },
+            ]
+            pagination.setText("prev_url", prev)
+            pagination.setText("next_url", next)
+            listing["pagination"] = pagination
+        }
+        let pageSuffix = page.number > 1 ? " – page \(page.number)" : ""
+        let metaDescription = description.isEmpty ? "\(title) at \(model.config.name)." : description
+        let head = Chrome.Head(
+            title: chrome.title(title + pageSuffix), description: metaDescription, path: page.path,
+            og: chrome.openGraph(title: title, description: metaDescription, path: page.path, image: page.products.first?.images.first?.src),
+            prevURL: prev, nextURL: next)
+        var all = chrome.values(head, currentCategory: category)
+        all["listing"] = listing
+        return all
+    }
+}

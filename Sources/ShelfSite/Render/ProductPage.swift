@@ -1,0 +1,162 @@
+import ShelfCore
+
+/// The product page: gallery, variant picker, price, availability, Add to Cart, related products.
+struct ProductPage {
+    let model: SiteModel
+    let product: Product
+
+    var path: String { "/products/\(product.handle)/" }
+
+    /// Related products: the merchant's picks, else others of the main category, newest first.
+    var related: [Product] {
+        if !product.related.isEmpty { return product.related.compactMap { model.productsByHandle[$0] } }
+        guard let main = product.categories.first else { return [] }
+        return Array((model.productsByCategory[main] ?? []).filter { $0.handle != product.handle }.prefix(4))
+    }
+
+    func fingerprint(template: UInt64) -> UInt64 {
+        var hasher = StableHasher()
+        hasher.combine(template)
+        hasher.combine(model.chromeFingerprint)
+        hasher.combine(String(describing: product))
+        for variant in product.variants { hasher.combine(model.stockState(variant.sku)) }
+        for other in related { hasher.combine(model.cardFingerprint(other.handle)) }
+        return hasher.value
+    }
+
+    func values() -> Values {
+        let chrome = Chrome(model: model)
+        let prices = model.prices
+        let low = model.config.catalogue.lowStock
+        let available = { (variant: Variant) in (model.stock[variant.sku] ?? 0) > 0 }
+        let note = { (variant: Variant) -> String? in
+            let count = model.stock[variant.sku] ?? 0
+            return count <= 0 ? "Sold out" : count <= low ? "Only \(count) left" : nil
+        }
+        let lowest = product.variants.min { $0.price < $1.price }!
+        let firstChoice = product.variants.first(where: available) ?? product.variants[0]
+
+        var values: Values = [
+            "title": product.title, "handle": product.handle, "description_html": product.descriptionHTML,
+            "price": prices.string(lowest.price), "cart_action": "/fn/cart/add",
+        ]
+        values.setText("brand", product.brand)
+        if product.variants.contains(where: { $0.price != lowest.price }) { values["from"] = true }
+        if lowest.isOnSale, let compareAt = lowest.compareAtPrice {
+            values["compare_at"] = prices.string(compareAt)
+            values["on_sale"] = true
+        }
+        if product.variants.contains(where: available) { values["available"] = true }
+        values.setText("size_guide_url", model.config.catalogue.sizeGuide)
+        values["images"] = product.images.enumerated().map { index, image in
+            var entry: Values = ["src": image.src, "alt": image.alt, "first": index == 0]
+            entry.setText("option_value", image.optionValue)
+            return entry
+        }
+        var crumbs: [Values] = [["title": "Shop", "url": "/shop/"]]
+        if let main = product.categories.first {
+            crumbs.append(["title": model.categoryTitle(main), "url": "/shop/\(main)/"])
+        }
+        values["breadcrumbs"] = crumbs
+        values["related"] = related.map { model.card($0.handle) }
+
+        // The picker: first option as radios, variants grouped by its values.
+        let variantValues = { (variant: Variant, label: String) -> Values in
+            var entry: Values = [
+                "sku": variant.sku, "id": "sku-\(Slug.make(variant.sku))", "label": label,
+                "checked": variant.sku == firstChoice.sku, "available": available(variant),
+                "price": prices.string(variant.price),
+            ]
+            entry.setText("stock_note", note(variant))
+            return entry
+        }
+        switch product.options.count {
+        case 0:
+            values["groups"] = [["label": "Option", "variants": [variantValues(product.variants[0], product.title)]] as Values]
+        case 1:
+            let option = product.options[0]
+            values["groups"] = [[
+                "value": option.name, "slug": option.slug, "label": option.name,
+                "variants": product.variants.map { variantValues($0, $0.optionValues[0]) },
+            ] as Values]
+        default:
+            let primary = product.options[0]
+            values["primary"] = [
+                "name": primary.name, "slug": primary.slug, "swatches": primary.hasSwatches,
+                "values": primary.values.map { value -> Values in
+                    var entry: Values = [
+                        "value": value.value, "slug": Slug.make(value.value), "id": "\(primary.slug)-\(Slug.make(value.value))",
+                        "checked": value.value == firstChoice.optionValues[0],
+                        "available": product.variants.contains { $0.optionValues[0] == value.value && available($0) },
+                    ]
+                    entry.setText("swatch", value.swatch)
+                    return entry
+                },
+            ] as Values
+            let secondName = product.options[1].name
+            values["groups"] = primary.values.map { value -> Values in
+                [
+                    "value": value.value, "slug": Slug.make(value.value), "label": secondName,
+                    "variants": product.variants.filter { $0.optionValues[0] == value.value }.map {
+                        variantValues($0, $0.optionValues.dropFirst().joined(separator: " / "))
+                    },
+                ]
+            }
+        }
+        if product.variants.count == 1 { values["single_variant"] = ["sku": product.variants[0].sku] as Values }
+        values["variants_json"] = JSON.array(product.variants.map { variant in
+            let image = product.images.first { $0.optionValue != nil && variant.optionValues.contains($0.optionValue!) }
+            return JSON.object([
+                ("sku", .string(variant.sku)),
+                ("options", .array(variant.optionValues.map { .string($0) })),
+                ("price", .string(prices.string(variant.price))),
+                ("compare_at", variant.isOnSale ? .string(prices.string(variant.compareAtPrice!)) : .null),
+                ("available", .bool(available(variant))),
+                ("stock_note", note(variant).map { .string($0) } ?? .null),
+                ("image", image.map { .string($0.src) } ?? .null),
+            ])
+        }).text
+
+        let description = product.seoDescription ?? product.summary
+        var og = chrome.openGraph(title: product.seoTitle ?? product.title, description: description, path: path, image: product.images.first?.src, type: "product")
+        og.append(("product:price:amount", lowest.price.decimalString))
+        og.append(("product:price:currency", lowest.price.currency.code))
+        let head = Chrome.Head(
+            title: chrome.title(product.seoTitle ?? product.title), description: description, path: path, og: og,
+            jsonLD: jsonLD(description: description))
+        var all = chrome.values(head, currentCategory: product.categories.first)
+        all["product"] = values
+        return all
+    }
+
+    /// schema.org `Product` with one `Offer` per variant.
+    private func jsonLD(description: String) -> String {
+        var members: [(String, JSON)] = [
+            ("@context", .string("https://schema.org")), ("@type", .string("Product")),
+            ("name", .string(product.title)), ("description", .string(description)),
+            ("url", .string(model.absolute(path))),
+            ("productID", .string(product.handle)),
+        ]
+        if let brand = product.brand {
+            members.append(("brand", .object([("@type", .string("Brand")), ("name", .string(brand))])))
+        }
+        if !product.images.isEmpty {
+            members.append(("image", .array(product.images.map { .string(model.absolute($0.src)) })))
+        }
+        if let category = product.categories.first { members.append(("category", .string(model.categoryTitle(category)))) }
+        members.append(("offers", .array(product.variants.map { variant in
+            var offer: [(String, JSON)] = [
+                ("@type", .string("Offer")), ("sku", .string(variant.sku)),
+                ("price", .string(variant.price.decimalString)), ("priceCurrency", .string(variant.price.currency.code)),
+                ("availability", .string((model.stock[variant.sku] ?? 0) > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")),
+                ("url", .string(model.absolute(path))),
+                ("itemCondition", .string("https://schema.org/NewCondition")),
+            ]
+            if !variant.optionValues.isEmpty {
+                offer.append(("name", .string("\(product.title) – \(variant.optionValues.joined(separator: " / "))")))
+            }
+            return .object(offer)
+        })))
+        return JSON.object(members).text
+    }
+}

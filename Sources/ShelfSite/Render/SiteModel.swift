@@ -1,0 +1,128 @@
+import ShelfCore
+
+/// The store's content joined with its stock: everything pages are planned and rendered from.
+///
+/// Built once per build and read from all cores; never changed after `init`.
+final class SiteModel: @unchecked Sendable {
+    let content: StoreContent
+    let config: StoreConfig
+    let prices: PriceFormatter
+    /// On-hand stock per SKU.
+    let stock: [String: Int]
+    /// Published products, newest first.
+    let newest: [Product]
+    let productsByHandle: [String: Product]
+    /// Published products of each category, newest first.
+    let productsByCategory: [String: [Product]]
+    /// The filters each category offers, and their fingerprints.
+    let facets: [String: [Facet]]
+    let facetFingerprints: [String: UInt64]
+    /// Fingerprinted asset URLs by theme asset name (`app.css` → `/assets/app.3f9c2a1b.css`).
+    let assetURLs: [String: String]
+    /// A fingerprint of what every page shows around its own content (settings, menus, assets).
+    let chromeFingerprint: UInt64
+
+    private let cards: [String: Values]
+    private let cardFingerprints: [String: UInt64]
+
+    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String]) {
+        self.content = content
+        self.config = content.config
+        self.prices = PriceFormatter(locale: content.config.locale, currency: content.config.currency)
+        self.stock = stock
+        self.assetURLs = assetURLs
+        let published = content.publishedProducts
+        self.newest = published.sorted(by: SortOrder.newest.areInIncreasingOrder)
+        self.productsByHandle = Dictionary(uniqueKeysWithValues: published.map { ($0.handle, $0) })
+        var byCategory: [String: [Product]] = [:]
+        for product in newest {
+            for category in Set(product.categories) { byCategory[category, default: []].append(product) }
+        }
+        self.productsByCategory = byCategory
+        self.facets = byCategory.mapValues { Facet.facets(of: $0) }
+        self.facetFingerprints = facets.mapValues { Facet.fingerprint($0) }
+
+        var cards: [String: Values] = [:]
+        var cardFingerprints: [String: UInt64] = [:]
+        let prices = self.prices
+        for product in published {
+            let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
+            cards[product.handle] = Card.values(for: product, soldOut: soldOut, prices: prices)
+            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut)
+        }
+        self.cards = cards
+        self.cardFingerprints = cardFingerprints
+
+        var chrome = StableHasher()
+        chrome.combine(String(describing: content.config))
+        for (name, url) in assetURLs.sorted(by: { $0.key < $1.key }) {
+            chrome.combine(name)
+            chrome.combine(url)
+        }
+        for document in content.pages { chrome.combine(document.handle + "\t" + document.title) }
+        chrome.combine(content.stories.isEmpty)
+        self.chromeFingerprint = chrome.value
+    }
+
+    func card(_ handle: String) -> Values { cards[handle] ?? [:] }
+    func cardFingerprint(_ handle: String) -> UInt64 { cardFingerprints[handle] ?? 0 }
+
+    /// What a shopper can buy of a SKU right now, reduced to what a page shows: the exact count
+    /// only at or below the low-stock threshold, so ordinary stock movement re-renders nothing.
+    func stockState(_ sku: String) -> Int {
+        min(stock[sku] ?? 0, config.catalogue.lowStock + 1)
+    }
+
+    func categoryTitle(_ handle: String) -> String {
+        config.categories.first { $0.handle == handle }?.title ?? handle
+    }
+
+    func absolute(_ path: String) -> String { config.baseURL + path }
+}
+
+/// The orders listings can be sorted in.
+enum SortOrder: CaseIterable {
+    case newest, priceLowHigh, priceHighLow
+
+    var label: String {
+        switch self {
+        case .newest: "Newest"
+        case .priceLowHigh: "Price: low to high"
+        case .priceHighLow: "Price: high to low"
+        }
+    }
+
+    /// The path segment after a listing's base (`price-low-high/`); empty for the default.
+    var segment: String {
+        switch self {
+        case .newest: ""
+        case .priceLowHigh: "price-low-high/"
+        case .priceHighLow: "price-high-low/"
+        }
+    }
+
+    func areInIncreasingOrder(_ a: Product, _ b: Product) -> Bool {
+        let priceA = a.lowestPrice?.minorUnits ?? 0
+        let priceB = b.lowestPrice?.minorUnits ?? 0
+        switch self {
+        case .newest:
+            return (a.date, b.title, b.handle) > (b.date, a.title, a.handle)
+        case .priceLowHigh:
+            return (priceA, a.title, a.handle) < (priceB, b.title, b.handle)
+        case .priceHighLow:
+            return (priceA, b.title, b.handle) > (priceB, a.title, a.handle)
+        }
+    }
+}
+
+/// The values a template receives: a tree of dictionaries, arrays, texts and flags.
+/// A key that is absent, never an empty text, means "nothing to show", since Mustache treats
+/// an empty text as true.
+typealias Values = [String: Any]
+
+extension Dictionary where Key == String, Value == Any {
+    /// Sets a text only when it has something to show.
+    mutating func setText(_ key: String, _ text: String?) {
+        if let text, !text.isEmpty { self[key] = text }
+    }
+}

@@ -1,0 +1,126 @@
+import Foundation
+import Mustache
+
+/// A theme's templates, with a store's overrides applied, ready to render.
+struct Theme: Sendable {
+    /// The templates every theme must have.
+    static let requiredTemplates = ["layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404"]
+
+    private let library: MustacheLibrary
+    /// Per template: a fingerprint of its text and every partial it pulls in, directly or not.
+    let fingerprints: [String: UInt64]
+    /// Assets (CSS, JS, images) of the theme: path under `assets/` and bytes.
+    let assets: [(name: String, bytes: [UInt8])]
+
+    /// Loads `themes/NAME/templates` and the store's `templates/` overrides.
+    static func load(_ folder: StoreFolder, name: String) throws(BuildFailure) -> Theme {
+        let step = "Load theme"
+        let themeFolder = folder.themeFolder(name)
+        guard FileManager.default.fileExists(atPath: themeFolder + "/templates") else {
+            throw BuildFailure(step: step, errors: [SiteError(StoreConfig.fileName, "theme \"\(name)\" has no folder themes/\(name)/templates; copy a theme there (shelf new creates one) or fix theme")])
+        }
+        var sources: [String: (text: String, file: String)] = [:]
+        var problems = Problems()
+        for base in [themeFolder + "/templates", folder.templatesFolder] {
+            for relative in files(under: base, extension: "mustache") {
+                let file = folder.relative(base + "/" + relative)
+                do {
+                    sources[String(relative.dropLast(".mustache".count))] = (try TextFile.read(base + "/" + relative, relative: file), file)
+                } catch {
+                    problems.add(error)
+                }
+            }
+        }
+        for required in requiredTemplates where sources[required] == nil {
+            problems.add(folder.relative(themeFolder) + "/templates/\(required).mustache", line: nil, "the theme has no \(required) template; add it")
+        }
+        var library = MustacheLibrary()
+        var partials: [String: [String]] = [:]
+        for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
+            do {
+                library.register(try MustacheTemplate(string: source.text), named: name)
+            } catch let error as MustacheTemplate.ParserError {
+                problems.add(source.file, line: error.context.lineNumber, "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
+            } catch {
+                problems.add(source.file, line: nil, "template syntax error: \(error)")
+            }
+            partials[name] = []
+            for (line, partial) in partialReferences(in: source.text) {
+                if sources[partial] == nil {
+                    problems.add(source.file, line: line, "the partial \"\(partial)\" does not exist; create templates/\(partial).mustache or fix the name")
+                } else {
+                    partials[name]!.append(partial)
+                }
+            }
+        }
+        try problems.throwIfAny(step: step)
+
+        var fingerprints: [String: UInt64] = [:]
+        for name in sources.keys {
+            var hasher = StableHasher()
+            var seen: Set<String> = []
+            var pending = [name, "layout"]
+            while let next = pending.popLast() {
+                guard seen.insert(next).inserted else { continue }
+                hasher.combine(next)
+                hasher.combine(sources[next]?.text)
+                pending += partials[next] ?? []
+            }
+            fingerprints[name] = hasher.value
+        }
+
+        var assets: [(String, [UInt8])] = []
+        let assetsFolder = themeFolder + "/assets"
+        for relative in files(under: assetsFolder, extension: nil) {
+            if let data = FileManager.default.contents(atPath: assetsFolder + "/" + relative) {
+                assets.append((relative, [UInt8](data)))
+            }
+        }
+        return Theme(library: library, fingerprints: fingerprints, assets: assets)
+    }
+
+    /// Renders a page template, then the layout around it.
+    func renderPage(_ template: String, _ values: [String: Any]) -> String {
+        var values = values
+        values["content"] = library.render(values, withTemplate: template) ?? ""
+        return library.render(values, withTemplate: "layout") ?? ""
+    }
+
+    /// `{{> name}}` tags and their lines.
+    private static func partialReferences(in text: String) -> [(Int, String)] {
+        var found: [(Int, String)] = []
+        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var rest = line[...]
+            while let open = rest.range(of: "{{>") {
+                let after = rest[open.upperBound...]
+                guard let close = after.range(of: "}}") else { break }
+                found.append((index + 1, after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)))
+                rest = after[close.upperBound...]
+            }
+        }
+        return found
+    }
+
+    /// Relative paths of the files under a folder, sorted, recursively.
+    static func files(under folder: String, extension ext: String?) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        var result: [String] = []
+        while let relative = enumerator.nextObject() as? String {
+            var isFolder: ObjCBool = false
+            _ = FileManager.default.fileExists(atPath: folder + "/" + relative, isDirectory: &isFolder)
+            guard !isFolder.boolValue, !relative.split(separator: "/").contains(where: { $0.hasPrefix(".") }) else { continue }
+            if let ext, !relative.hasSuffix("." + ext) { continue }
+            result.append(relative)
+        }
+        return result.sorted()
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
+        case .unfinishedName: "a tag is not closed with }}"
+        case .expectedSectionEnd: "a section is opened but never closed with {{/name}}"
+        default: "\(error)"
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import ArgumentParser
+import ShelfSite
+
+extension Shelf {
+    struct Build: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Render the store into site/, re-rendering only what changed.",
+            discussion: """
+                Loads content and theme, migrates the database and syncs the catalogue into it,
+                then renders every page whose inputs changed since the last build. A full build
+                writes a new folder and swaps it in atomically; on any error the old site/ and
+                database stay as they were.
+
+                Example:
+                  shelf build --store my-shop
+                """)
+
+        @OptionGroup var options: StoreOption
+
+        @Flag(help: "Render every page, ignoring the incremental cache.")
+        var full = false
+
+        @Flag(help: "Print only errors.")
+        var quiet = false
+
+        func run() throws {
+            do {
+                _ = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+            } catch let failure as BuildFailure {
+                throw fail(failure.description)
+            }
+        }
+    }
+}

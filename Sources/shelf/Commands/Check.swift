@@ -1,0 +1,35 @@
+import ArgumentParser
+import Foundation
+import ShelfSite
+
+extension Shelf {
+    struct Check: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Validate a store and the links of its pages without touching site/.",
+            discussion: """
+                Builds the whole site into a temporary folder, checks that every internal link of
+                every page resolves, and deletes the folder. Changes neither site/ nor the database.
+
+                Example:
+                  shelf check --store my-shop
+                """)
+
+        @OptionGroup var options: StoreOption
+
+        func run() throws {
+            let folder = options.folder
+            let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shelf-check-\(getpid())").path
+            defer { try? FileManager.default.removeItem(atPath: temporary) }
+            do {
+                let summary = try SiteBuilder(folder: folder).build(.init(full: true, destination: temporary, syncDatabase: false, quiet: true))
+                let broken = LinkChecker.check(site: temporary)
+                guard broken.isEmpty else {
+                    throw fail(broken.map(\.description).joined(separator: "\n") + "\n\(broken.count) broken link(s)")
+                }
+                print("\(folder.relative(folder.configFile)): the store is valid; \(summary.files) files, every internal link resolves")
+            } catch let failure as BuildFailure {
+                throw fail(failure.description)
+            }
+        }
+    }
+}

@@ -1,0 +1,28 @@
+import ArgumentParser
+import ShelfSite
+
+extension Shelf {
+    struct New: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Create a new store folder with the default theme and two sample products.",
+            discussion: """
+                Example:
+                  shelf new my-shop && shelf build --store my-shop
+                """)
+
+        @Argument(help: ArgumentHelp("The folder to create.", valueName: "DIR"))
+        var directory: String
+
+        func run() throws {
+            guard let theme = NewStore.defaultThemeFolder() else {
+                throw fail("cannot find the default theme; set SHELF_THEMES to the themes/ folder of Shelf")
+            }
+            do {
+                try NewStore.create(at: directory, theme: theme)
+            } catch {
+                throw fail("\(error)")
+            }
+            print("Created \(directory). Next: shelf build --store \(directory) && shelf serve --store \(directory)")
+        }
+    }
+}

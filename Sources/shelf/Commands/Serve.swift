@@ -1,0 +1,62 @@
+import ArgumentParser
+import Foundation
+import Hummingbird
+import ShelfSite
+
+extension Shelf {
+    struct Serve: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Serve site/ locally, rebuild when sources change and reload open pages.",
+            discussion: """
+                Builds first, then serves the site and watches shelf.toml, content/, templates/,
+                themes/ and static/. An edit triggers an incremental build and the browser reloads.
+                A build error is printed and the last good site keeps being served.
+
+                Example:
+                  shelf serve --store my-shop --port 8080
+                """)
+
+        @OptionGroup var options: StoreOption
+
+        @Option(help: "The address to listen on.") var host = "127.0.0.1"
+        @Option(help: "The port to listen on.") var port = 8080
+        @Flag(help: "Do not watch for changes.") var noWatch = false
+
+        func run() async throws {
+            let folder = options.folder
+            let builder = SiteBuilder(folder: folder)
+            do {
+                _ = try builder.build(.init(quiet: false))
+            } catch let failure as BuildFailure {
+                FileHandle.standardError.write(Data((failure.description + "\n").utf8))
+                if !FileManager.default.fileExists(atPath: folder.siteFolder) { throw ExitCode.failure }
+            }
+            let generation = Generation()
+            if !noWatch {
+                let watcher = Watcher(folder: folder)
+                Thread.detachNewThread {
+                    var last = watcher.signature()
+                    while true {
+                        Thread.sleep(forTimeInterval: 0.3)
+                        let current = watcher.signature()
+                        guard current != last else { continue }
+                        last = current
+                        do {
+                            let summary = try builder.build(.init(quiet: true))
+                            print(summary.description)
+                            if !summary.written.isEmpty || !summary.removed.isEmpty { generation.bump() }
+                        } catch {
+                            FileHandle.standardError.write(Data("\(error)\n".utf8))
+                        }
+                    }
+                }
+            }
+            let server = DevServer(site: folder.siteFolder, generation: generation)
+            let app = Application(
+                router: server.router(),
+                configuration: .init(address: .hostname(host, port: port), serverName: "shelf"),
+                onServerRunning: { _ in print("Serving \(folder.relative(folder.siteFolder)) at http://\(host):\(port)/") })
+            try await app.runService()
+        }
+    }
+}

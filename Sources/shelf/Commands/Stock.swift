@@ -1,0 +1,138 @@
+import ArgumentParser
+import Foundation
+import ShelfSite
+import ShelfStore
+
+extension Shelf {
+    struct StockCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "stock",
+            abstract: "Set, adjust, list and import the stock of each SKU.",
+            discussion: """
+                Stock lives in the database, never in content files. Run shelf build afterwards to
+                republish the pages whose availability changed.
+
+                Examples:
+                  shelf stock set TEE-BLK-M 12
+                  shelf stock adjust TEE-BLK-M -2
+                  shelf stock list --low 3
+                  shelf stock import stock.csv
+                """,
+            subcommands: [SetLevel.self, Adjust.self, List.self, Import.self])
+    }
+}
+
+/// Opens the store's database, migrated, or exits with a message naming the file.
+private func openStore(_ options: StoreOption) throws -> Store {
+    let folder = options.folder
+    do {
+        let store = try Store.open(at: folder.databaseFile)
+        try store.migrate()
+        return store
+    } catch {
+        throw fail("\(folder.relative(folder.databaseFile)): \(error)")
+    }
+}
+
+extension Shelf.StockCommand {
+    struct SetLevel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "set", abstract: "Set the stock on hand of a SKU.",
+            discussion: "Example:\n  shelf stock set TEE-BLK-M 12")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The SKU.") var sku: String
+        @Argument(help: "The quantity on hand, zero or more.") var quantity: Int
+
+        func validate() throws {
+            guard quantity >= 0 else { throw ValidationError("the quantity must be zero or more, not \(quantity)") }
+        }
+
+        func run() throws {
+            let store = try openStore(options)
+            do {
+                try store.setStock(sku, to: quantity)
+            } catch {
+                throw fail("\(error)")
+            }
+            print("\(sku): \(quantity) on hand")
+        }
+    }
+
+    struct Adjust: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Add to or take from the stock of a SKU.",
+            discussion: "Examples:\n  shelf stock adjust TEE-BLK-M +5\n  shelf stock adjust TEE-BLK-M -2")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The SKU.") var sku: String
+        @Argument(help: ArgumentHelp("The change, such as +5 or -2.", valueName: "+/-N")) var delta: String
+
+        func run() throws {
+            guard let change = Int(delta.hasPrefix("+") ? String(delta.dropFirst()) : delta) else {
+                throw fail("the change \"\(delta)\" must be a whole number such as +5 or -2")
+            }
+            let store = try openStore(options)
+            do {
+                let level = try store.adjustStock(sku, by: change)
+                print("\(sku): \(level) on hand")
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+    }
+
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List the stock of every SKU, or only of those running low.",
+            discussion: "Example:\n  shelf stock list --low 3")
+
+        @OptionGroup var options: StoreOption
+        @Option(help: ArgumentHelp("Only SKUs with at most N on hand.", valueName: "N")) var low: Int?
+
+        func run() throws {
+            let store = try openStore(options)
+            let rows: [StockRow]
+            do {
+                rows = try store.stockList(atOrBelow: low)
+            } catch {
+                throw fail("\(error)")
+            }
+            let width = max(3, rows.map(\.sku.count).max() ?? 0)
+            print("SKU".padding(toLength: width, withPad: " ", startingAt: 0) + "  ON HAND  PRODUCT")
+            for row in rows {
+                let note = row.isPublished && row.isActive ? "" : "  (unpublished)"
+                let count = String(row.onHand)
+                print(row.sku.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(repeating: " ", count: max(0, 7 - count.count)) + count + "  " + row.productHandle + note)
+            }
+        }
+    }
+
+    struct Import: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Set the stock of many SKUs from a CSV file with the columns sku,quantity.",
+            discussion: """
+                All or nothing: an unknown SKU or a bad line changes nothing and names the line.
+
+                Example:
+                  shelf stock import stock.csv
+                """)
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE")) var file: String
+
+        func run() throws {
+            guard let data = FileManager.default.contents(atPath: file), let text = String(data: data, encoding: .utf8) else {
+                throw fail("\(file): cannot be read as UTF-8 text")
+            }
+            let store = try openStore(options)
+            do {
+                let lines = try StockCSV.parse(text, file: file)
+                let count = try store.importStock(lines)
+                print("Imported the stock of \(count) SKUs from \(file)")
+            } catch {
+                throw fail("\(error)")
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Hummingbird
+import ShelfSite
+
+/// Serves a built site for development and tells open pages to reload after a rebuild.
+///
+/// HTML responses get one extra script, `/_shelf/live.js`, which polls `/_shelf/generation` and
+/// reloads the page when a rebuild changed files. The built files themselves are never altered.
+struct DevServer {
+    let site: String
+    let generation: Generation
+
+    func router() -> Router<BasicRequestContext> {
+        let router = Router()
+        let generation = self.generation
+        let site = self.site
+        router.get("/_shelf/generation") { _, _ -> Response in
+            Self.response(.ok, type: "text/plain; charset=utf-8", body: Array(String(generation.value).utf8), cache: false)
+        }
+        router.get("/_shelf/live.js") { _, _ -> Response in
+            Self.response(.ok, type: "text/javascript; charset=utf-8", body: Array(Self.liveScript.utf8), cache: false)
+        }
+        router.get("**") { request, _ -> Response in
+            Self.serveFile(request.uri.path, site: site)
+        }
+        return router
+    }
+
+    static func serveFile(_ requestPath: String, site: String) -> Response {
+        let decoded = requestPath.removingPercentEncoding ?? requestPath
+        guard !decoded.split(separator: "/").contains(".."), !decoded.contains("\0") else {
+            return response(.badRequest, type: "text/plain; charset=utf-8", body: Array("Bad request\n".utf8), cache: false)
+        }
+        var path = site + decoded
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), isFolder.boolValue {
+            guard decoded.hasSuffix("/") else {
+                var response = response(.movedPermanently, type: "text/plain; charset=utf-8", body: [], cache: false)
+                response.headers[.location] = decoded + "/"
+                return response
+            }
+            path += "index.html"
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let notFound = FileManager.default.contents(atPath: site + "/404.html").map { [UInt8]($0) } ?? Array("Not found\n".utf8)
+            return response(.notFound, type: "text/html; charset=utf-8", body: injectLiveScript(notFound), cache: false)
+        }
+        let type = contentType(of: path)
+        let body = type.hasPrefix("text/html") ? injectLiveScript([UInt8](data)) : [UInt8](data)
+        return response(.ok, type: type, body: body, cache: false)
+    }
+
+    static func response(_ status: HTTPResponse.Status, type: String, body: [UInt8], cache: Bool) -> Response {
+        var headers = HTTPFields()
+        headers[.contentType] = type
+        headers[.cacheControl] = cache ? "public, max-age=31536000, immutable" : "no-cache"
+        headers[.xContentTypeOptions] = "nosniff"
+        return Response(status: status, headers: headers, body: ResponseBody(byteBuffer: ByteBuffer(bytes: body)))
+    }
+
+    private static func injectLiveScript(_ html: [UInt8]) -> [UInt8] {
+        let tag = Array("<script src=\"/_shelf/live.js\" defer></script>".utf8)
+        let closing = Array("</body>".utf8)
+        guard html.count >= closing.count,
+            let index = stride(from: html.count - closing.count, through: 0, by: -1).first(where: { html[$0..<($0 + closing.count)].elementsEqual(closing) })
+        else { return html + tag }
+        return Array(html[..<index]) + tag + Array(html[index...])
+    }
+
+    static func contentType(of path: String) -> String {
+        switch path.split(separator: ".").last.map({ $0.lowercased() }) ?? "" {
+        case "html": "text/html; charset=utf-8"
+        case "css": "text/css; charset=utf-8"
+        case "js": "text/javascript; charset=utf-8"
+        case "json": "application/json"
+        case "xml": "application/xml; charset=utf-8"
+        case "txt": "text/plain; charset=utf-8"
+        case "svg": "image/svg+xml"
+        case "png": "image/png"
+        case "jpg", "jpeg": "image/jpeg"
+        case "webp": "image/webp"
+        case "ico": "image/x-icon"
+        case "woff2": "font/woff2"
+        case "gz": "application/gzip"
+        default: "application/octet-stream"
+        }
+    }
+
+    private static let liveScript = """
+        (function () {
+          var seen = null;
+          function poll() {
+            fetch("/_shelf/generation", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (g) {
+              if (seen !== null && g !== seen) { location.reload(); return; }
+              seen = g; setTimeout(poll, 700);
+            }).catch(function () { setTimeout(poll, 2000); });
+          }
+          poll();
+        })();
+
+        """
+}
+
+/// How many rebuilds changed the site since the server started.
+final class Generation: @unchecked Sendable {
+    private let lock = NSLock()
+    private var count = 0
+
+    var value: Int {
+        lock.lock()
+        defer { lock.unlock() }
+        return count
+    }
+
+    func bump() {
+        lock.lock()
+        count += 1
+        lock.unlock()
+    }
+}
