@@ -1,0 +1,108 @@
+import Foundation
+import ShelfStore
+import Testing
+
+@testable import ShelfSite
+
+/// A rebuild rewrites exactly the files whose content changed, and nothing else.
+@Suite struct IncrementalTests {
+    /// Pages written by a build, without their `.gz` copies.
+    private func pages(_ summary: SiteBuilder.Summary) -> Set<String> {
+        Set(summary.written.filter { !$0.hasSuffix(".gz") })
+    }
+
+    /// Builds the fixture with its stock imported, so later builds start from a realistic site.
+    private func builtStore() throws -> FixtureStore {
+        let store = try FixtureStore()
+        _ = try store.build()
+        let database = try Store.open(at: store.folder.databaseFile)
+        _ = try database.importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
+        _ = try store.build()
+        return store
+    }
+
+    /// Every built HTML file that links to a path.
+    private func pagesLinking(to path: String, in store: FixtureStore) throws -> Set<String> {
+        let site = store.folder.siteFolder
+        return Set(try Theme.files(under: site, extension: "html").filter {
+            try String(contentsOfFile: site + "/" + $0, encoding: .utf8).contains("href=\"\(path)\"")
+        })
+    }
+
+    @Test func firstBuildWritesEverythingAndASecondNothing() throws {
+        let store = try FixtureStore()
+        let first = try store.build()
+        #expect(!first.incremental)
+        #expect(pages(first).count == first.files)
+        #expect(first.written.contains("products/organic-tee/index.html.gz"))
+        let second = try store.build()
+        #expect(second.incremental)
+        #expect(second.written.isEmpty)
+    }
+
+    @Test func stockChangeRewritesOnlyThatProductPage() throws {
+        let store = try builtStore()
+        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 0)
+        let summary = try store.build()
+        #expect(summary.written == ["products/organic-tee/index.html", "products/organic-tee/index.html.gz"])
+        #expect(try store.read("site/products/organic-tee/index.html").contains("id=\"sku-tee-for-l\" value=\"TEE-FOR-L\" disabled"))
+    }
+
+    @Test func stockChangeThatShowsNothingNewRewritesNothing() throws {
+        let store = try builtStore()
+        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 19)
+        #expect(try store.build().written.isEmpty)
+    }
+
+    @Test func sellingOutAProductRewritesItsCardsToo() throws {
+        let store = try builtStore()
+        let linking = try pagesLinking(to: "/products/wool-beanie/", in: store)
+        try Store.open(at: store.folder.databaseFile).setStock("BEANIE-ONE", to: 0)
+        let written = pages(try store.build())
+        #expect(written == linking.union(["products/wool-beanie/index.html"]))
+    }
+
+    @Test func descriptionEditRewritesOnlyTheProductPage() throws {
+        let store = try builtStore()
+        try store.edit("content/products/merino-crew.md", replacing: "knitted to last for years.", with: "knitted to last for years.\n\nA second paragraph.")
+        #expect(pages(try store.build()) == ["products/merino-crew/index.html"])
+    }
+
+    @Test func titleEditRewritesEveryPageShowingTheProduct() throws {
+        let store = try builtStore()
+        let linking = try pagesLinking(to: "/products/merino-crew/", in: store)
+        try store.edit("content/products/merino-crew.md", replacing: "title: Merino Crew", with: "title: Merino Crew Neck")
+        let written = pages(try store.build())
+        #expect(written == linking.union(["products/merino-crew/index.html", "feed.xml"]))
+        #expect(try store.read("site/shop/knitwear/index.html").contains("Merino Crew Neck"))
+    }
+
+    @Test func partialEditRewritesExactlyThePagesUsingIt() throws {
+        let store = try builtStore()
+        let listings = Set(Theme.files(under: store.folder.siteFolder + "/shop", extension: "html").map { "shop/" + $0 })
+        let template = try store.read("themes/default/templates/partials/pagination.mustache")
+        try store.write("templates/partials/pagination.mustache", template + "<!-- changed -->\n")
+        #expect(pages(try store.build()) == listings)
+    }
+
+    @Test func removedProductIsDeletedFromTheSite() throws {
+        let store = try builtStore()
+        try FileManager.default.removeItem(atPath: store.root + "/content/products/wool-beanie.md")
+        try store.edit("content/campaigns/winter-layers.md", replacing: "products: [merino-crew, wool-beanie]", with: "products: [merino-crew]")
+        let summary = try store.build()
+        #expect(summary.removed.contains("products/wool-beanie/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: store.root + "/site/products/wool-beanie/index.html"))
+        #expect(!FileManager.default.fileExists(atPath: store.root + "/site/products/wool-beanie/index.html.gz"))
+    }
+
+    @Test func fullRebuildIsByteIdentical() throws {
+        let store = try builtStore()
+        let site = store.folder.siteFolder
+        let files = Theme.files(under: site, extension: nil)
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
+        _ = try store.build(full: true)
+        #expect(Theme.files(under: site, extension: nil) == files)
+        let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
+        #expect(before == after)
+    }
+}

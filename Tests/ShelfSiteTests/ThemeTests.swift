@@ -1,0 +1,44 @@
+import Foundation
+import Testing
+
+@testable import ShelfSite
+
+@Suite struct ThemeTests {
+    @Test func syntaxErrorNamesTheTemplateLine() throws {
+        let store = try FixtureStore()
+        try store.write("templates/page.mustache", "<h1>{{doc.title}}</h1>\n<p>\n{{#doc}}unclosed\n")
+        #expect {
+            try Theme.load(store.folder, name: "default")
+        } throws: { error in
+            let problem = (error as? BuildFailure)?.errors.first
+            return problem?.file == "templates/page.mustache" && problem?.line != nil && problem!.message.contains("syntax error")
+        }
+    }
+
+    @Test func missingPartialNamesTheIncludingLine() throws {
+        let store = try FixtureStore()
+        try store.write("templates/page.mustache", "<h1>{{doc.title}}</h1>\n{{> partials/nowhere}}\n")
+        #expect {
+            try Theme.load(store.folder, name: "default")
+        } throws: { error in
+            let problem = (error as? BuildFailure)?.errors.first
+            return problem?.file == "templates/page.mustache" && problem?.line == 2 && problem!.message.contains("partials/nowhere")
+        }
+    }
+
+    @Test func storeTemplatesOverrideTheTheme() throws {
+        let store = try FixtureStore()
+        try store.write("templates/partials/footer.mustache", "<footer>OVERRIDDEN FOOTER</footer>\n")
+        _ = try store.build()
+        #expect(try store.read("site/about/index.html").contains("OVERRIDDEN FOOTER"))
+    }
+
+    @Test func fingerprintCoversPartialsPulledIn() throws {
+        let store = try FixtureStore()
+        let before = try Theme.load(store.folder, name: "default")
+        try store.write("templates/partials/card.mustache", "<div>{{title}}</div>\n")
+        let after = try Theme.load(store.folder, name: "default")
+        #expect(before.fingerprints["listing"] != after.fingerprints["listing"])
+        #expect(before.fingerprints["page"] == after.fingerprints["page"])
+    }
+}
