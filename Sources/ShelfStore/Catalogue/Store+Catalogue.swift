@@ -1,0 +1,118 @@
+public import Foundation
+public import ShelfCore
+
+extension Store {
+    /// Makes the database's catalogue match the content, in one transaction.
+    ///
+    /// Categories, products, their categories and variants (with prices) are inserted or
+    /// updated; each new SKU gets a stock row with nothing on hand. A product missing from
+    /// `products` is unpublished and its variants made inactive, never deleted, so orders and
+    /// stock that refer to it stay valid. Unchanged products are not rewritten.
+    ///
+    /// ```swift
+    /// let sync = try store.syncCatalogue(catalogue.products, categories: catalogue.categories)
+    /// print("\(sync.added) added, \(sync.updated) updated, \(sync.unpublished) unpublished")
+    /// ```
+    ///
+    /// - Parameter time: when the sync happens, recorded on the products it changes.
+    @discardableResult
+    public func syncCatalogue(_ products: [Product], categories: [Category], at time: Date = Date()) throws -> CatalogueSync {
+        try Self.validate(products, categories: categories)
+        let updatedAt = time.formatted(.iso8601)
+        return try database.transaction {
+            let stored = try CatalogueSnapshot(from: database)
+            var sync = CatalogueSync()
+            for (position, category) in categories.enumerated() {
+                try database.execute(
+                    """
+                    INSERT INTO categories (handle, position) VALUES (?, ?)
+                    ON CONFLICT (handle) DO UPDATE SET position = excluded.position
+                    """, [.text(category.handle), .int(position)])
+            }
+            for product in products {
+                let record = CatalogueRecord(product)
+                guard let old = stored.products[product.handle] else {
+                    try write(product.handle, record, updatedAt: updatedAt)
+                    sync.added += 1
+                    continue
+                }
+                if old != record {
+                    try write(product.handle, record, updatedAt: updatedAt)
+                    sync.updated += 1
+                }
+            }
+            let listedSKUs = Set(products.flatMap { $0.variants.map(\.sku) })
+            for record in stored.products.values {
+                for variant in record.variants where !listedSKUs.contains(variant.sku) {
+                    try database.execute("UPDATE variants SET active = 0 WHERE sku = ?", [.text(variant.sku)])
+                }
+            }
+            let listedHandles = Set(products.map(\.handle))
+            for (handle, record) in stored.products where record.published && !listedHandles.contains(handle) {
+                try database.execute(
+                    "UPDATE products SET published = 0, updated_at = ? WHERE handle = ?", [.text(updatedAt), .text(handle)])
+                sync.unpublished += 1
+            }
+            try createStockRows(for: products.flatMap(\.variants).map(\.sku).filter { !stored.stockedSKUs.contains($0) })
+            return sync
+        }
+    }
+
+    /// Inserts or updates one product's row, its categories and its variants, all made active.
+    private func write(_ handle: String, _ record: CatalogueRecord, updatedAt: String) throws {
+        try database.execute(
+            """
+            INSERT INTO products (handle, published, main_category, updated_at) VALUES (?, ?, ?, ?)
+            ON CONFLICT (handle) DO UPDATE SET published = excluded.published,
+                main_category = excluded.main_category, updated_at = excluded.updated_at
+            """, [.text(handle), .bool(record.published), .text(record.categories.first), .text(updatedAt)])
+        try database.execute("DELETE FROM product_categories WHERE product_handle = ?", [.text(handle)])
+        for (position, category) in record.categories.enumerated() {
+            try database.execute(
+                "INSERT INTO product_categories (product_handle, category_handle, position) VALUES (?, ?, ?)",
+                [.text(handle), .text(category), .int(position)])
+        }
+        for (position, variant) in record.variants.enumerated() {
+            try database.execute(
+                """
+                INSERT INTO variants (sku, product_handle, price_minor, compare_at_minor, currency, active, position)
+                VALUES (?, ?, ?, ?, ?, 1, ?)
+                ON CONFLICT (sku) DO UPDATE SET product_handle = excluded.product_handle,
+                    price_minor = excluded.price_minor, compare_at_minor = excluded.compare_at_minor,
+                    currency = excluded.currency, active = 1, position = excluded.position
+                """,
+                [
+                    .text(variant.sku), .text(handle), .integer(variant.priceMinor), .integer(variant.compareAtMinor),
+                    .text(variant.currency), .int(position),
+                ])
+        }
+    }
+
+    /// Gives each new SKU a stock row with nothing on hand, as one stock change.
+    private func createStockRows(for skus: [String]) throws {
+        guard !skus.isEmpty else { return }
+        let version = try nextStockVersion()
+        for sku in skus {
+            try database.execute("INSERT INTO stock (sku, on_hand, version) VALUES (?, 0, ?)", [.text(sku), .integer(version)])
+        }
+        try advanceStockVersion(to: version)
+    }
+
+    /// Refuses duplicate handles and SKUs and undeclared categories before anything is written.
+    private static func validate(_ products: [Product], categories: [Category]) throws {
+        let declared = Set(categories.map(\.handle))
+        var handles: Set<String> = []
+        var owners: [String: String] = [:]
+        for product in products {
+            guard handles.insert(product.handle).inserted else { throw StoreError.duplicateProduct(product.handle) }
+            if let category = product.categories.first(where: { !declared.contains($0) }) {
+                throw StoreError.unknownCategory(category, product: product.handle)
+            }
+            for variant in product.variants {
+                if let owner = owners.updateValue(product.handle, forKey: variant.sku) {
+                    throw StoreError.duplicateSKU(variant.sku, products: owner == product.handle ? [owner] : [owner, product.handle])
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,40 @@
+/// A connection to a SQL database: the one seam between the store's SQL and an engine.
+///
+/// Statements are plain, portable SQL with `?` placeholders; values travel only as arguments,
+/// never inside the SQL text. SQLite is the driver today (``SQLiteDatabase``); a PostgreSQL
+/// driver implements the same three requirements, and ``Dialect`` holds what differs.
+///
+/// ```swift
+/// try database.transaction {
+///     try database.execute("UPDATE stock SET on_hand = ? WHERE sku = ?", [.int(3), .text("TEE-M")])
+/// }
+/// ```
+protocol Database: AnyObject, Sendable {
+    /// The SQL differences of this engine.
+    var dialect: Dialect { get }
+
+    /// Runs one statement and returns how many rows an INSERT, UPDATE or DELETE changed.
+    @discardableResult
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int
+
+    /// Runs one statement and returns every row it produced.
+    func query(_ sql: String, _ arguments: [SQLValue]) throws -> [Row]
+
+    /// Runs `body` in a transaction that may write, committing when it returns and rolling back
+    /// when it throws. The write lock is taken up front, so a busy database waits (and is
+    /// retried) at the start instead of failing half-way.
+    func transaction<T>(_ body: () throws -> T) throws -> T
+}
+
+extension Database {
+    /// Runs one statement without arguments.
+    @discardableResult
+    func execute(_ sql: String) throws -> Int {
+        try execute(sql, [])
+    }
+
+    /// Runs one query without arguments.
+    func query(_ sql: String) throws -> [Row] {
+        try query(sql, [])
+    }
+}

@@ -1,0 +1,28 @@
+/// The few places where SQLite and PostgreSQL need different SQL, kept together.
+///
+/// Everything else the store runs is written once in SQL both engines accept: `?` placeholders
+/// (a PostgreSQL driver numbers them `$1, $2…` as it prepares), `INTEGER`/`BIGINT`/`TEXT`
+/// columns, booleans as `INTEGER CHECK (x IN (0, 1))`, `INSERT … ON CONFLICT (…) DO UPDATE`,
+/// `UPDATE … RETURNING` and `IS DISTINCT FROM`.
+struct Dialect: Sendable {
+    /// The engine's name, for messages.
+    let name: String
+    /// Starts a transaction that may write, taking the write lock at once so that two writers
+    /// queue at `BEGIN` instead of failing when a reader tries to become a writer.
+    let beginWriteTransaction: String
+    /// Statements every new connection runs before anything else.
+    let connectionSetup: [String]
+
+    /// SQLite: WAL so readers never block the writer, foreign keys enforced (off by default),
+    /// and `synchronous = NORMAL`, durable in WAL mode except for the last commits on power loss.
+    /// The busy timeout is set through the C API before these run.
+    static let sqlite = Dialect(
+        name: "SQLite",
+        beginWriteTransaction: "BEGIN IMMEDIATE",
+        connectionSetup: [
+            "PRAGMA journal_mode = WAL",
+            "PRAGMA foreign_keys = ON",
+            "PRAGMA synchronous = NORMAL",
+        ]
+    )
+}

@@ -1,0 +1,117 @@
+import CSQLite
+import Foundation
+
+/// The SQLite driver: one connection to one database file, set up as the design asks
+/// (WAL, `busy_timeout`, foreign keys on, `synchronous = NORMAL`).
+///
+/// Safe to share between threads: every use of the connection happens under one recursive
+/// lock, so calls from several threads run one after another, and a transaction holds the lock
+/// from `BEGIN` to `COMMIT`. For writers in parallel, open one connection per thread or process;
+/// SQLite then queues them at `BEGIN IMMEDIATE`.
+final class SQLiteDatabase: Database, @unchecked Sendable {
+    /// How long SQLite itself waits for a lock before answering "busy".
+    static let busyTimeoutMilliseconds: Int32 = 5000
+    /// How many more times a busy statement or `BEGIN` is tried after SQLite's own wait.
+    static let busyRetries = 5
+    /// Prepared statements kept per connection; past this the cache starts again from empty.
+    static let statementCacheLimit = 128
+
+    let dialect = Dialect.sqlite
+    private let connection: OpaquePointer
+    private let lock = NSRecursiveLock()
+    // The two properties below are guarded by `lock`.
+    private var statements: [String: SQLiteStatement] = [:]
+    private var isInTransaction = false
+
+    /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
+    init(path: String) throws {
+        var handle: OpaquePointer?
+        let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
+        let result = sqlite3_open_v2(path, &handle, flags, nil)
+        guard result == SQLITE_OK, let handle else {
+            let message = handle.map { String(cString: sqlite3_errmsg($0)) } ?? "out of memory"
+            sqlite3_close_v2(handle)
+            throw DatabaseError(message: "cannot open \(path): \(message)", code: result)
+        }
+        connection = handle
+        sqlite3_extended_result_codes(handle, 1)
+        // Set before the pragmas: switching to WAL may itself meet a lock held by another process.
+        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        for statement in dialect.connectionSetup {
+            _ = try query(statement, [])
+        }
+    }
+
+    deinit {
+        statements.removeAll()
+        sqlite3_close_v2(connection)
+    }
+
+    func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
+        try withConnection {
+            _ = try statement(sql).rows(binding: arguments)
+            return Int(sqlite3_changes(connection))
+        }
+    }
+
+    func query(_ sql: String, _ arguments: [SQLValue]) throws -> [Row] {
+        try withConnection {
+            try statement(sql).rows(binding: arguments)
+        }
+    }
+
+    func transaction<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isInTransaction else {
+            throw DatabaseError(message: "a transaction is already open on this connection; transactions do not nest")
+        }
+        try retryingWhenBusy { _ = try statement(dialect.beginWriteTransaction).rows(binding: []) }
+        isInTransaction = true
+        defer { isInTransaction = false }
+        do {
+            let value = try body()
+            _ = try statement("COMMIT").rows(binding: [])
+            return value
+        } catch {
+            // SQLite has already rolled back after some errors (a full disk, for one).
+            if sqlite3_get_autocommit(connection) == 0 {
+                _ = try? statement("ROLLBACK").rows(binding: [])
+            }
+            throw error
+        }
+    }
+
+    /// Runs `work` under the lock; outside a transaction a busy answer is retried, inside one it
+    /// is thrown, since the transaction as a whole must then be rolled back.
+    private func withConnection<T>(_ work: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return isInTransaction ? try work() : try retryingWhenBusy(work)
+    }
+
+    private func retryingWhenBusy<T>(_ work: () throws -> T) throws -> T {
+        var attempt = 0
+        while true {
+            do {
+                return try work()
+            } catch let error as DatabaseError where error.code & 0xFF == SQLITE_BUSY && attempt < Self.busyRetries {
+                attempt += 1
+                Thread.sleep(forTimeInterval: 0.01 * Double(attempt * attempt))
+            }
+        }
+    }
+
+    /// The prepared statement for `sql`, from the cache when it has been used before.
+    private func statement(_ sql: String) throws -> SQLiteStatement {
+        if let cached = statements[sql] {
+            return cached
+        }
+        let prepared = try SQLiteStatement(sql, connection: connection)
+        if statements.count >= Self.statementCacheLimit {
+            statements.removeAll()
+        }
+        statements[sql] = prepared
+        return prepared
+    }
+}

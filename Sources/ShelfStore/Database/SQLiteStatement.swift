@@ -1,0 +1,93 @@
+import CSQLite
+
+/// One prepared SQLite statement, finalized when the last reference goes.
+///
+/// Not thread-safe on its own: ``SQLiteDatabase`` owns its statements and uses them under its lock.
+final class SQLiteStatement {
+    let sql: String
+    private let handle: OpaquePointer
+    private let connection: OpaquePointer
+    private let columns: [String]
+
+    /// Prepares exactly one statement; several statements in one string are refused, since
+    /// the rest would be silently ignored.
+    init(_ sql: String, connection: OpaquePointer) throws {
+        var handle: OpaquePointer?
+        var tail: UnsafePointer<CChar>?
+        let result = sqlite3_prepare_v2(connection, sql, -1, &handle, &tail)
+        guard result == SQLITE_OK, let handle else {
+            throw DatabaseError(message: String(cString: sqlite3_errmsg(connection)), sql: sql, code: result)
+        }
+        if let tail, !String(cString: tail).allSatisfy(\.isWhitespace) {
+            sqlite3_finalize(handle)
+            throw DatabaseError(message: "one statement at a time, please; this text holds several", sql: sql)
+        }
+        self.sql = sql
+        self.handle = handle
+        self.connection = connection
+        self.columns = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+    }
+
+    deinit {
+        sqlite3_finalize(handle)
+    }
+
+    /// Binds `arguments` to the placeholders, steps to the end and returns the rows produced.
+    /// The statement is reset and its bindings cleared afterwards, ready for the next use.
+    func rows(binding arguments: [SQLValue]) throws -> [Row] {
+        defer {
+            sqlite3_reset(handle)
+            sqlite3_clear_bindings(handle)
+        }
+        try bind(arguments)
+        var rows: [Row] = []
+        while true {
+            let result = sqlite3_step(handle)
+            switch result {
+            case SQLITE_ROW: rows.append(Row(columns: columns, values: try currentValues()))
+            case SQLITE_DONE: return rows
+            default: throw failure(result)
+            }
+        }
+    }
+
+    private func bind(_ arguments: [SQLValue]) throws {
+        let expected = Int(sqlite3_bind_parameter_count(handle))
+        guard arguments.count == expected else {
+            throw DatabaseError(message: "the statement has \(expected) placeholders but \(arguments.count) arguments were given", sql: sql)
+        }
+        // SQLITE_TRANSIENT: SQLite copies the text before the Swift string's buffer goes away.
+        let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+        for (offset, argument) in arguments.enumerated() {
+            let index = Int32(offset + 1)
+            let result =
+                switch argument {
+                case .null: sqlite3_bind_null(handle, index)
+                case .integer(let value): sqlite3_bind_int64(handle, index, value)
+                case .text(let value): sqlite3_bind_text(handle, index, value, Int32(value.utf8.count), transient)
+                }
+            guard result == SQLITE_OK else { throw failure(result) }
+        }
+    }
+
+    private func currentValues() throws -> [SQLValue] {
+        try (0..<Int32(columns.count)).map { index in
+            switch sqlite3_column_type(handle, index) {
+            case SQLITE_NULL:
+                return .null
+            case SQLITE_INTEGER:
+                return .integer(sqlite3_column_int64(handle, index))
+            case SQLITE_TEXT:
+                let bytes = UnsafeBufferPointer(start: sqlite3_column_text(handle, index), count: Int(sqlite3_column_bytes(handle, index)))
+                return .text(String(decoding: bytes, as: UTF8.self))
+            default:
+                throw DatabaseError(
+                    message: "column \"\(columns[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql)
+            }
+        }
+    }
+
+    private func failure(_ result: Int32) -> DatabaseError {
+        DatabaseError(message: String(cString: sqlite3_errmsg(connection)), sql: sql, code: result)
+    }
+}

@@ -1,0 +1,25 @@
+extension Store {
+    /// The version of the latest stock change; 0 before any.
+    ///
+    /// Record it after a build; ``skusChanged(since:)`` then tells the next build what to redo.
+    public func stockVersion() throws -> Int64 {
+        try database.query("SELECT version FROM stock_clock WHERE id = 1").first?.int64("version") ?? 0
+    }
+
+    /// The SKUs whose stock changed (or that appeared) after `version`, sorted.
+    public func skusChanged(since version: Int64) throws -> [String] {
+        try database.query("SELECT sku FROM stock WHERE version > ? ORDER BY sku", [.integer(version)])
+            .map { try $0.text("sku") }
+    }
+
+    /// The version the stock changes of the current transaction carry: one past the latest.
+    /// Inside a write transaction nobody else can take it meanwhile.
+    func nextStockVersion() throws -> Int64 {
+        try stockVersion() + 1
+    }
+
+    /// Records `version` as the latest, once the current transaction has written rows with it.
+    func advanceStockVersion(to version: Int64) throws {
+        try database.execute("UPDATE stock_clock SET version = ? WHERE id = 1", [.integer(version)])
+    }
+}

@@ -1,0 +1,42 @@
+import Foundation
+
+/// The store's live state — catalogue rows and stock — behind domain operations; callers never
+/// see SQL.
+///
+/// ```swift
+/// let store = try Store.open(at: "data/shelf.db")
+/// try store.migrate()
+/// let left = try store.adjustStock("TEE-M", by: -1)
+/// ```
+///
+/// A `Store` is one database connection and is `Sendable`: calls made from several threads run
+/// one after another on it. Threads or processes that should write in parallel open their own
+/// `Store` on the same file; the database then queues their transactions.
+public final class Store: Sendable {
+    let database: any Database
+
+    init(database: any Database) {
+        self.database = database
+    }
+
+    /// Opens the SQLite database at `path`, creating the file and its parent folder if needed.
+    ///
+    /// The schema is not touched; call ``migrate()`` before the first use of a new file.
+    public static func open(at path: String) throws -> Store {
+        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        return Store(database: try SQLiteDatabase(path: path))
+    }
+
+    /// Opens a private, empty database that lives in memory until the store goes away.
+    public static func openInMemory() throws -> Store {
+        Store(database: try SQLiteDatabase(path: ":memory:"))
+    }
+
+    /// Brings the schema up to date and returns the names of the migrations it applied,
+    /// in order; a current schema applies nothing and returns `[]`.
+    @discardableResult
+    public func migrate() throws -> [String] {
+        try database.migrate()
+    }
+}

@@ -1,0 +1,101 @@
+import ShelfTesting
+import Testing
+
+@testable import ShelfStore
+
+struct SQLiteDatabaseTests {
+    @Test func walAndForeignKeysAreOn() throws {
+        try withTemporaryStore { store in
+            let settings = try ["journal_mode", "foreign_keys", "busy_timeout", "synchronous"].map { pragma in
+                try store.database.query("PRAGMA \(pragma)").first?.values.first
+            }
+            // synchronous = 1 is NORMAL.
+            #expect(settings == [.text("wal"), .integer(1), .integer(5000), .integer(1)])
+        }
+    }
+
+    @Test func schemaRefusesNegativeStock() throws {
+        try withTemporaryStore { store in
+            try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
+            let error = #expect(throws: DatabaseError.self) {
+                try store.database.execute("UPDATE stock SET on_hand = ? WHERE sku = ?", [.int(-1), .text("TEE-M")])
+            }
+            #expect(error?.message.contains("CHECK constraint failed") == true)
+            #expect(try store.stockLevels(for: ["TEE-M"]) == ["TEE-M": 0])
+        }
+    }
+
+    @Test func schemaRefusesStockForAnUnknownVariant() throws {
+        try withTemporaryStore { store in
+            let error = #expect(throws: DatabaseError.self) {
+                try store.database.execute("INSERT INTO stock (sku, on_hand, version) VALUES (?, 1, 1)", [.text("NOPE")])
+            }
+            #expect(error?.message.contains("FOREIGN KEY constraint failed") == true)
+        }
+    }
+
+    @Test func schemaRefusesNegativePrices() throws {
+        try withTemporaryStore { store in
+            #expect(throws: DatabaseError.self) {
+                try store.syncCatalogue([.sample("tee", price: -1)], categories: [])
+            }
+        }
+    }
+
+    @Test func errorsCarryTheMessageAndTheStatement() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        let error = #expect(throws: DatabaseError.self) {
+            try database.query("SELECT * FROM nowhere")
+        }
+        #expect(error?.message == "no such table: nowhere")
+        #expect(error?.description == "database error: no such table: nowhere (in SELECT * FROM nowhere)")
+    }
+
+    @Test func severalStatementsInOneStringAreRefused() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        #expect(throws: DatabaseError.self) {
+            try database.execute("CREATE TABLE a (x INTEGER); CREATE TABLE b (y INTEGER)")
+        }
+        #expect(try database.query("SELECT name FROM sqlite_master").isEmpty)
+    }
+
+    @Test func placeholdersAndArgumentsMustMatch() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        #expect(throws: DatabaseError.self) {
+            try database.query("SELECT ? AS a, ? AS b", [.int(1)])
+        }
+    }
+
+    @Test func valuesRoundTripThroughPlaceholders() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        let text = "Grüße, \"quotes\" and 'apostrophes'; DROP TABLE x; --"
+        let row = try #require(
+            try database.query("SELECT ? AS t, ? AS i, ? AS n, ? AS b", [.text(text), .integer(Int64.max), .null, .bool(true)]).first)
+        #expect(try row.text("t") == text)
+        #expect(try row.int64("i") == Int64.max)
+        #expect(try row.optionalText("n") == nil)
+        #expect(try row.bool("b"))
+    }
+
+    @Test func transactionRollsBackWhenItsBodyThrows() throws {
+        struct Refusal: Error {}
+        let database = try SQLiteDatabase(path: ":memory:")
+        try database.execute("CREATE TABLE t (x INTEGER)")
+        #expect(throws: Refusal.self) {
+            try database.transaction {
+                try database.execute("INSERT INTO t (x) VALUES (1)")
+                throw Refusal()
+            }
+        }
+        #expect(try database.query("SELECT x FROM t").isEmpty)
+        _ = try database.transaction { try database.execute("INSERT INTO t (x) VALUES (2)") }
+        #expect(try database.query("SELECT x FROM t").map { try $0.int("x") } == [2])
+    }
+
+    @Test func transactionsDoNotNest() throws {
+        let database = try SQLiteDatabase(path: ":memory:")
+        #expect(throws: DatabaseError.self) {
+            try database.transaction { try database.transaction {} }
+        }
+    }
+}

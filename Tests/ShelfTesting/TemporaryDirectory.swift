@@ -1,0 +1,41 @@
+import Foundation
+
+/// A new, empty folder under the system's temporary folder, owned by one test.
+///
+/// Made and removed by ``withTemporaryDirectory(_:)-(TemporaryDirectory)->T``, so the folder
+/// lives exactly as long as the closure that uses it.
+public struct TemporaryDirectory: Sendable {
+    /// The folder's absolute path.
+    public let path: String
+
+    /// The path of `name` inside the folder (the file itself is not created).
+    public func file(_ name: String) -> String {
+        URL(fileURLWithPath: path).appendingPathComponent(name).path
+    }
+
+    fileprivate static func make() throws -> TemporaryDirectory {
+        let url = FileManager.default.temporaryDirectory.appendingPathComponent("shelf-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return TemporaryDirectory(path: url.path)
+    }
+
+    fileprivate func remove() {
+        try? FileManager.default.removeItem(atPath: path)
+    }
+}
+
+/// Runs `body` with a new temporary folder and deletes the folder and its contents afterwards.
+@discardableResult
+public func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) throws -> T) throws -> T {
+    let directory = try TemporaryDirectory.make()
+    defer { directory.remove() }
+    return try body(directory)
+}
+
+/// Runs `body` with a new temporary folder and deletes the folder and its contents afterwards.
+@discardableResult
+public func withTemporaryDirectory<T>(_ body: (TemporaryDirectory) async throws -> T) async throws -> T {
+    let directory = try TemporaryDirectory.make()
+    defer { directory.remove() }
+    return try await body(directory)
+}
