@@ -7,7 +7,7 @@ HOST         ?= 127.0.0.1
 PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev pkg-config python3 python3-pip
 BENCH_APT    := hugo hyperfine time
-PIP_PACKAGES := pytest
+PIP_PACKAGES := pytest pyyaml
 
 .PHONY: demo test build deps bench-deps unit e2e lint format bench clean
 

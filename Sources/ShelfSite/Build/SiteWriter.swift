@@ -67,6 +67,12 @@ struct SiteWriter {
         for path in removed {
             try? FileManager.default.removeItem(atPath: site + "/" + path)
             try? FileManager.default.removeItem(atPath: site + "/" + path + ".gz")
+            // Folders left empty (a removed product's) go too, up to site/ itself.
+            var folder = (site + "/" + path as NSString).deletingLastPathComponent
+            while folder.count > site.count, (try? FileManager.default.contentsOfDirectory(atPath: folder))?.isEmpty == true {
+                try? FileManager.default.removeItem(atPath: folder)
+                folder = (folder as NSString).deletingLastPathComponent
+            }
         }
         try? FileManager.default.removeItem(atPath: staging)
     }

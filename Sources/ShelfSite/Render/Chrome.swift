@@ -34,10 +34,11 @@ struct Chrome {
         let categories: [Values] = config.categories.filter { model.productsByCategory[$0.handle] != nil }.map {
             ["title": $0.title, "url": "/shop/\($0.handle)/", "current": $0.handle == currentCategory]
         }
-        let nav: Values = [
-            "categories": categories, "shop_url": "/shop/", "stories_url": "/stories/", "about_url": "/about/",
-            "cart_url": "/fn/cart", "search_url": "/fn/search", "home_url": "/",
+        var nav: Values = [
+            "categories": categories, "shop_url": "/shop/", "cart_url": "/fn/cart", "search_url": "/fn/search", "home_url": "/",
         ]
+        if !model.content.stories.isEmpty { nav["stories_url"] = "/stories/" }
+        if model.content.pages.contains(where: { $0.handle == "about" }) { nav["about_url"] = "/about/" }
         let footer: Values = [
             "shop": [["title": "Shop all", "url": "/shop/"] as Values] + categories.map { ["title": $0["title"]!, "url": $0["url"]!] },
             "help": links(["faq", "shipping", "returns", "size-guide", "contact"]),

@@ -66,9 +66,16 @@ extension Shelf.StockCommand {
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The SKU.") var sku: String
-        @Argument(help: ArgumentHelp("The change, such as +5 or -2.", valueName: "+/-N")) var delta: String
+        // Collects "-2" too, which would otherwise be read as an option.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The change, such as +5 or -2.", valueName: "+/-N"))
+        var changes: [String] = []
+
+        func validate() throws {
+            guard changes.count == 1 else { throw ValidationError("give exactly one change, such as +5 or -2") }
+        }
 
         func run() throws {
+            let delta = changes[0]
             guard let change = Int(delta.hasPrefix("+") ? String(delta.dropFirst()) : delta) else {
                 throw fail("the change \"\(delta)\" must be a whole number such as +5 or -2")
             }
@@ -128,8 +135,8 @@ extension Shelf.StockCommand {
             let store = try openStore(options)
             do {
                 let lines = try StockCSV.parse(text, file: file)
-                let count = try store.importStock(lines)
-                print("Imported the stock of \(count) SKUs from \(file)")
+                let changed = try store.importStock(lines)
+                print("Imported the stock of \(lines.count) SKUs from \(file); \(changed) changed")
             } catch {
                 throw fail("\(error)")
             }

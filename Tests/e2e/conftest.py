@@ -1,0 +1,66 @@
+"""Shared fixtures: the real `shelf` binary and private copies of stores to build."""
+import hashlib
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parents[2]
+SHELF = os.environ.get("SHELF_BIN", str(REPO / ".build" / "debug" / "shelf"))
+
+
+def shelf(*args, store=None, check=True):
+    """Runs the shelf binary; returns the completed process (stdout and stderr as text)."""
+    command = [SHELF, *args]
+    if store is not None:
+        command += ["--store", str(store)]
+    result = subprocess.run(command, capture_output=True, text=True, timeout=300)
+    if check and result.returncode != 0:
+        raise AssertionError(f"{' '.join(command)} failed ({result.returncode}):\n{result.stderr}")
+    return result
+
+
+def copy_store(source: Path, target: Path) -> Path:
+    shutil.copytree(source, target)
+    (target / "themes").mkdir(exist_ok=True)
+    if not (target / "themes" / "default").exists():
+        shutil.copytree(REPO / "themes" / "default", target / "themes" / "default")
+    return target
+
+
+def tree_digest(folder: Path) -> str:
+    """A digest of every file's path and bytes under a folder."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        digest.update(str(path.relative_to(folder)).encode())
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+@pytest.fixture
+def fixture_store(tmp_path):
+    """The small fixture store, built once with its stock imported."""
+    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+    shelf("build", "--quiet", store=store)
+    shelf("stock", "import", str(store / "stock.csv"), store=store)
+    shelf("build", "--quiet", store=store)
+    return store
+
+
+@pytest.fixture(scope="session")
+def demo_store(tmp_path_factory):
+    """The repository's demo store, built the way `make demo` does it."""
+    store = tmp_path_factory.mktemp("demo") / "store"
+    store.mkdir()
+    for name in ["shelf.toml", "content", "static", "themes", "demo"]:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, store / name)
+        else:
+            shutil.copy(source, store / name)
+    shelf("build", "--quiet", store=store)
+    shelf("stock", "import", str(store / "demo" / "stock.csv"), store=store)
+    shelf("build", "--quiet", store=store)
+    return store

@@ -1,0 +1,80 @@
+"""The command line as a merchant uses it: stock, check, new, migrate."""
+import shutil
+
+from conftest import REPO, copy_store, shelf
+
+
+def test_stock_commands(fixture_store):
+    assert "TEE-FOR-M: 7 on hand" in shelf("stock", "set", "TEE-FOR-M", "7", store=fixture_store).stdout
+    assert "TEE-FOR-M: 4 on hand" in shelf("stock", "adjust", "TEE-FOR-M", "-3", store=fixture_store).stdout
+    assert "TEE-FOR-M: 9 on hand" in shelf("stock", "adjust", "TEE-FOR-M", "+5", store=fixture_store).stdout
+    low = shelf("stock", "list", "--low", "3", store=fixture_store).stdout
+    assert "TEE-FOR-XS" in low and "CREW-CHA-L" in low and "TEE-FOR-L " not in low
+    listing = shelf("stock", "list", store=fixture_store).stdout
+    assert "JACKET-ONE" in listing and "unpublished" in listing
+
+
+def test_stock_errors_name_what_is_wrong(fixture_store):
+    unknown = shelf("stock", "set", "NOPE-1", "3", store=fixture_store, check=False)
+    assert unknown.returncode != 0 and "NOPE-1" in unknown.stderr
+    below = shelf("stock", "adjust", "TEE-FOR-XS", "-1", store=fixture_store, check=False)
+    assert below.returncode != 0 and "TEE-FOR-XS" in below.stderr
+    assert "TEE-FOR-XS" in shelf("stock", "list", "--low", "0", store=fixture_store).stdout
+    csv = fixture_store / "bad.csv"
+    csv.write_text("sku,quantity\nTEE-FOR-S,4\nGHOST,2\nTEE-FOR-M,x\n")
+    result = shelf("stock", "import", str(csv), store=fixture_store, check=False)
+    assert result.returncode != 0 and "bad.csv:4" in result.stderr
+    csv.write_text("sku,quantity\nTEE-FOR-S,4\nGHOST,2\n")
+    result = shelf("stock", "import", str(csv), store=fixture_store, check=False)
+    assert result.returncode != 0 and "bad.csv:3" in result.stderr and "GHOST" in result.stderr
+    assert "TEE-FOR-S  " in shelf("stock", "list", store=fixture_store).stdout
+    level = [line for line in shelf("stock", "list", store=fixture_store).stdout.splitlines() if line.startswith("TEE-FOR-S ")]
+    assert level and level[0].split()[1] == "12", "a failed import must change nothing"
+
+
+def test_check_finds_broken_links_without_touching_site(fixture_store):
+    page = fixture_store / "content" / "pages" / "faq.md"
+    page.write_text(page.read_text() + "\nSee [our old page](/old-page/).\n")
+    before = sorted(p.name for p in (fixture_store / "site").rglob("*"))
+    result = shelf("check", store=fixture_store, check=False)
+    assert result.returncode != 0
+    assert "site/faq/index.html: links to /old-page/" in result.stderr
+    assert sorted(p.name for p in (fixture_store / "site").rglob("*")) == before
+
+
+def test_check_passes_on_a_valid_store(fixture_store):
+    assert "every internal link resolves" in shelf("check", store=fixture_store).stdout
+
+
+def test_new_store_builds_and_checks(tmp_path):
+    target = tmp_path / "shop"
+    shelf("new", str(target))
+    assert (target / "themes" / "default" / "templates" / "layout.mustache").exists()
+    assert len(list((target / "content" / "products").glob("*.md"))) == 2
+    shelf("build", "--quiet", store=target)
+    assert (target / "site" / "products" / "classic-tee" / "index.html").exists()
+    assert "every internal link resolves" in shelf("check", store=target).stdout
+    again = shelf("new", str(target), check=False)
+    assert again.returncode != 0 and "not empty" in again.stderr
+
+
+def test_migrate_twice_applies_nothing_the_second_time(tmp_path):
+    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+    assert "Applied" in shelf("migrate", store=store).stdout
+    assert "up to date" in shelf("migrate", store=store).stdout
+
+
+def test_removed_product_is_unpublished_not_deleted(fixture_store):
+    (fixture_store / "content" / "products" / "wool-beanie.md").unlink()
+    campaign = fixture_store / "content" / "campaigns" / "winter-layers.md"
+    campaign.write_text(campaign.read_text().replace("[merino-crew, wool-beanie]", "[merino-crew]"))
+    shelf("build", "--quiet", store=fixture_store)
+    listing = shelf("stock", "list", store=fixture_store).stdout
+    assert any(line.startswith("BEANIE-ONE") and "unpublished" in line for line in listing.splitlines())
+    assert not (fixture_store / "site" / "products" / "wool-beanie").exists()
+
+
+def test_help_has_examples():
+    for command in [["build"], ["check"], ["serve"], ["migrate"], ["new"], ["stock", "set"], ["stock", "adjust"], ["stock", "list"], ["stock", "import"]]:
+        text = shelf(*command, "--help").stdout
+        assert "Example" in text, command

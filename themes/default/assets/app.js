@@ -1,0 +1,172 @@
+// Shelf default theme: small progressive enhancements. Every page works without this file.
+(function () {
+  "use strict";
+
+  // Product page: keep price, stock note, button and gallery in step with the chosen variant.
+  function enhanceProduct(form) {
+    var data = document.getElementById("variants");
+    var variants;
+    try {
+      variants = JSON.parse(data ? data.textContent : "[]");
+    } catch (error) {
+      return;
+    }
+    if (!Array.isArray(variants) || variants.length === 0) return;
+
+    var bySku = {};
+    variants.forEach(function (variant) { bySku[variant.sku] = variant; });
+
+    var picker = form.querySelector("[data-picker]");
+    var primaries = picker ? Array.prototype.slice.call(picker.querySelectorAll('input[name="option"]')) : [];
+    var groups = picker ? Array.prototype.slice.call(picker.querySelectorAll(".picker__group")) : [];
+    var selectedNames = picker ? Array.prototype.slice.call(picker.querySelectorAll(".picker__selected > span")) : [];
+    var price = document.querySelector("[data-price]");
+    var compareAt = document.querySelector("[data-compare-at]");
+    var compareAtValue = document.querySelector("[data-compare-at-value]");
+    var saleBadge = document.querySelector("[data-sale-badge]");
+    var stockNote = form.querySelector("[data-stock-note]");
+    var button = form.querySelector("[data-add-to-cart]");
+    var gallery = document.querySelector("[data-gallery]");
+
+    if (picker && primaries.length > 0) picker.classList.add("is-enhanced");
+    // The product-level price ("From €29.00") is shown again while no variant is chosen.
+    var initial = {
+      price: price ? price.textContent : "",
+      compareAt: compareAtValue ? compareAtValue.textContent : "",
+      onSale: saleBadge ? !saleBadge.hidden : false
+    };
+
+    function checkedSku() {
+      var radio = form.querySelector('input[name="sku"]:checked') || form.querySelector('input[name="sku"][type="hidden"]');
+      return radio ? bySku[radio.value] : undefined;
+    }
+
+    function activeIndex() {
+      for (var i = 0; i < primaries.length; i++) {
+        if (primaries[i].checked) return i;
+      }
+      return 0;
+    }
+
+    function showGroup(index) {
+      groups.forEach(function (group, i) { group.classList.toggle("is-active", i === index); });
+      selectedNames.forEach(function (name, i) { name.classList.toggle("is-active", i === index); });
+    }
+
+    // After a primary change, keep the shopper's second choice (the same size) when it can be bought.
+    function selectInGroup(group, previousLabel) {
+      if (!group || group.querySelector('input[name="sku"]:checked')) return;
+      var radios = Array.prototype.slice.call(group.querySelectorAll('input[name="sku"]:not(:disabled)'));
+      var same = radios.filter(function (radio) { return labelOf(radio) === previousLabel; })[0];
+      var pick = same || (radios.length === 1 ? radios[0] : undefined);
+      if (pick) pick.checked = true;
+    }
+
+    function labelOf(radio) {
+      var label = radio && form.querySelector('label[for="' + radio.id + '"]');
+      return label ? label.firstChild.textContent.trim() : "";
+    }
+
+    function moveGallery(variant) {
+      if (!gallery) return;
+      var items = Array.prototype.slice.call(gallery.children);
+      var value = variant && variant.options ? variant.options[0] : primaries.length ? primaries[activeIndex()].getAttribute("data-primary-value") : "";
+      var matches = items.filter(function (item) {
+        return (value && item.getAttribute("data-option-value") === value) ||
+          (variant && variant.image && item.getAttribute("data-src") === variant.image);
+      });
+      if (matches.length === 0) return;
+      items.forEach(function (item) { item.classList.toggle("is-match", matches.indexOf(item) !== -1); });
+      gallery.scrollTo({ left: 0, behavior: "smooth" });
+    }
+
+    function showPrice(current, former, onSale) {
+      if (price) price.textContent = current;
+      if (compareAt && compareAtValue) {
+        compareAtValue.textContent = former || "";
+        compareAt.hidden = !former;
+      }
+      if (saleBadge) saleBadge.hidden = !onSale;
+    }
+
+    function render() {
+      var variant = checkedSku();
+      if (!variant) {
+        var legend = groups[activeIndex()] && groups[activeIndex()].querySelector("legend");
+        showPrice(initial.price, initial.compareAt, initial.onSale);
+        if (stockNote) stockNote.textContent = "";
+        if (button) {
+          button.disabled = true;
+          button.textContent = legend ? "Select " + legend.textContent.trim() : "Select an option";
+        }
+        return;
+      }
+      showPrice(variant.price, variant.compare_at, Boolean(variant.compare_at));
+      if (stockNote) stockNote.textContent = variant.available ? variant.stock_note || "" : "Sold out";
+      if (button) {
+        button.disabled = !variant.available;
+        button.textContent = variant.available ? "Add to cart \u2014 " + variant.price : "Sold out";
+      }
+    }
+
+    if (picker) {
+      picker.addEventListener("change", function (event) {
+        var target = event.target;
+        if (target.name === "option") {
+          var previous = labelOf(form.querySelector('input[name="sku"]:checked'));
+          var index = primaries.indexOf(target);
+          showGroup(index);
+          var current = form.querySelector('input[name="sku"]:checked');
+          if (current && groups[index] && !groups[index].contains(current)) current.checked = false;
+          selectInGroup(groups[index], previous);
+          moveGallery(checkedSku() || undefined);
+        } else if (target.name === "sku") {
+          moveGallery(checkedSku());
+        }
+        render();
+      });
+    }
+
+    if (primaries.length > 0) showGroup(activeIndex());
+    render();
+  }
+
+  // Quantity: add − and + buttons around the number input.
+  function enhanceQuantity(input) {
+    var wrapper = document.createElement("div");
+    wrapper.className = "stepper";
+    input.parentNode.insertBefore(wrapper, input);
+    function step(delta, text, label) {
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "stepper__button";
+      button.textContent = text;
+      button.setAttribute("aria-label", label);
+      button.addEventListener("click", function () {
+        var min = Number(input.min) || 1;
+        var max = Number(input.max) || 99;
+        var value = Math.min(max, Math.max(min, (Number(input.value) || min) + delta));
+        input.value = String(value);
+        input.dispatchEvent(new Event("change", { bubbles: true }));
+      });
+      return button;
+    }
+    wrapper.appendChild(step(-1, "\u2212", "Decrease quantity"));
+    wrapper.appendChild(input);
+    wrapper.appendChild(step(1, "+", "Increase quantity"));
+  }
+
+  function start() {
+    document.documentElement.classList.add("js");
+    var form = document.querySelector("[data-buy-form]");
+    if (form) enhanceProduct(form);
+    var quantity = document.querySelector("[data-quantity]");
+    if (quantity) enhanceQuantity(quantity);
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
