@@ -64,7 +64,7 @@ struct Listing {
     func values(for page: Page) -> Values {
         let chrome = Chrome(model: model)
         var listing: Values = [
-            "title": title, "count": products.count,
+            "title": title, "count": products.count, "count_label": products.count == 1 ? "1 product" : "\(products.count) products",
             "products": page.products.map { model.card($0.handle) },
         ]
         listing.setText("description", description)
@@ -96,7 +96,7 @@ struct Listing {
             if filter != nil { listing["clear_url"] = categoryBase }
         }
         var crumbs: [Values] = [["title": "Shop", "url": "/shop/"]]
-        if let category, filter != nil || basePath != "/shop/" {
+        if let category, filter != nil {
             crumbs.append(["title": model.categoryTitle(category), "url": "/shop/\(category)/"])
         }
         listing["breadcrumbs"] = crumbs
