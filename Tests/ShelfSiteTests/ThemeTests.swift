@@ -36,7 +36,7 @@ import Testing
     @Test func fingerprintCoversPartialsPulledIn() throws {
         let store = try FixtureStore()
         let before = try Theme.load(store.folder, name: "default")
-        try store.write("templates/partials/card.mustache", "<div>{{title}}</div>\n")
+        try store.write("templates/partials/pagination.mustache", "<nav>{{page}}</nav>\n")
         let after = try Theme.load(store.folder, name: "default")
         #expect(before.fingerprints["listing"] != after.fingerprints["listing"])
         #expect(before.fingerprints["page"] == after.fingerprints["page"])

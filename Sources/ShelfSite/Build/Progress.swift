@@ -15,9 +15,22 @@ public final class Progress: @unchecked Sendable {
         self.isTerminal = isatty(STDERR_FILENO) == 1
     }
 
+    private var stepStarted = DispatchTime.now()
+    private let timings = Foundation.ProcessInfo.processInfo.environment["SHELF_TIMINGS"] == "1"
+
     func begin(_ name: String) {
+        endStep()
         step += 1
         print("[\(step)/\(total)] \(name)")
+    }
+
+    /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took.
+    func endStep() {
+        let now = DispatchTime.now()
+        if timings, step > 0 {
+            write(String(format: "      %.3f s\n", Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9))
+        }
+        stepStarted = now
     }
 
     /// Updates the current step's count; drawn at most every 50 ms and only on a terminal.

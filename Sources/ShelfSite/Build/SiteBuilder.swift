@@ -72,7 +72,8 @@ public struct SiteBuilder: Sendable {
             let fingerprinted = "\(asset.name[..<dot]).\(StableHasher.hash(asset.bytes).hex.prefix(10))\(asset.name[dot...])"
             return (asset.name, "/assets/" + fingerprinted, asset.bytes)
         }
-        let model = SiteModel(content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }))
+        let model = SiteModel(
+            content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme)
         let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
         try checkUnique(outputs)
 
@@ -124,6 +125,7 @@ public struct SiteBuilder: Sendable {
         } catch let error as SiteError {
             throw BuildFailure(step: Self.steps[5], errors: [error])
         }
+        progress.endStep()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         let summary = Summary(files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
         progress.print(summary.description)

@@ -1,5 +1,6 @@
 import CShelfSystem
 import Foundation
+import Glibc
 
 /// Puts rendered files in place so that a failed build never leaves a half-written site.
 ///
@@ -33,8 +34,26 @@ struct SiteWriter {
         if !FileManager.default.fileExists(atPath: parent) {
             try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
         }
-        guard FileManager.default.createFile(atPath: path, contents: Data(bytes)) else {
-            throw SiteError(path, "cannot be written; check the disk space and the folder's permissions")
+        // Plain POSIX calls: the staging folder is private, so no temporary file is needed here.
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else {
+            throw SiteError(path, "cannot be written (\(String(cString: strerror(errno)))); check the disk space and permissions")
+        }
+        defer { close(descriptor) }
+        let written = bytes.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if count < 0 {
+                    if errno == EINTR { continue }
+                    return false
+                }
+                offset += count
+            }
+            return true
+        }
+        guard written else {
+            throw SiteError(path, "cannot be written (\(String(cString: strerror(errno)))); check the disk space")
         }
     }
 

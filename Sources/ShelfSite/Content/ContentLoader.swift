@@ -20,9 +20,10 @@ public enum ContentLoader {
         }
         var products: [Product] = []
         var productFiles: [String: String] = [:]
+        var sourceHashes: [String: UInt64] = [:]
         var skuOwners: [String: String] = [:]
         let declared = Set(config.categories.map(\.handle))
-        for (file, result) in productResults {
+        for (file, result, hash) in productResults {
             switch result {
             case .failure(let error):
                 problems.add(error)
@@ -45,6 +46,7 @@ public enum ContentLoader {
                     problems.add(file, line: read.imageLines[image.src], "image static\(image.src) does not exist; add the file or fix src")
                 }
                 productFiles[product.handle] = file
+                sourceHashes[product.handle] = hash
                 products.append(product)
             }
         }
@@ -59,7 +61,7 @@ public enum ContentLoader {
         var paths: [String: String] = [:]
         for kind in [Document.Kind.page, .story, .campaign] {
             let reader = DocumentReader(kind: kind)
-            for (file, result) in readAll(folder, kind.folder, { text, file, handle throws(SiteError) in
+            for (file, result, _) in readAll(folder, kind.folder, { text, file, handle throws(SiteError) in
                 try reader.read(text, file: file, defaultHandle: handle)
             }) {
                 switch result {
@@ -90,7 +92,7 @@ public enum ContentLoader {
         }
         try problems.throwIfAny(step: step)
         return StoreContent(
-            config: config, products: products, productFiles: productFiles,
+            config: config, products: products, productFiles: productFiles, sourceHashes: sourceHashes,
             pages: documents[.page] ?? [],
             stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
             campaigns: documents[.campaign] ?? [])
@@ -103,20 +105,21 @@ public enum ContentLoader {
         (try? TextFile.read(folder.configFile, relative: StoreConfig.fileName)) ?? ""
     }
 
-    /// Reads and parses every Markdown file of a content folder on all cores, in file name order.
+    /// Reads and parses every Markdown file of a content folder on all cores, in file name order,
+    /// with a fingerprint of each file's text.
     private static func readAll<T: Sendable>(
         _ folder: StoreFolder, _ subfolder: String,
         _ parse: @escaping @Sendable (String, String, String) throws(SiteError) -> T
-    ) -> [(String, Result<T, SiteError>)] {
+    ) -> [(String, Result<T, SiteError>, UInt64)] {
         let directory = folder.contentFolder + "/" + subfolder
         let names = TextFile.list(directory, extension: "md")
         return names.parallelMap { name in
             let relative = "content/\(subfolder)/\(name)"
             do throws(SiteError) {
                 let text = try TextFile.read(directory + "/" + name, relative: relative)
-                return (relative, .success(try parse(text, relative, String(name.dropLast(3)))))
+                return (relative, .success(try parse(text, relative, String(name.dropLast(3)))), StableHasher.hash(text))
             } catch {
-                return (relative, .failure(error))
+                return (relative, .failure(error), 0)
             }
         }
     }

@@ -7,6 +7,8 @@ public struct StoreContent: Sendable {
     public var products: [Product]
     /// The file each product came from, relative to the store (`content/products/tee.md`).
     public var productFiles: [String: String]
+    /// A fingerprint of each product file's text, by handle: what a product page shows of it.
+    var sourceHashes: [String: UInt64]
     public var pages: [Document]
     public var stories: [Document]
     public var campaigns: [Document]

@@ -11,7 +11,9 @@ struct YAMLValue {
     /// Parses a YAML document; a syntax error names the file line where the parser stopped.
     static func parse(_ yaml: String, file: String, firstLine: Int) throws(SiteError) -> YAMLValue {
         do {
-            let node = try Yams.compose(yaml: yaml) ?? Node.mapping(Node.Mapping([]))
+            // The basic resolver tags every scalar as text; typing is ours (prices stay exact text),
+            // and it skips the regular expressions the default resolver runs on every scalar.
+            let node = try Yams.compose(yaml: yaml, Resolver.basic) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, file: file, firstLine: firstLine)
         } catch let error as YamlError {
             throw SiteError(file, line: firstLine + error.line - 1, "the YAML front matter is broken: \(error.problem); check indentation, colons and quotes")
@@ -106,7 +108,7 @@ struct YAMLFields {
 
     subscript(key: String) -> YAMLValue? {
         guard let value = entries[key] else { return nil }
-        if case .scalar(let scalar) = value.node, scalar.tag.description == "tag:yaml.org,2002:null" || (scalar.string.isEmpty && scalar.style == .plain) {
+        if case .scalar(let scalar) = value.node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
             return nil
         }
         return value

@@ -2,6 +2,9 @@ import ShelfCore
 
 /// A product as listings, related products and the home page show it.
 enum Card {
+    /// The partial every card is rendered with.
+    static let template = "partials/card"
+
     static func values(for product: Product, soldOut: Bool, prices: PriceFormatter) -> Values {
         var card: Values = [
             "title": product.title,
@@ -29,8 +32,9 @@ enum Card {
     }
 
     /// Changes exactly when what `values` shows changes.
-    static func fingerprint(of product: Product, soldOut: Bool) -> UInt64 {
+    static func fingerprint(of product: Product, soldOut: Bool, template: UInt64) -> UInt64 {
         var hasher = StableHasher()
+        hasher.combine(template)
         hasher.combine(product.handle)
         hasher.combine(product.title)
         hasher.combine(product.brand)

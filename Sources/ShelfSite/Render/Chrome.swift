@@ -4,6 +4,9 @@ import ShelfCore
 struct Chrome {
     let model: SiteModel
 
+    /// Partials rendered once per build with the site-wide values, not once per page.
+    static let cachedPartials = ["partials/header", "partials/footer"]
+
     /// Per-page head values: `page.title`, `page.canonical`, Open Graph and JSON-LD.
     struct Head {
         var title: String
@@ -16,35 +19,8 @@ struct Chrome {
         var nextURL: String?
     }
 
-    func values(_ head: Head, currentCategory: String? = nil) -> Values {
-        let config = model.config
-        var site: Values = [
-            "name": config.name, "base_url": config.baseURL, "language": config.language,
-            "currency": config.currency.code, "year": year,
-        ]
-        site.setText("tagline", config.tagline)
-        site.setText("announcement", config.announcement)
-
-        var assets: Values = [:]
-        for (name, url) in model.assetURLs {
-            let key = name.split(separator: ".").first.map(String.init) == "app" ? String(name.split(separator: ".").last!) : name
-            assets[key] = url
-        }
-
-        let categories: [Values] = config.categories.filter { model.productsByCategory[$0.handle] != nil }.map {
-            ["title": $0.title, "url": "/shop/\($0.handle)/", "current": $0.handle == currentCategory]
-        }
-        var nav: Values = [
-            "categories": categories, "shop_url": "/shop/", "cart_url": "/fn/cart", "search_url": "/fn/search", "home_url": "/",
-        ]
-        if !model.content.stories.isEmpty { nav["stories_url"] = "/stories/" }
-        if model.content.pages.contains(where: { $0.handle == "about" }) { nav["about_url"] = "/about/" }
-        let footer: Values = [
-            "shop": [["title": "Shop all", "url": "/shop/"] as Values] + categories.map { ["title": $0["title"]!, "url": $0["url"]!] },
-            "help": links(["faq", "shipping", "returns", "size-guide", "contact"]),
-            "about": links(["about"]) + (model.content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]]) + links(["privacy", "terms"]),
-        ]
-
+    /// The page's values: the site-wide ones of `SiteModel.siteValues` plus the page's head.
+    func values(_ head: Head) -> Values {
         var page: Values = [
             "title": head.title, "description": head.description, "path": head.path,
             "canonical": model.absolute(head.path),
@@ -54,7 +30,47 @@ struct Chrome {
         if head.noindex { page["noindex"] = true }
         page.setText("prev_url", head.prevURL)
         page.setText("next_url", head.nextURL)
-        return ["site": site, "assets": assets, "nav": nav, "footer": footer, "page": page]
+        var values = model.siteValues
+        values["page"] = page
+        return values
+    }
+
+    /// Values that are the same on every page, with the header and footer partials rendered once.
+    static func siteValues(content: StoreContent, assetURLs: [String: String], theme: Theme, year: String) -> Values {
+        let config = content.config
+        var site: Values = [
+            "name": config.name, "base_url": config.baseURL, "language": config.language,
+            "currency": config.currency.code, "year": year,
+        ]
+        site.setText("tagline", config.tagline)
+        site.setText("announcement", config.announcement)
+
+        var assets: Values = [:]
+        for (name, url) in assetURLs {
+            let key = name.split(separator: ".").first.map(String.init) == "app" ? String(name.split(separator: ".").last!) : name
+            assets[key] = url
+        }
+
+        let used = Set(content.publishedProducts.flatMap(\.categories))
+        let categories: [Values] = config.categories.filter { used.contains($0.handle) }.map {
+            ["title": $0.title, "url": "/shop/\($0.handle)/"]
+        }
+        var nav: Values = [
+            "categories": categories, "shop_url": "/shop/", "cart_url": "/fn/cart", "search_url": "/fn/search", "home_url": "/",
+        ]
+        if !content.stories.isEmpty { nav["stories_url"] = "/stories/" }
+        if content.pages.contains(where: { $0.handle == "about" }) { nav["about_url"] = "/about/" }
+        let links = { (handles: [String]) -> [Values] in
+            handles.compactMap { handle in content.pages.first { $0.handle == handle }.map { ["title": $0.title, "url": $0.path] } }
+        }
+        let footer: Values = [
+            "shop": [["title": "Shop all", "url": "/shop/"] as Values] + categories,
+            "help": links(["faq", "shipping", "returns", "size-guide", "contact"]),
+            "about": links(["about"]) + (content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]]) + links(["privacy", "terms"]),
+        ]
+        var values: Values = ["site": site, "assets": assets, "nav": nav, "footer": footer]
+        values["chrome"] = ["header": theme.render("partials/header", values), "footer": theme.render("partials/footer", values)] as Values
+        return values
     }
 
     /// The title of a page followed by the store's name.
@@ -68,17 +84,5 @@ struct Chrome {
         ]
         if let image { tags.append(("og:image", model.absolute(image))) }
         return tags
-    }
-
-    private func links(_ handles: [String]) -> [Values] {
-        handles.compactMap { handle in
-            model.content.pages.first { $0.handle == handle }.map { ["title": $0.title, "url": $0.path] }
-        }
-    }
-
-    /// The year of the newest content date: the copyright year, stable between builds.
-    private var year: String {
-        let dates = model.newest.prefix(1).map(\.date) + model.content.stories.prefix(1).compactMap(\.date)
-        return String(dates.max()?.prefix(4) ?? "2026")
     }
 }

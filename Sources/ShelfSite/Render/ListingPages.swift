@@ -121,7 +121,7 @@ struct Listing {
             title: chrome.title(title + pageSuffix), description: metaDescription, path: page.path,
             og: chrome.openGraph(title: title, description: metaDescription, path: page.path, image: page.products.first?.images.first?.src),
             prevURL: prev, nextURL: next)
-        var all = chrome.values(head, currentCategory: category)
+        var all = chrome.values(head)
         all["listing"] = listing
         return all
     }

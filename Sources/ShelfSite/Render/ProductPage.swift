@@ -18,7 +18,7 @@ struct ProductPage {
         var hasher = StableHasher()
         hasher.combine(template)
         hasher.combine(model.chromeFingerprint)
-        hasher.combine(String(describing: product))
+        hasher.combine(model.content.sourceHashes[product.handle] ?? 0)
         for variant in product.variants { hasher.combine(model.stockState(variant.sku)) }
         for other in related { hasher.combine(model.cardFingerprint(other.handle)) }
         return hasher.value
@@ -124,7 +124,7 @@ struct ProductPage {
         let head = Chrome.Head(
             title: chrome.title(product.seoTitle ?? product.title), description: description, path: path, og: og,
             jsonLD: jsonLD(description: description))
-        var all = chrome.values(head, currentCategory: product.categories.first)
+        var all = chrome.values(head)
         all["product"] = values
         return all
     }

@@ -1,3 +1,4 @@
+import Foundation
 import ShelfCore
 
 /// The store's content joined with its stock: everything pages are planned and rendered from.
@@ -21,11 +22,16 @@ final class SiteModel: @unchecked Sendable {
     let assetURLs: [String: String]
     /// A fingerprint of what every page shows around its own content (settings, menus, assets).
     let chromeFingerprint: UInt64
+    /// The values every page shares: `site`, `assets`, `nav`, `footer`, `chrome`.
+    let siteValues: Values
 
     private let cards: [String: Values]
     private let cardFingerprints: [String: UInt64]
+    private let theme: Theme
+    private let renderedCards = Cache<String, String>()
 
-    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String]) {
+    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String], theme: Theme) {
+        self.theme = theme
         self.content = content
         self.config = content.config
         self.prices = PriceFormatter(locale: content.config.locale, currency: content.config.currency)
@@ -48,13 +54,21 @@ final class SiteModel: @unchecked Sendable {
         for product in published {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
             cards[product.handle] = Card.values(for: product, soldOut: soldOut, prices: prices)
-            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut)
+            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut, template: theme.fingerprints[Card.template] ?? 0)
         }
         self.cards = cards
         self.cardFingerprints = cardFingerprints
 
+        // The year of the newest content date: the copyright year, stable between builds.
+        let dates = newest.prefix(1).map(\.date) + content.stories.prefix(1).compactMap(\.date)
+        let year = String(dates.max()?.prefix(4) ?? "1970")
+        self.siteValues = Chrome.siteValues(content: content, assetURLs: assetURLs, theme: theme, year: year)
+
         var chrome = StableHasher()
         chrome.combine(String(describing: content.config))
+        chrome.combine(year)
+        chrome.combine(Array(Set(published.flatMap(\.categories))).sorted())
+        for partial in Chrome.cachedPartials { chrome.combine(theme.fingerprints[partial] ?? 0) }
         for (name, url) in assetURLs.sorted(by: { $0.key < $1.key }) {
             chrome.combine(name)
             chrome.combine(url)
@@ -64,7 +78,13 @@ final class SiteModel: @unchecked Sendable {
         self.chromeFingerprint = chrome.value
     }
 
-    func card(_ handle: String) -> Values { cards[handle] ?? [:] }
+    /// A product's card values, with `html`: the card partial rendered once per build and reused
+    /// by every page that shows the card.
+    func card(_ handle: String) -> Values {
+        guard var values = cards[handle] else { return [:] }
+        values["html"] = renderedCards.value(for: handle) { theme.render(Card.template, values) }
+        return values
+    }
     func cardFingerprint(_ handle: String) -> UInt64 { cardFingerprints[handle] ?? 0 }
 
     /// What a shopper can buy of a SKU right now, reduced to what a page shows: the exact count
@@ -78,6 +98,26 @@ final class SiteModel: @unchecked Sendable {
     }
 
     func absolute(_ path: String) -> String { config.baseURL + path }
+}
+
+/// A thread-safe memo of values computed on first use.
+final class Cache<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
+    private let lock = NSLock()
+
+    func value(for key: Key, _ make: () -> Value) -> Value {
+        lock.lock()
+        if let known = values[key] {
+            lock.unlock()
+            return known
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        values[key] = made
+        lock.unlock()
+        return made
+    }
 }
 
 /// The orders listings can be sorted in.

@@ -4,7 +4,9 @@ import Mustache
 /// A theme's templates, with a store's overrides applied, ready to render.
 struct Theme: Sendable {
     /// The templates every theme must have.
-    static let requiredTemplates = ["layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404"]
+    static let requiredTemplates = [
+        "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "partials/card", "partials/header", "partials/footer",
+    ]
 
     private let library: MustacheLibrary
     /// Per template: a fingerprint of its text and every partial it pulls in, directly or not.
@@ -84,6 +86,11 @@ struct Theme: Sendable {
         var values = values
         values["content"] = library.render(values, withTemplate: template) ?? ""
         return library.render(values, withTemplate: "layout") ?? ""
+    }
+
+    /// Renders one template on its own, without the layout (a card, say).
+    func render(_ template: String, _ values: Values) -> String {
+        library.render(values, withTemplate: template) ?? ""
     }
 
     /// `{{> name}}` tags and their lines.

@@ -13,12 +13,16 @@ final class SQLiteStatement {
     /// the rest would be silently ignored.
     init(_ sql: String, connection: OpaquePointer) throws {
         var handle: OpaquePointer?
-        var tail: UnsafePointer<CChar>?
-        let result = sqlite3_prepare_v2(connection, sql, -1, &handle, &tail)
+        // The tail points into the C string, so it is read while that string is alive.
+        let (result, severalStatements) = sql.withCString { text in
+            var tail: UnsafePointer<CChar>?
+            let result = sqlite3_prepare_v2(connection, text, -1, &handle, &tail)
+            return (result, tail.map { !String(cString: $0).allSatisfy(\.isWhitespace) } ?? false)
+        }
         guard result == SQLITE_OK, let handle else {
             throw DatabaseError(message: String(cString: sqlite3_errmsg(connection)), sql: sql, code: result)
         }
-        if let tail, !String(cString: tail).allSatisfy(\.isWhitespace) {
+        if severalStatements {
             sqlite3_finalize(handle)
             throw DatabaseError(message: "one statement at a time, please; this text holds several", sql: sql)
         }
