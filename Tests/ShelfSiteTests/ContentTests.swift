@@ -108,3 +108,19 @@ import Testing
         #expect(rendered.summary == "Hello alert(1) there")
     }
 }
+
+@Suite struct MarkdownTableTests {
+    @Test func pipeTablesBecomeHTMLTables() {
+        let html = Markdown.render("Intro.\n\n| Size | Chest |\n|---|--:|\n| S | 88–93 **cm** |\n| M | 94 |\n\nAfter.").html
+        #expect(html.contains("<thead><tr><th>Size</th><th class=\"align-right\">Chest</th></tr></thead>"))
+        #expect(html.contains("<tr><td>S</td><td class=\"align-right\">88–93 <strong>cm</strong></td></tr>"))
+        #expect(html.contains("<p>After.</p>"))
+        #expect(!html.contains("SHELFTABLE"))
+    }
+
+    @Test func pipesInCodeAndTextStayText() {
+        let html = Markdown.render("```\n| a | b |\n|---|---|\n```\n\nA | B").html
+        #expect(!html.contains("<table>"))
+        #expect(html.contains("A | B"))
+    }
+}

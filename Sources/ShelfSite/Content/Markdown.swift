@@ -1,4 +1,5 @@
 import CCmark
+import Foundation
 import Glibc
 
 /// CommonMark rendering through libcmark. The only file that calls `cmark_*`.
@@ -8,6 +9,23 @@ enum Markdown {
     /// Raw HTML in the Markdown is left out (cmark's safe mode): content files hold prose, and the
     /// theme holds the markup.
     static func render(_ markdown: String) -> (html: String, summary: String) {
+        // cmark has no tables; pipe tables are set aside, rendered here, and put back.
+        let (text, tables) = MarkdownTables.extract(markdown)
+        var (html, summary) = renderCommonMark(text)
+        for (index, table) in tables.enumerated() {
+            html = html.replacingOccurrences(of: "<p>\(MarkdownTables.placeholder(index))</p>", with: table.html { renderInline($0) })
+        }
+        return (html, summary)
+    }
+
+    /// One line of Markdown as inline HTML, without the paragraph around it.
+    static func renderInline(_ markdown: String) -> String {
+        var html = renderCommonMark(markdown).html.trimmingCharacters(in: .whitespacesAndNewlines)
+        if html.hasPrefix("<p>"), html.hasSuffix("</p>") { html = String(html.dropFirst(3).dropLast(4)) }
+        return html
+    }
+
+    private static func renderCommonMark(_ markdown: String) -> (html: String, summary: String) {
         let options = CMARK_OPT_SMART
         guard let document = markdown.withCString({ cmark_parse_document($0, strlen($0), options) }) else {
             return ("", "")
