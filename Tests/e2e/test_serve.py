@@ -43,6 +43,8 @@ def server(fixture_store):
 
 def test_serves_pages_assets_and_a_404(server):
     base, _ = server
+    status, _, body = get(base + "/")
+    assert status == 200 and "Better clothing for the planet" in body
     status, headers, body = get(base + "/products/organic-tee/")
     assert status == 200 and headers["Content-Type"].startswith("text/html")
     assert "Organic Tee" in body and "/_shelf/live.js" in body

@@ -20,8 +20,11 @@ struct DevServer {
         router.get("/_shelf/live.js") { _, _ -> Response in
             Self.response(.ok, type: "text/javascript; charset=utf-8", body: Array(Self.liveScript.utf8), cache: false)
         }
-        router.get("**") { request, _ -> Response in
-            Self.serveFile(request.uri.path, site: site)
+        // "**" needs at least one path component, so the root has its own route.
+        for pattern in ["/", "**"] {
+            router.get(RouterPath(pattern)) { request, _ -> Response in
+                Self.serveFile(request.uri.path, site: site)
+            }
         }
         return router
     }
