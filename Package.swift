@@ -58,7 +58,7 @@ let package = Package(
 
         // Shared test support.
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
-        .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore"], swiftSettings: strict),
+        .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",

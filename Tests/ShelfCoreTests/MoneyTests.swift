@@ -1,8 +1,9 @@
 import ShelfCore
+import ShelfTesting
 import Testing
 
 @Suite struct MoneyTests {
-    let euro = try! Currency(code: "EUR")
+    let euro = Currency.euro
 
     @Test func parsesPlainDecimalsIntoMinorUnits() throws {
         #expect(try Money(parsing: "49.90", in: euro).minorUnits == 4990)

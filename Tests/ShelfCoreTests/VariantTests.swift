@@ -1,8 +1,9 @@
 import ShelfCore
+import ShelfTesting
 import Testing
 
 @Suite struct VariantTests {
-    let euro = try! Currency(code: "EUR")
+    let euro = Currency.euro
 
     @Test func onSaleOnlyWhenTheFormerPriceIsHigher() {
         let price = Money(minorUnits: 2900, currency: euro)
@@ -12,10 +13,12 @@ import Testing
     }
 
     @Test func lowestPriceIsTheCheapestVariant() {
-        let product = Product(handle: "tee", title: "Tee", variants: [
-            Variant(sku: "A", price: Money(minorUnits: 3100, currency: euro)),
-            Variant(sku: "B", price: Money(minorUnits: 2900, currency: euro)),
-        ])
+        let product = Product(
+            handle: "tee", title: "Tee",
+            variants: [
+                Variant(sku: "A", price: Money(minorUnits: 3100, currency: euro)),
+                Variant(sku: "B", price: Money(minorUnits: 2900, currency: euro)),
+            ])
         #expect(product.lowestPrice?.minorUnits == 2900)
     }
 }

@@ -1,11 +1,12 @@
 import Foundation
 import ShelfCore
+import ShelfTesting
 import Testing
 
 @testable import ShelfSite
 
 @Suite struct ContentTests {
-    let reader = ProductReader(currency: try! Currency(code: "EUR"))
+    let reader = ProductReader(currency: Currency.euro)
 
     private func product(_ yaml: String, body: String = "Body.") throws(SiteError) -> Product {
         try reader.read("---\n\(yaml)\n---\n\(body)\n", file: "content/products/x.md", defaultHandle: "x").product
@@ -21,7 +22,8 @@ import Testing
     }
 
     @Test func readsAProductWithVariantsAndDefaults() throws {
-        let tee = try product("""
+        let tee = try product(
+            """
             title: Tee
             categories: [tops]
             price: "29.00"
@@ -65,7 +67,8 @@ import Testing
     }
 
     @Test func variantOptionValueMustBeDeclared() {
-        let problem = error("""
+        let problem = error(
+            """
             title: T
             price: 5
             options:
@@ -122,5 +125,14 @@ import Testing
         let html = Markdown.render("```\n| a | b |\n|---|---|\n```\n\nA | B").html
         #expect(!html.contains("<table>"))
         #expect(html.contains("A | B"))
+    }
+}
+
+@Suite struct PaginationTests {
+    @Test func windowShowsEndsAndNeighboursWithGaps() {
+        #expect(Listing.window(around: 1, of: 1) == [1])
+        #expect(Listing.window(around: 2, of: 4) == [1, 2, 3, 4])
+        #expect(Listing.window(around: 10, of: 400) == [1, nil, 8, 9, 10, 11, 12, nil, 400])
+        #expect(Listing.window(around: 400, of: 400) == [1, nil, 398, 399, 400])
     }
 }

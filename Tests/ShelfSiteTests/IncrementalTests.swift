@@ -24,9 +24,10 @@ import Testing
     /// Every built HTML file that links to a path.
     private func pagesLinking(to path: String, in store: FixtureStore) throws -> Set<String> {
         let site = store.folder.siteFolder
-        return Set(try Theme.files(under: site, extension: "html").filter {
-            try String(contentsOfFile: site + "/" + $0, encoding: .utf8).contains("href=\"\(path)\"")
-        })
+        return Set(
+            try Theme.files(under: site, extension: "html").filter {
+                try String(contentsOfFile: site + "/" + $0, encoding: .utf8).contains("href=\"\(path)\"")
+            })
     }
 
     @Test func firstBuildWritesEverythingAndASecondNothing() throws {
@@ -64,7 +65,9 @@ import Testing
 
     @Test func descriptionEditRewritesOnlyTheProductPage() throws {
         let store = try builtStore()
-        try store.edit("content/products/merino-crew.md", replacing: "knitted to last for years.", with: "knitted to last for years.\n\nA second paragraph.")
+        try store.edit(
+            "content/products/merino-crew.md", replacing: "knitted to last for years.",
+            with: "knitted to last for years.\n\nA second paragraph.")
         #expect(pages(try store.build()) == ["products/merino-crew/index.html"])
     }
 
@@ -88,7 +91,8 @@ import Testing
     @Test func removedProductIsDeletedFromTheSite() throws {
         let store = try builtStore()
         try FileManager.default.removeItem(atPath: store.root + "/content/products/wool-beanie.md")
-        try store.edit("content/campaigns/winter-layers.md", replacing: "products: [merino-crew, wool-beanie]", with: "products: [merino-crew]")
+        try store.edit(
+            "content/campaigns/winter-layers.md", replacing: "products: [merino-crew, wool-beanie]", with: "products: [merino-crew]")
         let summary = try store.build()
         #expect(summary.removed.contains("products/wool-beanie/index.html"))
         #expect(!FileManager.default.fileExists(atPath: store.root + "/site/products/wool-beanie/index.html"))

@@ -14,11 +14,15 @@ struct Planner {
         var sitemapPaths: [String] = []
         let theme = self.theme
 
-        func page(_ sitePath: String, template: String, fingerprint: UInt64, inSitemap: Bool = true, _ values: @escaping @Sendable () -> Frozen<Values>) {
+        func page(
+            _ sitePath: String, template: String, fingerprint: UInt64, inSitemap: Bool = true,
+            _ values: @escaping @Sendable () -> Frozen<Values>
+        ) {
             if inSitemap { sitemapPaths.append(sitePath) }
-            outputs.append(Output(path: Output.file(forPage: sitePath), fingerprint: fingerprint) {
-                Array(theme.renderPage(template, values().value).utf8)
-            })
+            outputs.append(
+                Output(path: Output.file(forPage: sitePath), fingerprint: fingerprint) {
+                    Array(theme.renderPage(template, values().value).utf8)
+                })
         }
         let model = self.model
         let template = { (name: String) in theme.fingerprints[name] ?? 0 }
@@ -28,7 +32,9 @@ struct Planner {
 
         for listing in listings() {
             for listingPage in listing.pages {
-                page(listingPage.path, template: "listing", fingerprint: listing.fingerprint(of: listingPage, template: template("listing"))) {
+                page(
+                    listingPage.path, template: "listing", fingerprint: listing.fingerprint(of: listingPage, template: template("listing"))
+                ) {
                     Frozen(value: listing.values(for: listingPage))
                 }
             }
@@ -71,18 +77,24 @@ struct Planner {
     /// The shop, each category, and each category filtered by each option value.
     func listings() -> [Listing] {
         var listings = [
-            Listing(model: model, title: "Shop all", description: "Everything in \(model.config.name).", basePath: "/shop/", products: model.newest, category: nil, filter: nil, sorts: SortOrder.allCases)
+            Listing(
+                model: model, title: "Shop all", description: "Everything in \(model.config.name).", basePath: "/shop/",
+                products: model.newest, category: nil, filter: nil, sorts: SortOrder.allCases)
         ]
         for category in model.config.categories {
             guard let products = model.productsByCategory[category.handle] else { continue }
             let base = "/shop/\(category.handle)/"
-            listings.append(Listing(model: model, title: category.title, description: category.description, basePath: base, products: products, category: category.handle, filter: nil, sorts: SortOrder.allCases))
+            listings.append(
+                Listing(
+                    model: model, title: category.title, description: category.description, basePath: base, products: products,
+                    category: category.handle, filter: nil, sorts: SortOrder.allCases))
             for facet in model.facets[category.handle] ?? [] {
                 for value in facet.values {
-                    listings.append(Listing(
-                        model: model, title: "\(category.title) · \(value.value)", description: category.description,
-                        basePath: "\(base)\(facet.slug)/\(Slug.make(value.value))/", products: value.products,
-                        category: category.handle, filter: (facet.slug, value.value), sorts: [.newest]))
+                    listings.append(
+                        Listing(
+                            model: model, title: "\(category.title) · \(value.value)", description: category.description,
+                            basePath: "\(base)\(facet.slug)/\(Slug.make(value.value))/", products: value.products,
+                            category: category.handle, filter: (facet.slug, value.value), sorts: [.newest]))
                 }
             }
         }

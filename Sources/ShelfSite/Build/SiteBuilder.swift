@@ -47,7 +47,8 @@ public struct SiteBuilder: Sendable {
         public var description: String {
             let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
             let kind = incremental ? "incremental" : "full"
-            return "Built \(files) files (\(writtenFiles) written, \(files - writtenFiles) unchanged\(removed.isEmpty ? "" : ", \(removed.count) removed")) in \(String(format: "%.2f", seconds)) s, \(kind)"
+            return
+                "Built \(files) files (\(writtenFiles) written, \(files - writtenFiles) unchanged\(removed.isEmpty ? "" : ", \(removed.count) removed")) in \(String(format: "%.2f", seconds)) s, \(kind)"
         }
     }
 
@@ -127,7 +128,8 @@ public struct SiteBuilder: Sendable {
         }
         progress.endStep()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let summary = Summary(files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
+        let summary = Summary(
+            files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
         progress.print(summary.description)
         return summary
     }
@@ -153,7 +155,9 @@ public struct SiteBuilder: Sendable {
         var seen: Set<String> = []
         var problems = Problems()
         for output in outputs where !seen.insert(output.path).inserted {
-            problems.add(output.path, line: nil, "two pages would be written here; rename a handle, a category or a static file so each URL is unique")
+            problems.add(
+                output.path, line: nil,
+                "two pages would be written here; rename a handle, a category or a static file so each URL is unique")
         }
         try problems.throwIfAny(step: Self.steps[3])
     }

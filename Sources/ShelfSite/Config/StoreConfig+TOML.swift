@@ -27,7 +27,9 @@ extension StoreConfig {
         tagline = try reader.string("tagline") ?? ""
         let base = try reader.requiredString("base_url")
         guard base.hasPrefix("https://") || base.hasPrefix("http://"), !base.hasSuffix("/") else {
-            throw SiteError(file, line: lines.line(of: "base_url"), "base_url \"\(base)\" must be an absolute http(s) URL without a trailing slash, like https://shop.example.com")
+            throw SiteError(
+                file, line: lines.line(of: "base_url"),
+                "base_url \"\(base)\" must be an absolute http(s) URL without a trailing slash, like https://shop.example.com")
         }
         baseURL = base
         let code = try reader.requiredString("currency")
@@ -40,7 +42,9 @@ extension StoreConfig {
         language = try reader.string("language") ?? String(locale.prefix { $0 != "-" && $0 != "_" })
         theme = try reader.string("theme") ?? "default"
         guard Slug.isValid(theme) else {
-            throw SiteError(file, line: lines.line(of: "theme"), "theme \"\(theme)\" must be a folder name under themes/ (lower case letters, digits, dashes)")
+            throw SiteError(
+                file, line: lines.line(of: "theme"),
+                "theme \"\(theme)\" must be a folder name under themes/ (lower case letters, digits, dashes)")
         }
         announcement = try reader.string("announcement")
 
@@ -74,16 +78,22 @@ extension StoreConfig {
             try entry.allowOnly(["handle", "title", "description"])
             let handle = try entry.requiredString("handle")
             guard Slug.isValid(handle) else {
-                throw entry.error(at: "handle", "category handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
+                throw entry.error(
+                    at: "handle",
+                    "category handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
             }
             if categories.contains(where: { $0.handle == handle }) {
                 throw entry.error(at: "handle", "category \"\(handle)\" is declared twice; keep one [[categories]] entry for it")
             }
-            categories.append(Category(handle: handle, title: try entry.requiredString("title"), description: try entry.string("description") ?? ""))
+            categories.append(
+                Category(handle: handle, title: try entry.requiredString("title"), description: try entry.string("description") ?? ""))
             _ = index
         }
         for featured in catalogue.featuredCategories where !categories.contains(where: { $0.handle == featured }) {
-            throw SiteError(file, line: lines.line(of: "featured_categories", in: "catalogue"), "featured_categories names \"\(featured)\", which is not a declared category; add a [[categories]] entry with handle = \"\(featured)\" or remove it")
+            throw SiteError(
+                file, line: lines.line(of: "featured_categories", in: "catalogue"),
+                "featured_categories names \"\(featured)\", which is not a declared category; add a [[categories]] entry with handle = \"\(featured)\" or remove it"
+            )
         }
     }
 }
@@ -100,11 +110,11 @@ private struct TOMLReader {
         SiteError(StoreConfig.fileName, line: lines.line(of: key, in: section, index: index), message)
     }
 
-    private var where_: String { section.map { " in [\($0)]" } ?? "" }
+    private var location: String { section.map { " in [\($0)]" } ?? "" }
 
     func allowOnly(_ keys: Set<String>) throws(SiteError) {
         for key in table.keys where !keys.contains(key) {
-            throw error(at: key, "unknown setting \"\(key)\"\(where_); the known settings are \(keys.sorted().joined(separator: ", "))")
+            throw error(at: key, "unknown setting \"\(key)\"\(location); the known settings are \(keys.sorted().joined(separator: ", "))")
         }
     }
 
@@ -116,7 +126,9 @@ private struct TOMLReader {
 
     func requiredString(_ key: String) throws(SiteError) -> String {
         guard let value = try string(key), !value.isEmpty else {
-            throw SiteError(StoreConfig.fileName, line: section == nil ? nil : lines.line(ofSection: section!, index: index), "\(key) is missing\(where_); add `\(key) = \"…\"`")
+            throw SiteError(
+                StoreConfig.fileName, line: section == nil ? nil : lines.line(ofSection: section!, index: index),
+                "\(key) is missing\(location); add `\(key) = \"…\"`")
         }
         return value
     }

@@ -35,12 +35,17 @@ public enum ContentLoader {
                 }
                 for variant in product.variants {
                     if let other = skuOwners[variant.sku] {
-                        problems.add(file, line: read.skuLines[variant.sku], "SKU \(variant.sku) is already used by \(other); every variant needs its own SKU")
+                        problems.add(
+                            file, line: read.skuLines[variant.sku],
+                            "SKU \(variant.sku) is already used by \(other); every variant needs its own SKU")
                     }
                     skuOwners[variant.sku] = file
                 }
                 for category in product.categories where !declared.contains(category) {
-                    problems.add(file, line: read.categoriesLine, "category \"\(category)\" is not declared; add a [[categories]] entry with handle = \"\(category)\" to shelf.toml or fix the name")
+                    problems.add(
+                        file, line: read.categoriesLine,
+                        "category \"\(category)\" is not declared; add a [[categories]] entry with handle = \"\(category)\" to shelf.toml or fix the name"
+                    )
                 }
                 for image in product.images where !FileManager.default.fileExists(atPath: folder.staticFolder + image.src) {
                     problems.add(file, line: read.imageLines[image.src], "image static\(image.src) does not exist; add the file or fix src")
@@ -53,7 +58,8 @@ public enum ContentLoader {
         products.sort { $0.handle < $1.handle }
         for product in products {
             for related in product.related where productFiles[related] == nil {
-                problems.add(productFiles[product.handle]!, line: nil, "related product \"\(related)\" does not exist; fix the handle or remove it")
+                problems.add(
+                    productFiles[product.handle]!, line: nil, "related product \"\(related)\" does not exist; fix the handle or remove it")
             }
         }
 
@@ -61,9 +67,12 @@ public enum ContentLoader {
         var paths: [String: String] = [:]
         for kind in [Document.Kind.page, .story, .campaign] {
             let reader = DocumentReader(kind: kind)
-            for (file, result, _) in readAll(folder, kind.folder, { text, file, handle throws(SiteError) in
-                try reader.read(text, file: file, defaultHandle: handle)
-            }) {
+            for (file, result, _) in readAll(
+                folder, kind.folder,
+                { text, file, handle throws(SiteError) in
+                    try reader.read(text, file: file, defaultHandle: handle)
+                })
+            {
                 switch result {
                 case .failure(let error):
                     problems.add(error)
@@ -73,7 +82,10 @@ public enum ContentLoader {
                         continue
                     }
                     if kind == .page, reservedPaths.contains(document.handle) {
-                        problems.add(file, line: 1, "the page handle \"\(document.handle)\" is taken by the store itself (\(reservedPaths.sorted().joined(separator: ", "))); choose another")
+                        problems.add(
+                            file, line: 1,
+                            "the page handle \"\(document.handle)\" is taken by the store itself (\(reservedPaths.sorted().joined(separator: ", "))); choose another"
+                        )
                         continue
                     }
                     paths[document.path] = file
@@ -88,7 +100,9 @@ public enum ContentLoader {
             }
         }
         if let hero = config.hero.image, !FileManager.default.fileExists(atPath: folder.staticFolder + hero) {
-            problems.add(StoreConfig.fileName, line: TOMLLines(loadConfigText(folder)).line(of: "image", in: "hero"), "hero image static\(hero) does not exist; add the file or fix image")
+            problems.add(
+                StoreConfig.fileName, line: TOMLLines(loadConfigText(folder)).line(of: "image", in: "hero"),
+                "hero image static\(hero) does not exist; add the file or fix image")
         }
         try problems.throwIfAny(step: step)
         return StoreContent(

@@ -19,7 +19,8 @@ struct DocumentReader {
         let fields = try root.fields("the \(kind.rawValue)", allowed: keys)
         let handle = try fields.text("handle") ?? defaultHandle
         guard Slug.isValid(handle) else {
-            throw (fields["handle"] ?? root).error("handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
+            throw (fields["handle"] ?? root).error(
+                "handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
         }
         let image = try fields.text("image")
         if let image, !image.hasPrefix("/") || image.contains("..") {

@@ -30,7 +30,7 @@ struct MarkdownTables {
 
     /// The Markdown with each table replaced by a placeholder paragraph, and the tables.
     static func extract(_ markdown: String) -> (String, [Table]) {
-        guard markdown.contains("|") else { return (markdown, []) }
+        guard markdown.utf8.contains(UInt8(ascii: "|")) else { return (markdown, []) }
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         var output: [String] = []
         var tables: [Table] = []

@@ -29,7 +29,8 @@ struct ProductReader {
         let title = try fields.required("title").text("title")
         let handle = try fields.text("handle") ?? defaultHandle
         guard Slug.isValid(handle) else {
-            throw (fields["handle"] ?? root).error("handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
+            throw (fields["handle"] ?? root).error(
+                "handle \"\(handle)\" must be lower case letters, digits and dashes, like \"\(Slug.make(handle))\"")
         }
         let defaultPrice = try fields["price"].map { value throws(SiteError) in try money(value, "price") }
         let defaultCompareAt = try fields["compare_at"].map { value throws(SiteError) in try money(value, "compare_at") }
@@ -124,16 +125,22 @@ struct ProductReader {
             var values: [String] = []
             for option in options {
                 guard let given = fields[option.slug] else {
-                    throw item.error("variant \(sku) has no \(option.slug); add `\(option.slug): \(option.values[0].value)` or another of \(option.valueList)")
+                    throw item.error(
+                        "variant \(sku) has no \(option.slug); add `\(option.slug): \(option.values[0].value)` or another of \(option.valueList)"
+                    )
                 }
                 let chosen = try given.text(option.slug)
                 guard option.values.contains(where: { $0.value == chosen }) else {
-                    throw given.error("variant \(sku) has \(option.slug) \"\(chosen)\", which is not among the product's \(option.name) values (\(option.valueList)); add it to options or fix the variant")
+                    throw given.error(
+                        "variant \(sku) has \(option.slug) \"\(chosen)\", which is not among the product's \(option.name) values (\(option.valueList)); add it to options or fix the variant"
+                    )
                 }
                 values.append(chosen)
             }
             if let other = seenCombinations[values] {
-                throw item.error("variants \(other) and \(sku) have the same options (\(values.joined(separator: ", "))); each combination must be one variant")
+                throw item.error(
+                    "variants \(other) and \(sku) have the same options (\(values.joined(separator: ", "))); each combination must be one variant"
+                )
             }
             seenCombinations[values] = sku
             let ownPrice = try fields["price"].map { value throws(SiteError) in try money(value, "price") }

@@ -16,7 +16,9 @@ struct YAMLValue {
             let node = try Yams.compose(yaml: yaml, Resolver.basic) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, file: file, firstLine: firstLine)
         } catch let error as YamlError {
-            throw SiteError(file, line: firstLine + error.line - 1, "the YAML front matter is broken: \(error.problem); check indentation, colons and quotes")
+            throw SiteError(
+                file, line: firstLine + error.line - 1,
+                "the YAML front matter is broken: \(error.problem); check indentation, colons and quotes")
         } catch {
             throw SiteError(file, line: firstLine, "the YAML front matter is broken: \(error)")
         }

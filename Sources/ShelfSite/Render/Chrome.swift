@@ -66,7 +66,8 @@ struct Chrome {
         let footer: Values = [
             "shop": [["title": "Shop all", "url": "/shop/"] as Values] + categories,
             "help": links(["faq", "shipping", "returns", "size-guide", "contact"]),
-            "about": links(["about"]) + (content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]]) + links(["privacy", "terms"]),
+            "about": links(["about"]) + (content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]])
+                + links(["privacy", "terms"]),
         ]
         var values: Values = ["site": site, "assets": assets, "nav": nav, "footer": footer]
         values["chrome"] = ["header": theme.render("partials/header", values), "footer": theme.render("partials/footer", values)] as Values

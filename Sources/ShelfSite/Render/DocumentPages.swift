@@ -29,7 +29,9 @@ struct DocumentPages {
         let description = document.description ?? document.summary
         let head = Chrome.Head(
             title: chrome.title(document.title), description: description, path: document.path,
-            og: chrome.openGraph(title: document.title, description: description, path: document.path, image: document.image, type: document.kind == .story ? "article" : "website"))
+            og: chrome.openGraph(
+                title: document.title, description: description, path: document.path, image: document.image,
+                type: document.kind == .story ? "article" : "website"))
         var all = chrome.values(head)
         all["doc"] = doc
         if document.kind == .campaign {

@@ -33,7 +33,9 @@ enum Feeds {
         }
         let entries =
             (model.content.stories.map { Entry(title: $0.title, path: $0.path, date: $0.date ?? "", summary: $0.description ?? $0.summary) }
-            + model.newest.map { Entry(title: $0.title, path: "/products/\($0.handle)/", date: $0.date, summary: $0.seoDescription ?? $0.summary) })
+            + model.newest.map {
+                Entry(title: $0.title, path: "/products/\($0.handle)/", date: $0.date, summary: $0.seoDescription ?? $0.summary)
+            })
             .sorted { ($0.date, $1.path) > ($1.date, $0.path) }
             .prefix(20)
         let updated = (entries.first?.date ?? "1970-01-01") + "T00:00:00Z"

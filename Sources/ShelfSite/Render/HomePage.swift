@@ -8,7 +8,7 @@ struct HomePage {
         let count = model.config.catalogue.newArrivals
         let featured = model.newest.filter(\.featured)
         let others = model.newest.filter { !$0.featured }
-        return Array((featured + others).prefix(count)).sorted(by: SortOrder.newest.areInIncreasingOrder)
+        return SortOrder.newest.sorted(Array((featured + others).prefix(count)))
     }
 
     /// The campaign shown on the home page: the latest-starting one with a banner.

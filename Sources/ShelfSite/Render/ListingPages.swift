@@ -29,12 +29,14 @@ struct Listing {
         let pageCount = max(1, (products.count + perPage - 1) / perPage)
         var pages: [Page] = []
         for sort in sorts {
-            let sorted = sort == .newest ? products : products.sorted(by: sort.areInIncreasingOrder)
+            let rank = model.ranks[sort]!
+            let sorted = sort == .newest ? products : products.sorted { rank[$0.handle]! < rank[$1.handle]! }
             for number in 1...pageCount {
                 let start = (number - 1) * perPage
-                pages.append(Page(
-                    path: path(sort: sort, number: number), number: number, pageCount: pageCount, sort: sort,
-                    products: sorted[min(start, sorted.count)..<min(start + perPage, sorted.count)]))
+                pages.append(
+                    Page(
+                        path: path(sort: sort, number: number), number: number, pageCount: pageCount, sort: sort,
+                        products: sorted[min(start, sorted.count)..<min(start + perPage, sorted.count)]))
             }
         }
         return pages
@@ -42,6 +44,18 @@ struct Listing {
 
     func path(sort: SortOrder, number: Int) -> String {
         basePath + sort.segment + (number > 1 ? "page/\(number)/" : "")
+    }
+
+    /// The page numbers a pagination shows: the first, the last and two either side of the
+    /// current one, with `nil` for each gap, so a 400-page listing does not list 400 links.
+    static func window(around current: Int, of count: Int) -> [Int?] {
+        let shown = Set([1, count] + Array(max(1, current - 2)...min(count, current + 2)))
+        var numbers: [Int?] = []
+        for number in shown.sorted() {
+            if let last = numbers.last, let previous = last, number > previous + 1 { numbers.append(nil) }
+            numbers.append(number)
+        }
+        return numbers
     }
 
     func fingerprint(of page: Page, template: UInt64) -> UInt64 {
@@ -68,7 +82,8 @@ struct Listing {
             "products": page.products.map { model.card($0.handle) },
         ]
         listing.setText("description", description)
-        listing["categories"] = [["title": "All", "url": "/shop/", "current": category == nil] as Values]
+        listing["categories"] =
+            [["title": "All", "url": "/shop/", "current": category == nil] as Values]
             + model.config.categories.filter { model.productsByCategory[$0.handle] != nil }.map {
                 ["title": $0.title, "url": "/shop/\($0.handle)/", "current": $0.handle == category] as Values
             }
@@ -107,8 +122,9 @@ struct Listing {
             next = page.number < page.pageCount ? path(sort: page.sort, number: page.number + 1) : nil
             var pagination: Values = [
                 "page": page.number, "pages": page.pageCount,
-                "numbers": (1...page.pageCount).map { number in
-                    ["number": number, "url": path(sort: page.sort, number: number), "current": number == page.number] as Values
+                "numbers": Listing.window(around: page.number, of: page.pageCount).map { number -> Values in
+                    guard let number else { return ["gap": true] }
+                    return ["number": number, "url": path(sort: page.sort, number: number), "current": number == page.number]
                 },
             ]
             pagination.setText("prev_url", prev)
@@ -119,7 +135,8 @@ struct Listing {
         let metaDescription = description.isEmpty ? "\(title) at \(model.config.name)." : description
         let head = Chrome.Head(
             title: chrome.title(title + pageSuffix), description: metaDescription, path: page.path,
-            og: chrome.openGraph(title: title, description: metaDescription, path: page.path, image: page.products.first?.images.first?.src),
+            og: chrome.openGraph(
+                title: title, description: metaDescription, path: page.path, image: page.products.first?.images.first?.src),
             prevURL: prev, nextURL: next)
         var all = chrome.values(head)
         all["listing"] = listing

@@ -8,10 +8,15 @@ struct ProductPage {
     var path: String { "/products/\(product.handle)/" }
 
     /// Related products: the merchant's picks, else others of the main category, newest first.
-    var related: [Product] {
-        if !product.related.isEmpty { return product.related.compactMap { model.productsByHandle[$0] } }
-        guard let main = product.categories.first else { return [] }
-        return Array((model.productsByCategory[main] ?? []).filter { $0.handle != product.handle }.prefix(4))
+    var related: [String] {
+        if !product.related.isEmpty { return product.related.filter { model.productsByHandle[$0] != nil } }
+        guard let main = product.categories.first, let siblings = model.productsByCategory[main] else { return [] }
+        var handles: [String] = []
+        for other in siblings where other.handle != product.handle {
+            handles.append(other.handle)
+            if handles.count == 4 { break }
+        }
+        return handles
     }
 
     func fingerprint(template: UInt64) -> UInt64 {
@@ -20,7 +25,7 @@ struct ProductPage {
         hasher.combine(model.chromeFingerprint)
         hasher.combine(model.content.sourceHashes[product.handle] ?? 0)
         for variant in product.variants { hasher.combine(model.stockState(variant.sku)) }
-        for other in related { hasher.combine(model.cardFingerprint(other.handle)) }
+        for other in related { hasher.combine(model.cardFingerprint(other)) }
         return hasher.value
     }
 
@@ -58,7 +63,7 @@ struct ProductPage {
             crumbs.append(["title": model.categoryTitle(main), "url": "/shop/\(main)/"])
         }
         values["breadcrumbs"] = crumbs
-        values["related"] = related.map { model.card($0.handle) }
+        values["related"] = related.map { model.card($0) }
 
         // The picker: first option as radios, variants grouped by its values.
         let variantValues = { (variant: Variant, label: String) -> Values in
@@ -75,24 +80,27 @@ struct ProductPage {
             values["groups"] = [["label": "Option", "variants": [variantValues(product.variants[0], product.title)]] as Values]
         case 1:
             let option = product.options[0]
-            values["groups"] = [[
-                "value": option.name, "slug": option.slug, "label": option.name,
-                "variants": product.variants.map { variantValues($0, $0.optionValues[0]) },
-            ] as Values]
+            values["groups"] = [
+                [
+                    "value": option.name, "slug": option.slug, "label": option.name,
+                    "variants": product.variants.map { variantValues($0, $0.optionValues[0]) },
+                ] as Values
+            ]
         default:
             let primary = product.options[0]
-            values["primary"] = [
-                "name": primary.name, "slug": primary.slug, "swatches": primary.hasSwatches,
-                "values": primary.values.map { value -> Values in
-                    var entry: Values = [
-                        "value": value.value, "slug": Slug.make(value.value), "id": "\(primary.slug)-\(Slug.make(value.value))",
-                        "checked": value.value == firstChoice.optionValues[0],
-                        "available": product.variants.contains { $0.optionValues[0] == value.value && available($0) },
-                    ]
-                    entry.setText("swatch", value.swatch)
-                    return entry
-                },
-            ] as Values
+            values["primary"] =
+                [
+                    "name": primary.name, "slug": primary.slug, "swatches": primary.hasSwatches,
+                    "values": primary.values.map { value -> Values in
+                        var entry: Values = [
+                            "value": value.value, "slug": Slug.make(value.value), "id": "\(primary.slug)-\(Slug.make(value.value))",
+                            "checked": value.value == firstChoice.optionValues[0],
+                            "available": product.variants.contains { $0.optionValues[0] == value.value && available($0) },
+                        ]
+                        entry.setText("swatch", value.swatch)
+                        return entry
+                    },
+                ] as Values
             let secondName = product.options[1].name
             values["groups"] = primary.values.map { value -> Values in
                 [
@@ -104,21 +112,26 @@ struct ProductPage {
             }
         }
         if product.variants.count == 1 { values["single_variant"] = ["sku": product.variants[0].sku] as Values }
-        values["variants_json"] = JSON.array(product.variants.map { variant in
-            let image = product.images.first { $0.optionValue != nil && variant.optionValues.contains($0.optionValue!) }
-            return JSON.object([
-                ("sku", .string(variant.sku)),
-                ("options", .array(variant.optionValues.map { .string($0) })),
-                ("price", .string(prices.string(variant.price))),
-                ("compare_at", variant.isOnSale ? .string(prices.string(variant.compareAtPrice!)) : .null),
-                ("available", .bool(available(variant))),
-                ("stock_note", note(variant).map { .string($0) } ?? .null),
-                ("image", image.map { .string($0.src) } ?? .null),
-            ])
-        }).text
+        values["variants_json"] =
+            JSON.array(
+                product.variants.map { variant in
+                    let image = product.images.first { $0.optionValue != nil && variant.optionValues.contains($0.optionValue!) }
+                    return JSON.object([
+                        ("sku", .string(variant.sku)),
+                        ("options", .array(variant.optionValues.map { .string($0) })),
+                        ("price", .string(prices.string(variant.price))),
+                        ("compare_at", variant.isOnSale ? .string(prices.string(variant.compareAtPrice!)) : .null),
+                        ("available", .bool(available(variant))),
+                        ("stock_note", note(variant).map { .string($0) } ?? .null),
+                        ("image", image.map { .string($0.src) } ?? .null),
+                    ])
+                }
+            ).text
 
         let description = product.seoDescription ?? product.summary
-        var og = chrome.openGraph(title: product.seoTitle ?? product.title, description: description, path: path, image: product.images.first?.src, type: "product")
+        var og = chrome.openGraph(
+            title: product.seoTitle ?? product.title, description: description, path: path, image: product.images.first?.src,
+            type: "product")
         og.append(("product:price:amount", lowest.price.decimalString))
         og.append(("product:price:currency", lowest.price.currency.code))
         let head = Chrome.Head(
@@ -144,19 +157,28 @@ struct ProductPage {
             members.append(("image", .array(product.images.map { .string(model.absolute($0.src)) })))
         }
         if let category = product.categories.first { members.append(("category", .string(model.categoryTitle(category)))) }
-        members.append(("offers", .array(product.variants.map { variant in
-            var offer: [(String, JSON)] = [
-                ("@type", .string("Offer")), ("sku", .string(variant.sku)),
-                ("price", .string(variant.price.decimalString)), ("priceCurrency", .string(variant.price.currency.code)),
-                ("availability", .string((model.stock[variant.sku] ?? 0) > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")),
-                ("url", .string(model.absolute(path))),
-                ("itemCondition", .string("https://schema.org/NewCondition")),
-            ]
-            if !variant.optionValues.isEmpty {
-                offer.append(("name", .string("\(product.title) – \(variant.optionValues.joined(separator: " / "))")))
-            }
-            return .object(offer)
-        })))
+        members.append(
+            (
+                "offers",
+                .array(
+                    product.variants.map { variant in
+                        var offer: [(String, JSON)] = [
+                            ("@type", .string("Offer")), ("sku", .string(variant.sku)),
+                            ("price", .string(variant.price.decimalString)), ("priceCurrency", .string(variant.price.currency.code)),
+                            (
+                                "availability",
+                                .string(
+                                    (model.stock[variant.sku] ?? 0) > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")
+                            ),
+                            ("url", .string(model.absolute(path))),
+                            ("itemCondition", .string("https://schema.org/NewCondition")),
+                        ]
+                        if !variant.optionValues.isEmpty {
+                            offer.append(("name", .string("\(product.title) – \(variant.optionValues.joined(separator: " / "))")))
+                        }
+                        return .object(offer)
+                    })
+            ))
         return JSON.object(members).text
     }
 }

@@ -12,6 +12,8 @@ final class SiteModel: @unchecked Sendable {
     let stock: [String: Int]
     /// Published products, newest first.
     let newest: [Product]
+    /// Each product's place in every sort order, so listings sort by comparing integers.
+    let ranks: [SortOrder: [String: Int]]
     let productsByHandle: [String: Product]
     /// Published products of each category, newest first.
     let productsByCategory: [String: [Product]]
@@ -38,7 +40,13 @@ final class SiteModel: @unchecked Sendable {
         self.stock = stock
         self.assetURLs = assetURLs
         let published = content.publishedProducts
-        self.newest = published.sorted(by: SortOrder.newest.areInIncreasingOrder)
+        self.newest = SortOrder.newest.sorted(published)
+        var ranks: [SortOrder: [String: Int]] = [:]
+        for order in SortOrder.allCases {
+            let sorted = order == .newest ? newest : order.sorted(published)
+            ranks[order] = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.handle, $0) })
+        }
+        self.ranks = ranks
         self.productsByHandle = Dictionary(uniqueKeysWithValues: published.map { ($0.handle, $0) })
         var byCategory: [String: [Product]] = [:]
         for product in newest {
@@ -54,7 +62,8 @@ final class SiteModel: @unchecked Sendable {
         for product in published {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
             cards[product.handle] = Card.values(for: product, soldOut: soldOut, prices: prices)
-            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut, template: theme.fingerprints[Card.template] ?? 0)
+            cardFingerprints[product.handle] = Card.fingerprint(
+                of: product, soldOut: soldOut, template: theme.fingerprints[Card.template] ?? 0)
         }
         self.cards = cards
         self.cardFingerprints = cardFingerprints
@@ -141,17 +150,22 @@ enum SortOrder: CaseIterable {
         }
     }
 
-    func areInIncreasingOrder(_ a: Product, _ b: Product) -> Bool {
-        let priceA = a.lowestPrice?.minorUnits ?? 0
-        let priceB = b.lowestPrice?.minorUnits ?? 0
+    /// The products in this order; ties break on title, then handle, so the order is total.
+    func sorted(_ products: [Product]) -> [Product] {
+        // Decorate once: comparing precomputed keys beats recomputing each product's lowest price.
+        let keyed = products.map { (price: $0.lowestPrice?.minorUnits ?? 0, product: $0) }
+        let sorted: [(price: Int64, product: Product)]
         switch self {
         case .newest:
-            return (a.date, b.title, b.handle) > (b.date, a.title, a.handle)
+            sorted = keyed.sorted {
+                ($0.product.date, $1.product.title, $1.product.handle) > ($1.product.date, $0.product.title, $0.product.handle)
+            }
         case .priceLowHigh:
-            return (priceA, a.title, a.handle) < (priceB, b.title, b.handle)
+            sorted = keyed.sorted { ($0.price, $0.product.title, $0.product.handle) < ($1.price, $1.product.title, $1.product.handle) }
         case .priceHighLow:
-            return (priceA, b.title, b.handle) > (priceB, a.title, a.handle)
+            sorted = keyed.sorted { ($0.price, $1.product.title, $1.product.handle) > ($1.price, $0.product.title, $0.product.handle) }
         }
+        return sorted.map(\.product)
     }
 }
 

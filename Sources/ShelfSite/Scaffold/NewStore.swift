@@ -25,7 +25,9 @@ public enum NewStore {
             throw SiteError(path, "already exists and is not empty; choose a new folder name")
         }
         do {
-            for folder in ["content/products", "content/pages", "content/stories", "content/campaigns", "static/images", "templates", "themes", "data"] {
+            for folder in [
+                "content/products", "content/pages", "content/stories", "content/campaigns", "static/images", "templates", "themes", "data",
+            ] {
                 try manager.createDirectory(atPath: path + "/" + folder, withIntermediateDirectories: true)
             }
             try manager.copyItem(atPath: theme, toPath: path + "/themes/default")
@@ -49,7 +51,9 @@ public enum NewStore {
     }
 
     private static let files: [(String, String)] = [
-        ("shelf.toml", """
+        (
+            "shelf.toml",
+            """
             # Store settings. See docs/content.md of Shelf for every key.
             name = "My Shop"
             tagline = "Good things, made well"
@@ -74,11 +78,14 @@ public enum NewStore {
             title = "Tops"
             description = "Tees and shirts."
 
-            """),
+            """
+        ),
         ("static/images/tee-black.svg", garment("#222222")),
         ("static/images/tee-white.svg", garment("#fafafa")),
         ("static/images/tee-sage.svg", garment("#9caf88")),
-        ("content/products/classic-tee.md", """
+        (
+            "content/products/classic-tee.md",
+            """
             ---
             title: Classic Tee
             brand: My Shop
@@ -108,8 +115,11 @@ public enum NewStore {
             - 100% organic cotton
             - Machine wash at 30 °C
 
-            """),
-        ("content/products/sage-tee.md", """
+            """
+        ),
+        (
+            "content/products/sage-tee.md",
+            """
             ---
             title: Sage Tee
             brand: My Shop
@@ -129,7 +139,8 @@ public enum NewStore {
             ---
             Our classic tee in a soft sage green, now on sale.
 
-            """),
+            """
+        ),
         ("content/pages/about.md", "---\ntitle: About\n---\nTell your shoppers who you are.\n"),
         ("content/pages/shipping.md", "---\ntitle: Shipping\n---\nWe ship within two business days.\n"),
         ("content/pages/returns.md", "---\ntitle: Returns\n---\nReturn anything within 30 days.\n"),

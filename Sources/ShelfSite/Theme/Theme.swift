@@ -5,7 +5,8 @@ import Mustache
 struct Theme: Sendable {
     /// The templates every theme must have.
     static let requiredTemplates = [
-        "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "partials/card", "partials/header", "partials/footer",
+        "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "partials/card", "partials/header",
+        "partials/footer",
     ]
 
     private let library: MustacheLibrary
@@ -19,7 +20,13 @@ struct Theme: Sendable {
         let step = "Load theme"
         let themeFolder = folder.themeFolder(name)
         guard FileManager.default.fileExists(atPath: themeFolder + "/templates") else {
-            throw BuildFailure(step: step, errors: [SiteError(StoreConfig.fileName, "theme \"\(name)\" has no folder themes/\(name)/templates; copy a theme there (shelf new creates one) or fix theme")])
+            throw BuildFailure(
+                step: step,
+                errors: [
+                    SiteError(
+                        StoreConfig.fileName,
+                        "theme \"\(name)\" has no folder themes/\(name)/templates; copy a theme there (shelf new creates one) or fix theme")
+                ])
         }
         var sources: [String: (text: String, file: String)] = [:]
         var problems = Problems()
@@ -34,7 +41,9 @@ struct Theme: Sendable {
             }
         }
         for required in requiredTemplates where sources[required] == nil {
-            problems.add(folder.relative(themeFolder) + "/templates/\(required).mustache", line: nil, "the theme has no \(required) template; add it")
+            problems.add(
+                folder.relative(themeFolder) + "/templates/\(required).mustache", line: nil, "the theme has no \(required) template; add it"
+            )
         }
         var library = MustacheLibrary()
         var partials: [String: [String]] = [:]
@@ -42,14 +51,18 @@ struct Theme: Sendable {
             do {
                 library.register(try MustacheTemplate(string: source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
-                problems.add(source.file, line: error.context.lineNumber, "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
+                problems.add(
+                    source.file, line: error.context.lineNumber,
+                    "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
             } catch {
                 problems.add(source.file, line: nil, "template syntax error: \(error)")
             }
             partials[name] = []
             for (line, partial) in partialReferences(in: source.text) {
                 if sources[partial] == nil {
-                    problems.add(source.file, line: line, "the partial \"\(partial)\" does not exist; create templates/\(partial).mustache or fix the name")
+                    problems.add(
+                        source.file, line: line,
+                        "the partial \"\(partial)\" does not exist; create templates/\(partial).mustache or fix the name")
                 } else {
                     partials[name]!.append(partial)
                 }

@@ -21,7 +21,8 @@ extension Shelf {
             let temporary = FileManager.default.temporaryDirectory.appendingPathComponent("shelf-check-\(getpid())").path
             defer { try? FileManager.default.removeItem(atPath: temporary) }
             do {
-                let summary = try SiteBuilder(folder: folder).build(.init(full: true, destination: temporary, syncDatabase: false, quiet: true))
+                let summary = try SiteBuilder(folder: folder).build(
+                    .init(full: true, destination: temporary, syncDatabase: false, quiet: true))
                 let broken = LinkChecker.check(site: temporary)
                 guard broken.isEmpty else {
                     throw fail(broken.map(\.description).joined(separator: "\n") + "\n\(broken.count) broken link(s)")

@@ -110,7 +110,9 @@ extension Shelf.StockCommand {
             for row in rows {
                 let note = row.isPublished && row.isActive ? "" : "  (unpublished)"
                 let count = String(row.onHand)
-                print(row.sku.padding(toLength: width, withPad: " ", startingAt: 0) + "  " + String(repeating: " ", count: max(0, 7 - count.count)) + count + "  " + row.productHandle + note)
+                print(
+                    row.sku.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
+                        + String(repeating: " ", count: max(0, 7 - count.count)) + count + "  " + row.productHandle + note)
             }
         }
     }

@@ -65,7 +65,9 @@ struct DevServer {
         let tag = Array("<script src=\"/_shelf/live.js\" defer></script>".utf8)
         let closing = Array("</body>".utf8)
         guard html.count >= closing.count,
-            let index = stride(from: html.count - closing.count, through: 0, by: -1).first(where: { html[$0..<($0 + closing.count)].elementsEqual(closing) })
+            let index = stride(from: html.count - closing.count, through: 0, by: -1).first(where: {
+                html[$0..<($0 + closing.count)].elementsEqual(closing)
+            })
         else { return html + tag }
         return Array(html[..<index]) + tag + Array(html[index...])
     }
