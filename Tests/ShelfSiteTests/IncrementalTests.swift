@@ -109,4 +109,32 @@ import Testing
         let after = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
         #expect(before == after)
     }
+
+    @Test func aNewDatabaseIsSyncedAgainDespiteTheCaches() throws {
+        let store = try builtStore()
+        try FileManager.default.removeItem(atPath: store.folder.dataFolder)
+        _ = try store.build()
+        let rows = try Store.open(at: store.folder.databaseFile).stockList()
+        #expect(rows.contains { $0.sku == "TEE-FOR-L" && $0.onHand == 0 })
+        #expect(pages(try store.build()).isEmpty)
+    }
+
+    @Test func damagedCachesMeanAFullParseNotAWrongSite() throws {
+        let store = try builtStore()
+        for cache in ["content-cache", "catalogue-state", "build-cache"] {
+            try Data("garbage".utf8).write(to: URL(fileURLWithPath: store.folder.workFolder + "/" + cache))
+        }
+        try store.edit("content/products/merino-crew.md", replacing: "knitted to last for years.", with: "knitted to last.")
+        _ = try store.build()
+        #expect(try store.read("site/products/merino-crew/index.html").contains("knitted to last."))
+        #expect(try store.read("site/products/organic-tee/index.html").contains("Only 2 left"))
+    }
+
+    @Test func anEditedFileIsParsedAgainEvenWithTheSameSize() throws {
+        let store = try builtStore()
+        try store.edit("content/products/wool-beanie.md", replacing: "A warm beanie", with: "A snug beanie")
+        let written = pages(try store.build())
+        #expect(written.contains("products/wool-beanie/index.html"))
+        #expect(try store.read("site/products/wool-beanie/index.html").contains("A snug beanie"))
+    }
 }

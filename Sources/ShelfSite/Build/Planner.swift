@@ -79,7 +79,7 @@ struct Planner {
         var listings = [
             Listing(
                 model: model, title: "Shop all", description: "Everything in \(model.config.name).", basePath: "/shop/",
-                products: model.newest, category: nil, filter: nil, sorts: SortOrder.allCases)
+                products: Array(model.newest.indices), category: nil, filter: nil, sorts: SortOrder.allCases)
         ]
         for category in model.config.categories {
             guard let products = model.productsByCategory[category.handle] else { continue }

@@ -59,13 +59,20 @@ public struct SiteBuilder: Sendable {
         let progress = Progress(steps: Self.steps.count, quiet: options.quiet)
 
         progress.begin(Self.steps[0])
-        let content = try ContentLoader.load(folder)
+        // Only builds of the store's own site keep caches; --full parses every file again.
+        let ownSite = options.destination == nil
+        let contentCache = ownSite ? folder.workFolder + "/content-cache" : nil
+        if options.full, let contentCache { try? FileManager.default.removeItem(atPath: contentCache) }
+        if contentCache != nil { try? FileManager.default.createDirectory(atPath: folder.workFolder, withIntermediateDirectories: true) }
+        let content = try ContentLoader.load(folder, cache: contentCache)
 
         progress.begin(Self.steps[1])
         let theme = try Theme.load(folder, name: content.config.theme)
 
         progress.begin(Self.steps[2])
-        let stock = try syncCatalogue(content, write: options.syncDatabase)
+        let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
+        if options.full, let statePath { try? FileManager.default.removeItem(atPath: statePath) }
+        let stock = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
 
         progress.begin(Self.steps[3])
         let assets = theme.assets.map { asset -> (name: String, path: String, bytes: [UInt8]) in
@@ -135,7 +142,7 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Syncs the catalogue into the database (migrating it first) and reads the stock.
-    private func syncCatalogue(_ content: StoreContent, write: Bool) throws(BuildFailure) -> [String: Int] {
+    private func syncCatalogue(_ content: StoreContent, write: Bool, statePath: String?) throws(BuildFailure) -> [String: Int] {
         do {
             if !write {
                 guard FileManager.default.fileExists(atPath: folder.databaseFile) else { return [:] }
@@ -143,8 +150,10 @@ public struct SiteBuilder: Sendable {
             }
             let store = try Store.open(at: folder.databaseFile)
             try store.migrate()
-            _ = try store.syncCatalogue(content.products, categories: content.config.categories)
-            return try store.allStockLevels()
+            var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
+            try state.refresh(store, content: content)
+            if let statePath { try state.save(to: statePath) }
+            return state.stock
         } catch {
             throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.relative(folder.databaseFile), "\(error)")])
         }

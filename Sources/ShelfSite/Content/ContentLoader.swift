@@ -4,7 +4,10 @@ import ShelfCore
 /// Loads a store's settings and content files and checks the rules that span files.
 public enum ContentLoader {
     /// Loads everything; throws every problem found, each with its file and line.
-    public static func load(_ folder: StoreFolder) throws(BuildFailure) -> StoreContent {
+    ///
+    /// With a `cache` path, product files whose size and modification time are unchanged since
+    /// the last load are taken from it instead of being parsed again, and the cache is updated.
+    public static func load(_ folder: StoreFolder, cache cachePath: String? = nil) throws(BuildFailure) -> StoreContent {
         let step = "Load content"
         let config: StoreConfig
         do {
@@ -15,9 +18,7 @@ public enum ContentLoader {
         }
         var problems = Problems()
 
-        let productResults = readAll(folder, "products") { text, file, handle throws(SiteError) in
-            try ProductReader(currency: config.currency).read(text, file: file, defaultHandle: handle)
-        }
+        let productResults = readProducts(folder, currency: config.currency, cachePath: cachePath)
         var products: [Product] = []
         var productFiles: [String: String] = [:]
         var sourceHashes: [String: UInt64] = [:]
@@ -117,6 +118,40 @@ public enum ContentLoader {
 
     private static func loadConfigText(_ folder: StoreFolder) -> String {
         (try? TextFile.read(folder.configFile, relative: StoreConfig.fileName)) ?? ""
+    }
+
+    /// Reads and parses the product files on all cores, reusing unchanged ones from the cache.
+    private static func readProducts(
+        _ folder: StoreFolder, currency: Currency, cachePath: String?
+    ) -> [(String, Result<ProductReader.Result, SiteError>, UInt64)] {
+        let cache = cachePath.map { ContentCache.load(from: $0, currency: currency) } ?? ContentCache()
+        let directory = folder.contentFolder + "/products"
+        let reader = ProductReader(currency: currency)
+        typealias Read = (String, Result<ProductReader.Result, SiteError>, UInt64, (size: Int64, modified: Int64)?, Bool)
+        let results = TextFile.list(directory, extension: "md").parallelMap { name -> Read in
+            let relative = "content/products/\(name)"
+            let stamp = ContentCache.stamp(directory + "/" + name)
+            if let stamp, let entry = cache.entries[relative], entry.size == stamp.size, entry.modified == stamp.modified {
+                return (relative, .success(entry.result), entry.hash, stamp, true)
+            }
+            do throws(SiteError) {
+                let text = try TextFile.read(directory + "/" + name, relative: relative)
+                let parsed = try reader.read(text, file: relative, defaultHandle: String(name.dropLast(3)))
+                return (relative, .success(parsed), StableHasher.hash(text), stamp, false)
+            } catch {
+                return (relative, .failure(error), 0, stamp, false)
+            }
+        }
+        if let cachePath, results.contains(where: { !$0.4 }) || results.count != cache.entries.count {
+            var updated = ContentCache()
+            for (file, result, hash, stamp, _) in results {
+                guard case .success(let parsed) = result, let stamp else { continue }
+                updated.entries[file] = ContentCache.Entry(size: stamp.size, modified: stamp.modified, hash: hash, result: parsed)
+            }
+            // A cache that cannot be written only costs the next build some parsing.
+            try? updated.save(to: cachePath, currency: currency)
+        }
+        return results.map { ($0.0, $0.1, $0.2) }
     }
 
     /// Reads and parses every Markdown file of a content folder on all cores, in file name order,

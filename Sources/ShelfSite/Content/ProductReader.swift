@@ -14,7 +14,7 @@ struct ProductReader {
     ]
 
     /// The product with the line of each SKU and image, for later cross-file checks.
-    struct Result {
+    struct Result: Sendable {
         var product: Product
         var skuLines: [String: Int]
         var imageLines: [String: Int]

@@ -35,7 +35,7 @@ struct DocumentPages {
         var all = chrome.values(head)
         all["doc"] = doc
         if document.kind == .campaign {
-            all["products"] = document.products.compactMap { model.productsByHandle[$0] }.map { model.card($0.handle) }
+            all["products"] = document.products.filter { model.indexByHandle[$0] != nil }.map { model.card($0) }
         }
         return all
     }

@@ -9,16 +9,17 @@ struct Facet {
     struct Value {
         var value: String
         var swatch: String?
-        /// The products with a variant of this value, newest first.
-        var products: [Product]
+        /// Indices (in `SiteModel.newest`) of the products with a variant of this value, newest first.
+        var products: [Int]
         var count: Int { products.count }
     }
 
     /// The facets of a set of products, values in the order the products list them.
-    static func facets(of products: [Product]) -> [Facet] {
+    static func facets(of indices: [Int], in products: [Product]) -> [Facet] {
         var facets: [Facet] = []
         var positions: [String: Int] = [:]
-        for product in products {
+        for productIndex in indices {
+            let product = products[productIndex]
             for (index, option) in product.options.enumerated() {
                 let facetIndex: Int
                 if let known = positions[option.slug] {
@@ -33,10 +34,11 @@ struct Facet {
                 var insertAt = 0
                 for value in option.values where product.variants.contains(where: { $0.optionValues[index] == value.value }) {
                     if let position = facets[facetIndex].values.firstIndex(where: { $0.value == value.value }) {
-                        facets[facetIndex].values[position].products.append(product)
+                        facets[facetIndex].values[position].products.append(productIndex)
                         insertAt = position + 1
                     } else {
-                        facets[facetIndex].values.insert(Value(value: value.value, swatch: value.swatch, products: [product]), at: insertAt)
+                        facets[facetIndex].values.insert(
+                            Value(value: value.value, swatch: value.swatch, products: [productIndex]), at: insertAt)
                         insertAt += 1
                     }
                 }

@@ -23,7 +23,7 @@ struct HomePage {
         for product in latest { hasher.combine(model.cardFingerprint(product.handle)) }
         for handle in model.config.catalogue.featuredCategories {
             hasher.combine(model.productsByCategory[handle]?.count ?? 0)
-            hasher.combine(model.productsByCategory[handle]?.first?.images.first?.src)
+            hasher.combine(model.productsByCategory[handle]?.first.flatMap { model.newest[$0].images.first?.src })
         }
         hasher.combine(campaign.map { String(describing: $0) })
         for story in model.content.stories.prefix(2) { hasher.combine(String(describing: story)) }
@@ -44,7 +44,9 @@ struct HomePage {
             else { return nil }
             var tile: Values = ["title": category.title, "url": "/shop/\(handle)/", "count": products.count]
             tile.setText("description", category.description)
-            if let image = products.first?.images.first { tile["image"] = ["src": image.src, "alt": image.alt] as Values }
+            if let image = products.first.flatMap({ model.newest[$0].images.first }) {
+                tile["image"] = ["src": image.src, "alt": image.alt] as Values
+            }
             return tile
         }
         if let campaign {

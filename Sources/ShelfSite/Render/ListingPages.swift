@@ -7,8 +7,8 @@ struct Listing {
     var description: String
     /// The listing's first page (`/shop/women/`).
     var basePath: String
-    /// The products, newest first.
-    var products: [Product]
+    /// The products as indices in `SiteModel.newest`, newest first.
+    var products: [Int]
     var category: String?
     /// The active filter (option slug and value) of a filter page.
     var filter: (option: String, value: String)?
@@ -21,7 +21,7 @@ struct Listing {
         let number: Int
         let pageCount: Int
         let sort: SortOrder
-        let products: ArraySlice<Product>
+        let products: ArraySlice<Int>
     }
 
     var pages: [Page] {
@@ -30,7 +30,7 @@ struct Listing {
         var pages: [Page] = []
         for sort in sorts {
             let rank = model.ranks[sort]!
-            let sorted = sort == .newest ? products : products.sorted { rank[$0.handle]! < rank[$1.handle]! }
+            let sorted = sort == .newest ? products : products.sorted { rank[$0] < rank[$1] }
             for number in 1...pageCount {
                 let start = (number - 1) * perPage
                 pages.append(
@@ -65,9 +65,10 @@ struct Listing {
         hasher.combine([page.path, title, description, basePath])
         hasher.combine(products.count)
         hasher.combine(page.pageCount)
-        for product in page.products {
-            hasher.combine(product.handle)
-            hasher.combine(model.cardFingerprint(product.handle))
+        for index in page.products {
+            let handle = model.newest[index].handle
+            hasher.combine(handle)
+            hasher.combine(model.cardFingerprint(handle))
         }
         if let category { hasher.combine(model.facetFingerprints[category] ?? 0) }
         hasher.combine(filter?.option)
@@ -79,7 +80,7 @@ struct Listing {
         let chrome = Chrome(model: model)
         var listing: Values = [
             "title": title, "count": products.count, "count_label": products.count == 1 ? "1 product" : "\(products.count) products",
-            "products": page.products.map { model.card($0.handle) },
+            "products": page.products.map { model.card(model.newest[$0].handle) },
         ]
         listing.setText("description", description)
         listing["categories"] =
@@ -136,7 +137,8 @@ struct Listing {
         let head = Chrome.Head(
             title: chrome.title(title + pageSuffix), description: metaDescription, path: page.path,
             og: chrome.openGraph(
-                title: title, description: metaDescription, path: page.path, image: page.products.first?.images.first?.src),
+                title: title, description: metaDescription, path: page.path,
+                image: page.products.first.flatMap { model.newest[$0].images.first?.src }),
             prevURL: prev, nextURL: next)
         var all = chrome.values(head)
         all["listing"] = listing

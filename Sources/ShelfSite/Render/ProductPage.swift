@@ -9,11 +9,11 @@ struct ProductPage {
 
     /// Related products: the merchant's picks, else others of the main category, newest first.
     var related: [String] {
-        if !product.related.isEmpty { return product.related.filter { model.productsByHandle[$0] != nil } }
+        if !product.related.isEmpty { return product.related.filter { model.indexByHandle[$0] != nil } }
         guard let main = product.categories.first, let siblings = model.productsByCategory[main] else { return [] }
         var handles: [String] = []
-        for other in siblings where other.handle != product.handle {
-            handles.append(other.handle)
+        for index in siblings where model.newest[index].handle != product.handle {
+            handles.append(model.newest[index].handle)
             if handles.count == 4 { break }
         }
         return handles

@@ -12,11 +12,13 @@ final class SiteModel: @unchecked Sendable {
     let stock: [String: Int]
     /// Published products, newest first.
     let newest: [Product]
-    /// Each product's place in every sort order, so listings sort by comparing integers.
-    let ranks: [SortOrder: [String: Int]]
-    let productsByHandle: [String: Product]
-    /// Published products of each category, newest first.
-    let productsByCategory: [String: [Product]]
+    /// Each product's place in every sort order, by its index in `newest`, so listings sort
+    /// by comparing integers and never copy a product.
+    let ranks: [SortOrder: [Int]]
+    /// The index in `newest` of each published product's handle.
+    let indexByHandle: [String: Int]
+    /// Indices in `newest` of the products of each category, newest first.
+    let productsByCategory: [String: [Int]]
     /// The filters each category offers, and their fingerprints.
     let facets: [String: [Facet]]
     let facetFingerprints: [String: UInt64]
@@ -27,10 +29,9 @@ final class SiteModel: @unchecked Sendable {
     /// The values every page shares: `site`, `assets`, `nav`, `footer`, `chrome`.
     let siteValues: Values
 
-    private let cards: [String: Values]
     private let cardFingerprints: [String: UInt64]
     private let theme: Theme
-    private let renderedCards = Cache<String, String>()
+    private let cards = Cache<String, Values>()
 
     init(content: StoreContent, stock: [String: Int], assetURLs: [String: String], theme: Theme) {
         self.theme = theme
@@ -41,31 +42,32 @@ final class SiteModel: @unchecked Sendable {
         self.assetURLs = assetURLs
         let published = content.publishedProducts
         self.newest = SortOrder.newest.sorted(published)
-        var ranks: [SortOrder: [String: Int]] = [:]
+        let indexByHandle = Dictionary(uniqueKeysWithValues: newest.enumerated().map { ($1.handle, $0) })
+        self.indexByHandle = indexByHandle
+        var ranks: [SortOrder: [Int]] = [:]
         for order in SortOrder.allCases {
-            let sorted = order == .newest ? newest : order.sorted(published)
-            ranks[order] = Dictionary(uniqueKeysWithValues: sorted.enumerated().map { ($1.handle, $0) })
+            var rank = [Int](repeating: 0, count: newest.count)
+            for (position, product) in (order == .newest ? newest : order.sorted(published)).enumerated() {
+                rank[indexByHandle[product.handle]!] = position
+            }
+            ranks[order] = rank
         }
         self.ranks = ranks
-        self.productsByHandle = Dictionary(uniqueKeysWithValues: published.map { ($0.handle, $0) })
-        var byCategory: [String: [Product]] = [:]
-        for product in newest {
-            for category in Set(product.categories) { byCategory[category, default: []].append(product) }
+        var byCategory: [String: [Int]] = [:]
+        for (index, product) in newest.enumerated() {
+            for category in Set(product.categories) { byCategory[category, default: []].append(index) }
         }
         self.productsByCategory = byCategory
-        self.facets = byCategory.mapValues { Facet.facets(of: $0) }
+        let newest = self.newest
+        self.facets = byCategory.mapValues { Facet.facets(of: $0, in: newest) }
         self.facetFingerprints = facets.mapValues { Facet.fingerprint($0) }
 
-        var cards: [String: Values] = [:]
         var cardFingerprints: [String: UInt64] = [:]
-        let prices = self.prices
+        let cardTemplate = theme.fingerprints[Card.template] ?? 0
         for product in published {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
-            cards[product.handle] = Card.values(for: product, soldOut: soldOut, prices: prices)
-            cardFingerprints[product.handle] = Card.fingerprint(
-                of: product, soldOut: soldOut, template: theme.fingerprints[Card.template] ?? 0)
+            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut, template: cardTemplate)
         }
-        self.cards = cards
         self.cardFingerprints = cardFingerprints
 
         // The year of the newest content date: the copyright year, stable between builds.
@@ -87,12 +89,19 @@ final class SiteModel: @unchecked Sendable {
         self.chromeFingerprint = chrome.value
     }
 
-    /// A product's card values, with `html`: the card partial rendered once per build and reused
-    /// by every page that shows the card.
+    /// The published product with a handle.
+    func product(_ handle: String) -> Product? { indexByHandle[handle].map { newest[$0] } }
+
+    /// A product's card values, with `html`: the card partial rendered once per build, on first
+    /// use, and reused by every page that shows the card.
     func card(_ handle: String) -> Values {
-        guard var values = cards[handle] else { return [:] }
-        values["html"] = renderedCards.value(for: handle) { theme.render(Card.template, values) }
-        return values
+        guard let product = product(handle) else { return [:] }
+        return cards.value(for: handle) {
+            let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
+            var values = Card.values(for: product, soldOut: soldOut, prices: prices)
+            values["html"] = theme.render(Card.template, values)
+            return values
+        }
     }
     func cardFingerprint(_ handle: String) -> UInt64 { cardFingerprints[handle] ?? 0 }
 

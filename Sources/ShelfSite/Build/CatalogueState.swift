@@ -1,0 +1,78 @@
+import Foundation
+import ShelfCore
+import ShelfStore
+
+/// What the last build synced and read from the database: a fingerprint of the catalogue it
+/// synced, and the stock it saw with the stock version of that moment.
+///
+/// With it, a build skips syncing an unchanged catalogue and reads only the SKUs whose stock
+/// changed since, instead of every row. Kept in `.shelf/catalogue-state`.
+struct CatalogueState {
+    static let version: UInt32 = 1
+    var catalogue: UInt64 = 0
+    var stockVersion: Int64 = -1
+    var stock: [String: Int] = [:]
+
+    /// A fingerprint of everything `syncCatalogue` writes.
+    static func fingerprint(of content: StoreContent) -> UInt64 {
+        var hasher = StableHasher()
+        for product in content.products {
+            hasher.combine(product.handle)
+            hasher.combine(content.sourceHashes[product.handle] ?? 0)
+        }
+        for category in content.config.categories { hasher.combine(category.handle) }
+        hasher.combine(content.config.currency.code)
+        return hasher.value
+    }
+
+    static func load(from path: String) -> CatalogueState? {
+        guard let data = FileManager.default.contents(atPath: path) else { return nil }
+        var reader = BinaryReader(bytes: [UInt8](data))
+        guard reader.uint32() == version else { return nil }
+        var state = CatalogueState()
+        state.catalogue = reader.uint64()
+        state.stockVersion = reader.int64()
+        let count = Int(reader.uint32())
+        state.stock.reserveCapacity(count)
+        for _ in 0..<count where !reader.failed {
+            let sku = reader.string()
+            state.stock[sku] = Int(reader.int64())
+        }
+        return reader.failed ? nil : state
+    }
+
+    func save(to path: String) throws {
+        var writer = BinaryWriter()
+        writer.uint32(Self.version)
+        writer.uint64(catalogue)
+        writer.int64(stockVersion)
+        writer.uint32(UInt32(stock.count))
+        for (sku, level) in stock.sorted(by: { $0.key < $1.key }) {
+            writer.string(sku)
+            writer.int64(Int64(level))
+        }
+        let temporary = path + ".tmp"
+        try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
+        guard rename(temporary, path) == 0 else { throw SiteError(path, "cannot be written") }
+    }
+
+    /// Syncs the catalogue unless it is unchanged and brings the stock up to date, reading only
+    /// the SKUs that changed since the state was taken.
+    mutating func refresh(_ store: Store, content: StoreContent) throws {
+        // A database younger than the state (deleted, replaced) gets everything again.
+        if try store.stockVersion() < stockVersion { self = CatalogueState() }
+        let current = Self.fingerprint(of: content)
+        if current != catalogue {
+            try store.syncCatalogue(content.products, categories: content.config.categories)
+            catalogue = current
+        }
+        // Read the version first: a change landing in between is then read now and again later.
+        let version = try store.stockVersion()
+        if stockVersion < 0 {
+            stock = try store.allStockLevels()
+        } else if version > stockVersion {
+            for (sku, level) in try store.stockLevels(for: try store.skusChanged(since: stockVersion)) { stock[sku] = level }
+        }
+        stockVersion = version
+    }
+}
