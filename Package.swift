@@ -65,6 +65,5 @@ let package = Package(
             dependencies: ["ShelfSite", "ShelfTesting"],
             swiftSettings: strict
         ),
-        .testTarget(name: "ShelfCLITests", dependencies: ["ShelfTesting"], swiftSettings: strict),
     ]
 )
