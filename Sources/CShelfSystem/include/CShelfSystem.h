@@ -6,4 +6,8 @@
 /// Returns 0 on success, -1 with errno set otherwise.
 int c_shelf_exchange_paths(const char *first, const char *second);
 
+/// Deletes a folder and everything under it, deepest first, without following symbolic links
+/// (nftw with FTW_DEPTH | FTW_PHYS). Returns 0 when everything went, -1 otherwise.
+int c_shelf_remove_tree(const char *path);
+
 #endif

@@ -14,7 +14,7 @@ struct SiteWriter {
     init(staging: String, precompress: Bool) throws {
         self.staging = staging
         self.precompress = precompress
-        try? FileManager.default.removeItem(atPath: staging)
+        SiteWriter.removeTree(staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
 
@@ -68,7 +68,13 @@ struct SiteWriter {
             return
         }
         // The staging path now holds the previous site.
-        try FileManager.default.removeItem(atPath: staging)
+        SiteWriter.removeTree(staging)
+    }
+
+    /// Deletes a folder and everything in it, deepest first, with plain POSIX calls: several
+    /// times faster than Foundation's recursive removal on a site of tens of thousands of files.
+    static func removeTree(_ path: String) {
+        _ = c_shelf_remove_tree(path)
     }
 
     /// Moves staged files into `site` one atomic rename each and deletes files no longer built.
