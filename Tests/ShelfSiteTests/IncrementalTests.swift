@@ -45,6 +45,7 @@ import Testing
         let store = try builtStore()
         try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 0)
         let summary = try store.build()
+        #expect(summary.fastPath)
         #expect(summary.written == ["products/organic-tee/index.html", "products/organic-tee/index.html.gz"])
         #expect(try store.read("site/products/organic-tee/index.html").contains("id=\"sku-tee-for-l\" value=\"TEE-FOR-L\" disabled"))
     }
@@ -68,7 +69,9 @@ import Testing
         try store.edit(
             "content/products/merino-crew.md", replacing: "knitted to last for years.",
             with: "knitted to last for years.\n\nA second paragraph.")
-        #expect(pages(try store.build()) == ["products/merino-crew/index.html"])
+        let summary = try store.build()
+        #expect(summary.fastPath)
+        #expect(pages(summary) == ["products/merino-crew/index.html"])
     }
 
     @Test func titleEditRewritesEveryPageShowingTheProduct() throws {
@@ -136,5 +139,48 @@ import Testing
         let written = pages(try store.build())
         #expect(written.contains("products/wool-beanie/index.html"))
         #expect(try store.read("site/products/wool-beanie/index.html").contains("A snug beanie"))
+    }
+
+    @Test func fastPathPagesEqualWhatAFullBuildWrites() throws {
+        let store = try builtStore()
+        try Store.open(at: store.folder.databaseFile).setStock("CREW-CHA-S", to: 1)
+        try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Porto, Portugal")
+        let fast = try store.build()
+        #expect(fast.fastPath)
+        #expect(pages(fast) == ["products/organic-tee/index.html", "products/merino-crew/index.html"])
+        let site = store.folder.siteFolder
+        let files = Theme.files(under: site, extension: nil)
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
+        let full = try store.build(full: true)
+        #expect(!full.fastPath && !full.incremental)
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) } == before)
+        #expect(try store.read("site/products/merino-crew/index.html").contains("Only 1 left"))
+    }
+
+    @Test func titleEditsTakeTheOrdinaryPath() throws {
+        let store = try builtStore()
+        try store.edit("content/products/wool-beanie.md", replacing: "title: Wool Beanie", with: "title: Wool Hat")
+        #expect(!(try store.build()).fastPath)
+    }
+
+    @Test func badInputOnTheFastPathIsStillReported() throws {
+        let store = try builtStore()
+        try store.edit("content/products/wool-beanie.md", replacing: "title: Wool Beanie", with: "title: [Wool Beanie")
+        #expect(throws: BuildFailure.self) { try store.build() }
+        #expect(try store.read("site/products/wool-beanie/index.html").contains("Wool Beanie"))
+    }
+
+    @Test func anOrdinaryBuildAfterFastOnesRewritesOnlyItsOwnChanges() throws {
+        let store = try builtStore()
+        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 1)
+        #expect(try store.build().fastPath)
+        try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Braga, Portugal")
+        #expect(try store.build().fastPath)
+        let linking = try pagesLinking(to: "/products/wool-beanie/", in: store)
+        try store.edit("content/products/wool-beanie.md", replacing: "title: Wool Beanie", with: "title: Wool Hat")
+        let summary = try store.build()
+        #expect(!summary.fastPath)
+        #expect(pages(summary) == linking.union(["products/wool-beanie/index.html", "feed.xml"]))
+        #expect(try store.read("site/products/organic-tee/index.html").contains("Braga"))
     }
 }

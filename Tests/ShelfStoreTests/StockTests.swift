@@ -111,3 +111,12 @@ struct StockTests {
         }
     }
 }
+
+@Suite struct ProductHandlesOfSKUsTests {
+    @Test func namesTheProductOfEachKnownSKU() throws {
+        try withTemporaryStore { store in
+            try store.syncCatalogue([.sample("tee", skus: ["TEE-S", "TEE-M"])], categories: [])
+            #expect(try store.productHandles(ofSKUs: ["TEE-M", "NOPE"]) == ["TEE-M": "tee"])
+        }
+    }
+}

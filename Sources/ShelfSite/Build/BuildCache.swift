@@ -22,6 +22,16 @@ struct BuildCache {
         return cache
     }
 
+    /// Adds changed entries at the end of the file without rewriting it; on load, later lines win.
+    static func append(_ entries: [(path: String, fingerprint: UInt64)], to path: String) throws {
+        guard !entries.isEmpty else { return }
+        let text = entries.map { $0.fingerprint.hex + "\t" + $0.path + "\n" }.joined()
+        guard let handle = FileHandle(forWritingAtPath: path) else { throw SiteError(path, "cannot be written") }
+        defer { try? handle.close() }
+        try handle.seekToEnd()
+        try handle.write(contentsOf: Data(text.utf8))
+    }
+
     func save(to path: String) throws {
         var text = Self.header + "\n"
         for (file, value) in fingerprints.sorted(by: { $0.key < $1.key }) {

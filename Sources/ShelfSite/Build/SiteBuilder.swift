@@ -42,11 +42,13 @@ public struct SiteBuilder: Sendable {
         /// Files deleted because nothing builds them any more.
         public var removed: [String]
         public var incremental: Bool
+        /// True when only product pages were re-rendered, without planning the whole site.
+        public var fastPath = false
         public var seconds: Double
 
         public var description: String {
             let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
-            let kind = incremental ? "incremental" : "full"
+            let kind = fastPath ? "incremental, product pages only" : incremental ? "incremental" : "full"
             return
                 "Built \(files) files (\(writtenFiles) written, \(files - writtenFiles) unchanged\(removed.isEmpty ? "" : ", \(removed.count) removed")) in \(String(format: "%.2f", seconds)) s, \(kind)"
         }
@@ -57,10 +59,22 @@ public struct SiteBuilder: Sendable {
     public func build(_ options: Options = Options()) throws -> Summary {
         let started = DispatchTime.now()
         let progress = Progress(steps: Self.steps.count, quiet: options.quiet)
+        let ownSite = options.destination == nil
+        let fastPath = FastPath(folder: folder, progress: progress)
+        if options.full || !ownSite || !options.syncDatabase {
+            try? FileManager.default.removeItem(atPath: fastPath.statePath)
+        } else {
+            do {
+                if let summary = try fastPath.build(started: started) { return summary }
+            } catch let failure as BuildFailure {
+                throw failure
+            } catch {
+                // Anything unexpected on the fast path: the ordinary path does it all and reports properly.
+            }
+        }
 
         progress.begin(Self.steps[0])
         // Only builds of the store's own site keep caches; --full parses every file again.
-        let ownSite = options.destination == nil
         let contentCache = ownSite ? folder.workFolder + "/content-cache" : nil
         if options.full, let contentCache { try? FileManager.default.removeItem(atPath: contentCache) }
         if contentCache != nil { try? FileManager.default.createDirectory(atPath: folder.workFolder, withIntermediateDirectories: true) }
@@ -72,14 +86,10 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[2])
         let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
         if options.full, let statePath { try? FileManager.default.removeItem(atPath: statePath) }
-        let stock = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
+        let (stock, stockVersion) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
 
         progress.begin(Self.steps[3])
-        let assets = theme.assets.map { asset -> (name: String, path: String, bytes: [UInt8]) in
-            let dot = asset.name.lastIndex(of: ".") ?? asset.name.endIndex
-            let fingerprinted = "\(asset.name[..<dot]).\(StableHasher.hash(asset.bytes).hex.prefix(10))\(asset.name[dot...])"
-            return (asset.name, "/assets/" + fingerprinted, asset.bytes)
-        }
+        let assets = theme.fingerprintedAssets
         let model = SiteModel(
             content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme)
         let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
@@ -129,6 +139,10 @@ public struct SiteBuilder: Sendable {
                 var cache = BuildCache()
                 for output in outputs { cache.fingerprints[output.path] = output.fingerprint }
                 try cache.save(to: cachePath)
+                if options.syncDatabase {
+                    try FastPathState(after: model, outputs: outputs, stockVersion: stockVersion, folder: folder).save(
+                        to: fastPath.statePath)
+                }
             }
         } catch let error as SiteError {
             throw BuildFailure(step: Self.steps[5], errors: [error])
@@ -142,18 +156,20 @@ public struct SiteBuilder: Sendable {
     }
 
     /// Syncs the catalogue into the database (migrating it first) and reads the stock.
-    private func syncCatalogue(_ content: StoreContent, write: Bool, statePath: String?) throws(BuildFailure) -> [String: Int] {
+    private func syncCatalogue(
+        _ content: StoreContent, write: Bool, statePath: String?
+    ) throws(BuildFailure) -> (stock: [String: Int], version: Int64) {
         do {
             if !write {
-                guard FileManager.default.fileExists(atPath: folder.databaseFile) else { return [:] }
-                return try Store.open(at: folder.databaseFile).allStockLevels()
+                guard FileManager.default.fileExists(atPath: folder.databaseFile) else { return ([:], 0) }
+                return (try Store.open(at: folder.databaseFile).allStockLevels(), 0)
             }
             let store = try Store.open(at: folder.databaseFile)
             try store.migrate()
             var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
             try state.refresh(store, content: content)
             if let statePath { try state.save(to: statePath) }
-            return state.stock
+            return (state.stock, state.stockVersion)
         } catch {
             throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.relative(folder.databaseFile), "\(error)")])
         }

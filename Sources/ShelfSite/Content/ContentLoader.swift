@@ -7,7 +7,12 @@ public enum ContentLoader {
     ///
     /// With a `cache` path, product files whose size and modification time are unchanged since
     /// the last load are taken from it instead of being parsed again, and the cache is updated.
-    public static func load(_ folder: StoreFolder, cache cachePath: String? = nil) throws(BuildFailure) -> StoreContent {
+    ///
+    /// With `only`, just those product files are read (an incremental build's fast path), and
+    /// references to products are checked against `knownHandles` instead.
+    public static func load(
+        _ folder: StoreFolder, cache cachePath: String? = nil, only: Set<String>? = nil, knownHandles: Set<String>? = nil
+    ) throws(BuildFailure) -> StoreContent {
         let step = "Load content"
         let config: StoreConfig
         do {
@@ -18,13 +23,15 @@ public enum ContentLoader {
         }
         var problems = Problems()
 
-        let productResults = readProducts(folder, currency: config.currency, cachePath: cachePath)
+        let productResults = readProducts(folder, currency: config.currency, cachePath: cachePath, only: only)
         var products: [Product] = []
+        var productStamps: [String: FileStamp] = [:]
         var productFiles: [String: String] = [:]
         var sourceHashes: [String: UInt64] = [:]
         var skuOwners: [String: String] = [:]
         let declared = Set(config.categories.map(\.handle))
-        for (file, result, hash) in productResults {
+        for (file, result, hash, stamp) in productResults {
+            if let stamp { productStamps[file] = stamp }
             switch result {
             case .failure(let error):
                 problems.add(error)
@@ -57,8 +64,9 @@ public enum ContentLoader {
             }
         }
         products.sort { $0.handle < $1.handle }
+        let exists = { (handle: String) in knownHandles?.contains(handle) ?? (productFiles[handle] != nil) }
         for product in products {
-            for related in product.related where productFiles[related] == nil {
+            for related in product.related where !exists(related) {
                 problems.add(
                     productFiles[product.handle]!, line: nil, "related product \"\(related)\" does not exist; fix the handle or remove it")
             }
@@ -93,7 +101,7 @@ public enum ContentLoader {
                     if let image = document.image, !FileManager.default.fileExists(atPath: folder.staticFolder + image) {
                         problems.add(file, line: lines["image"], "image static\(image) does not exist; add the file or fix image")
                     }
-                    for handle in document.products where productFiles[handle] == nil {
+                    for handle in document.products where !exists(handle) {
                         problems.add(file, line: lines["products"], "product \"\(handle)\" does not exist; fix the handle or remove it")
                     }
                     documents[kind, default: []].append(document)
@@ -107,7 +115,7 @@ public enum ContentLoader {
         }
         try problems.throwIfAny(step: step)
         return StoreContent(
-            config: config, products: products, productFiles: productFiles, sourceHashes: sourceHashes,
+            config: config, products: products, productFiles: productFiles, sourceHashes: sourceHashes, productStamps: productStamps,
             pages: documents[.page] ?? [],
             stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
             campaigns: documents[.campaign] ?? [])
@@ -122,13 +130,15 @@ public enum ContentLoader {
 
     /// Reads and parses the product files on all cores, reusing unchanged ones from the cache.
     private static func readProducts(
-        _ folder: StoreFolder, currency: Currency, cachePath: String?
-    ) -> [(String, Result<ProductReader.Result, SiteError>, UInt64)] {
+        _ folder: StoreFolder, currency: Currency, cachePath: String?, only: Set<String>?
+    ) -> [(String, Result<ProductReader.Result, SiteError>, UInt64, FileStamp?)] {
         let cache = cachePath.map { ContentCache.load(from: $0, currency: currency) } ?? ContentCache()
         let directory = folder.contentFolder + "/products"
         let reader = ProductReader(currency: currency)
         typealias Read = (String, Result<ProductReader.Result, SiteError>, UInt64, (size: Int64, modified: Int64)?, Bool)
-        let results = TextFile.list(directory, extension: "md").parallelMap { name -> Read in
+        let names =
+            only.map { $0.map { String($0.dropFirst("content/products/".count)) }.sorted() } ?? TextFile.list(directory, extension: "md")
+        let results = names.parallelMap { name -> Read in
             let relative = "content/products/\(name)"
             let stamp = ContentCache.stamp(directory + "/" + name)
             if let stamp, let entry = cache.entries[relative], entry.size == stamp.size, entry.modified == stamp.modified {
@@ -151,7 +161,7 @@ public enum ContentLoader {
             // A cache that cannot be written only costs the next build some parsing.
             try? updated.save(to: cachePath, currency: currency)
         }
-        return results.map { ($0.0, $0.1, $0.2) }
+        return results.map { ($0.0, $0.1, $0.2, $0.3.map { FileStamp(size: $0.size, modified: $0.modified) }) }
     }
 
     /// Reads and parses every Markdown file of a content folder on all cores, in file name order,

@@ -9,10 +9,18 @@ public struct StoreContent: Sendable {
     public var productFiles: [String: String]
     /// A fingerprint of each product file's text, by handle: what a product page shows of it.
     var sourceHashes: [String: UInt64]
+    /// Size and modification time of each product file that was read, by file.
+    var productStamps: [String: FileStamp] = [:]
     public var pages: [Document]
     public var stories: [Document]
     public var campaigns: [Document]
 
     /// Published products only: what the site shows.
     public var publishedProducts: [Product] { products.filter(\.published) }
+}
+
+/// A file's size and modification time (nanoseconds): what tells an edited file from an unchanged one.
+struct FileStamp: Hashable, Sendable {
+    var size: Int64
+    var modified: Int64
 }

@@ -36,7 +36,9 @@ struct Chrome {
     }
 
     /// Values that are the same on every page, with the header and footer partials rendered once.
-    static func siteValues(content: StoreContent, assetURLs: [String: String], theme: Theme, year: String) -> Values {
+    static func siteValues(
+        content: StoreContent, usedCategories used: Set<String>, assetURLs: [String: String], theme: Theme, year: String
+    ) -> Values {
         let config = content.config
         var site: Values = [
             "name": config.name, "base_url": config.baseURL, "language": config.language,
@@ -51,7 +53,6 @@ struct Chrome {
             assets[key] = url
         }
 
-        let used = Set(content.publishedProducts.flatMap(\.categories))
         let categories: [Values] = config.categories.filter { used.contains($0.handle) }.map {
             ["title": $0.title, "url": "/shop/\($0.handle)/"]
         }

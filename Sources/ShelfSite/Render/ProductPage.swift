@@ -9,6 +9,7 @@ struct ProductPage {
 
     /// Related products: the merchant's picks, else others of the main category, newest first.
     var related: [String] {
+        if let known = model.facts.related?[product.handle] { return known }
         if !product.related.isEmpty { return product.related.filter { model.indexByHandle[$0] != nil } }
         guard let main = product.categories.first, let siblings = model.productsByCategory[main] else { return [] }
         var handles: [String] = []

@@ -33,7 +33,10 @@ final class SiteModel: @unchecked Sendable {
     private let theme: Theme
     private let cards = Cache<String, Values>()
 
-    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String], theme: Theme) {
+    /// Facts about the whole catalogue, for a model that holds only some products.
+    let facts: CatalogueFacts
+
+    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String], theme: Theme, facts given: CatalogueFacts? = nil) {
         self.theme = theme
         self.content = content
         self.config = content.config
@@ -72,13 +75,17 @@ final class SiteModel: @unchecked Sendable {
 
         // The year of the newest content date: the copyright year, stable between builds.
         let dates = newest.prefix(1).map(\.date) + content.stories.prefix(1).compactMap(\.date)
-        let year = String(dates.max()?.prefix(4) ?? "1970")
-        self.siteValues = Chrome.siteValues(content: content, assetURLs: assetURLs, theme: theme, year: year)
+        let facts =
+            given ?? CatalogueFacts(usedCategories: Set(published.flatMap(\.categories)), year: String(dates.max()?.prefix(4) ?? "1970"))
+        self.facts = facts
+        let year = facts.year
+        self.siteValues = Chrome.siteValues(
+            content: content, usedCategories: facts.usedCategories, assetURLs: assetURLs, theme: theme, year: year)
 
         var chrome = StableHasher()
         chrome.combine(String(describing: content.config))
         chrome.combine(year)
-        chrome.combine(Array(Set(published.flatMap(\.categories))).sorted())
+        chrome.combine(facts.usedCategories.sorted())
         for partial in Chrome.cachedPartials { chrome.combine(theme.fingerprints[partial] ?? 0) }
         for (name, url) in assetURLs.sorted(by: { $0.key < $1.key }) {
             chrome.combine(name)
@@ -188,4 +195,14 @@ extension Dictionary where Key == String, Value == Any {
     mutating func setText(_ key: String, _ text: String?) {
         if let text, !text.isEmpty { self[key] = text }
     }
+}
+
+/// What only the whole catalogue can tell: which categories have products, the copyright year,
+/// and each product's related products. An incremental build that loads only the products it
+/// re-renders takes these from the last full planning, so its pages come out identical.
+struct CatalogueFacts: Sendable {
+    var usedCategories: Set<String>
+    var year: String
+    /// Related product handles by product handle; when absent, computed from the model.
+    var related: [String: [String]]? = nil
 }

@@ -94,6 +94,15 @@ struct Theme: Sendable {
         return Theme(library: library, fingerprints: fingerprints, assets: assets)
     }
 
+    /// The assets with their content-fingerprinted URLs (`app.css` → `/assets/app.3f9c2a1b07.css`).
+    var fingerprintedAssets: [(name: String, path: String, bytes: [UInt8])] {
+        assets.map { asset in
+            let dot = asset.name.lastIndex(of: ".") ?? asset.name.endIndex
+            let fingerprinted = "\(asset.name[..<dot]).\(StableHasher.hash(asset.bytes).hex.prefix(10))\(asset.name[dot...])"
+            return (asset.name, "/assets/" + fingerprinted, asset.bytes)
+        }
+    }
+
     /// Renders a page template, then the layout around it.
     func renderPage(_ template: String, _ values: [String: Any]) -> String {
         var values = values

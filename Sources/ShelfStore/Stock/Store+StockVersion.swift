@@ -8,8 +8,10 @@ extension Store {
 
     /// The SKUs whose stock changed (or that appeared) after `version`, sorted.
     public func skusChanged(since version: Int64) throws -> [String] {
-        try database.query("SELECT sku FROM stock WHERE version > ? ORDER BY sku", [.integer(version)])
-            .map { try $0.text("sku") }
+        // Sorted here, not by ORDER BY sku: that would make SQLite walk the whole table in SKU
+        // order instead of taking the few recent rows from the version index.
+        try database.query("SELECT sku FROM stock WHERE version > ?", [.integer(version)])
+            .map { try $0.text("sku") }.sorted()
     }
 
     /// The version the stock changes of the current transaction carry: one past the latest.
@@ -21,5 +23,18 @@ extension Store {
     /// Records `version` as the latest, once the current transaction has written rows with it.
     func advanceStockVersion(to version: Int64) throws {
         try database.execute("UPDATE stock_clock SET version = ? WHERE id = 1", [.integer(version)])
+    }
+}
+
+extension Store {
+    /// The handle of the product each SKU belongs to; unknown SKUs are left out.
+    public func productHandles(ofSKUs skus: [String]) throws -> [String: String] {
+        var handles: [String: String] = [:]
+        for sku in skus {
+            if let row = try database.query("SELECT product_handle FROM variants WHERE sku = ?", [.text(sku)]).first {
+                handles[sku] = try row.text("product_handle")
+            }
+        }
+        return handles
     }
 }
