@@ -51,9 +51,7 @@ struct CatalogueState {
             writer.string(sku)
             writer.int64(Int64(level))
         }
-        let temporary = path + ".tmp"
-        try Data(writer.bytes).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else { throw SiteError(path, "cannot be written") }
+        try writer.replace(path)
     }
 
     /// Syncs the catalogue unless it is unchanged and brings the stock up to date, reading only

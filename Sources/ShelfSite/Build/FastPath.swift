@@ -324,12 +324,6 @@ extension BinaryWriter {
         }
     }
 
-    /// Writes the bytes to a temporary file and renames it over `path`.
-    func replace(_ path: String) throws {
-        let temporary = path + ".tmp"
-        try Data(bytes).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else { throw SiteError(path, "cannot be written") }
-    }
 }
 
 extension BinaryReader {
