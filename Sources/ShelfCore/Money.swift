@@ -39,8 +39,6 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         self.init(minorUnits: minor, currency: currency)
     }
 
-    public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
-
     public static func < (lhs: Money, rhs: Money) -> Bool {
         precondition(lhs.currency == rhs.currency, "comparing \(lhs.currency) with \(rhs.currency)")
         return lhs.minorUnits < rhs.minorUnits

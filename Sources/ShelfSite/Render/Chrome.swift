@@ -57,7 +57,7 @@ struct Chrome {
             ["title": $0.title, "url": "/shop/\($0.handle)/"]
         }
         var nav: Values = [
-            "categories": categories, "shop_url": "/shop/", "cart_url": "/fn/cart", "search_url": "/fn/search", "home_url": "/",
+            "categories": categories, "shop_url": "/shop/", "cart_url": "/fn/cart", "search_url": "/fn/search",
         ]
         if !content.stories.isEmpty { nav["stories_url"] = "/stories/" }
         if content.pages.contains(where: { $0.handle == "about" }) { nav["about_url"] = "/about/" }
