@@ -34,13 +34,18 @@ let package = Package(
         .target(name: "ShelfCore", swiftSettings: strict),
         // The database: schema, migrations, domain operations.
         .target(name: "ShelfStore", dependencies: ["ShelfCore", "CSQLite"], swiftSettings: strict),
+        // The store's settings (`shelf.toml`) and the merchant-facing error they throw.
+        .target(
+            name: "ShelfConfig",
+            dependencies: ["ShelfCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
         // The static build.
         .target(
             name: "ShelfSite",
             dependencies: [
-                "ShelfCore", "ShelfStore", "CCmark", "CZlib", "CShelfSystem",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "CCmark", "CZlib", "CShelfSystem",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "TOMLKit", package: "TOMLKit"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
@@ -49,7 +54,7 @@ let package = Package(
         .executableTarget(
             name: "shelf",
             dependencies: [
-                "ShelfCore", "ShelfStore", "ShelfSite",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -62,7 +67,7 @@ let package = Package(
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",
-            dependencies: ["ShelfSite", "ShelfTesting"],
+            dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],
             swiftSettings: strict
         ),
     ]

@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import Testing
 
 @testable import ShelfSite

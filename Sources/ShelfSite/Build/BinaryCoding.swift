@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ShelfConfig
 
 /// Appends values in a fixed little-endian layout.
 struct BinaryWriter {

@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 
 /// What the last successful build wrote: each output's path and fingerprint.
 ///

@@ -1,5 +1,6 @@
 import Foundation
 import Glibc
+import ShelfConfig
 import ShelfCore
 import ShelfStore
 

@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import ShelfCore
 
 /// Lists every file of the site with its fingerprint, without rendering anything yet.

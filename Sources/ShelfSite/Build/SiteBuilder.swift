@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import ShelfCore
 import ShelfStore
 

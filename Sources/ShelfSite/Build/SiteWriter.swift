@@ -1,6 +1,7 @@
 import CShelfSystem
 import Foundation
 import Glibc
+import ShelfConfig
 
 /// Puts rendered files in place so that a failed build never leaves a half-written site.
 ///

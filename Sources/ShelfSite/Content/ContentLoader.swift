@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import ShelfCore
 
 /// Loads a store's settings and content files and checks the rules that span files.

@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// Reads pages, stories and campaigns.

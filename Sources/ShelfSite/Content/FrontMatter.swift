@@ -1,3 +1,5 @@
+import ShelfConfig
+
 /// A content file split into its YAML front matter and its Markdown body.
 struct FrontMatter {
     /// The YAML between the two `---` lines.

@@ -1,3 +1,5 @@
+import ShelfCore
+
 /// GitHub-style pipe tables, which CommonMark lacks and size guides need.
 ///
 /// ```

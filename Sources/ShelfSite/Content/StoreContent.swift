@@ -1,3 +1,4 @@
+public import ShelfConfig
 public import ShelfCore
 
 /// Everything a merchant authored, loaded and checked: the input of a build.

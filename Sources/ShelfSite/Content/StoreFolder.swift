@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 
 /// Where everything of a store lives, relative to its root folder.
 public struct StoreFolder: Sendable, Hashable {

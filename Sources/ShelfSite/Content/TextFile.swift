@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 
 /// Reads a merchant's text file, refusing what is not UTF-8 with the line of the first bad byte.
 enum TextFile {

@@ -1,3 +1,5 @@
+import ShelfConfig
+import ShelfCore
 import Yams
 
 /// A YAML node from a content file that knows its file and line, so every complaint about it

@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// The values around every page's own content: site, assets, menus, footer and the head.

@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import ShelfCore
 
 /// Markdown pages, stories, the story index, campaign landing pages and the 404 page.

@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// The machine-read files: `sitemap.xml`, `robots.txt` and the Atom feed.

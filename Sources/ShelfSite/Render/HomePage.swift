@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// The home page: hero, campaign banner, latest arrivals, featured categories, latest stories.

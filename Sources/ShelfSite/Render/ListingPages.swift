@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// One listing, such as a category or a category filtered by colour, in every sort order and page.

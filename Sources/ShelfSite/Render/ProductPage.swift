@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 
 /// The product page: gallery, variant picker, price, availability, Add to Cart, related products.

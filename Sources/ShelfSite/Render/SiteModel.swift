@@ -1,4 +1,5 @@
 import Foundation
+import ShelfConfig
 import ShelfCore
 
 /// The store's content joined with its stock: everything pages are planned and rendered from.

@@ -1,4 +1,5 @@
 import Foundation
+public import ShelfConfig
 
 /// Creates a new store folder: settings, the default theme, two sample products and the pages.
 public enum NewStore {

@@ -1,5 +1,7 @@
 import Foundation
 import Mustache
+import ShelfConfig
+import ShelfCore
 
 /// A theme's templates, with a store's overrides applied, ready to render.
 struct Theme: Sendable {

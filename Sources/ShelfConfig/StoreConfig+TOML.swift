@@ -177,12 +177,12 @@ private struct TOMLReader {
 }
 
 /// Finds the line of a key in the TOML text, since the parser keeps no positions for values.
-struct TOMLLines {
+public struct TOMLLines {
     /// (section header or nil, index among same-named array sections, key, line)
     private var entries: [(section: String?, index: Int, key: String, line: Int)] = []
     private var headers: [(section: String, index: Int, line: Int)] = []
 
-    init(_ text: String) {
+    public init(_ text: String) {
         var section: String?
         var counts: [String: Int] = [:]
         var index = 0
@@ -201,12 +201,12 @@ struct TOMLLines {
         }
     }
 
-    func line(of key: String, in section: String? = nil, index: Int = 0) -> Int? {
+    public func line(of key: String, in section: String? = nil, index: Int = 0) -> Int? {
         entries.first { $0.section == section && $0.index == index && $0.key == key }?.line
             ?? line(ofSection: section ?? key, index: index)
     }
 
-    func line(ofSection section: String, index: Int) -> Int? {
+    public func line(ofSection section: String, index: Int) -> Int? {
         headers.first { $0.section == section && $0.index == index }?.line
     }
 }

@@ -1,9 +1,9 @@
 extension StringProtocol {
     /// Without leading and trailing white space.
-    var trimmingSpaces: String { trimming { $0.isWhitespace } }
+    public var trimmingSpaces: String { trimming { $0.isWhitespace } }
 
     /// Without the leading and trailing characters that are in `set`.
-    func trimmingCharacters(in set: String) -> String { trimming { set.contains($0) } }
+    public func trimmingCharacters(in set: String) -> String { trimming { set.contains($0) } }
 
     private func trimming(_ drop: (Character) -> Bool) -> String {
         var slice = self[...]
