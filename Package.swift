@@ -27,6 +27,8 @@ let package = Package(
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
         .target(name: "CShelfSystem"),
 
@@ -38,6 +40,17 @@ let package = Package(
         .target(
             name: "ShelfConfig",
             dependencies: ["ShelfCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            swiftSettings: strict
+        ),
+        // SHA-256, HMAC and random tokens, over OpenSSL's libcrypto.
+        .target(name: "ShelfCrypto", dependencies: ["CCrypto"], swiftSettings: strict),
+        // The function runtime: CGI and FastCGI, requests, responses, sessions, cross-site checks.
+        .target(
+            name: "ShelfHTTP",
+            dependencies: [
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfCrypto", "CFastCGI",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
             swiftSettings: strict
         ),
         // The static build.

@@ -20,7 +20,7 @@ extension StoreConfig {
         let reader = TOMLReader(table: root, lines: lines, section: nil)
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
-            "catalogue", "hero", "build", "categories",
+            "catalogue", "hero", "build", "categories", "secrets", "cart", "functions",
         ])
 
         name = try reader.requiredString("name")
@@ -71,6 +71,23 @@ extension StoreConfig {
         if let section = try reader.table("build") {
             try section.allowOnly(["precompress"])
             precompress = try section.bool("precompress") ?? true
+        }
+
+        secretsFile = try reader.string("secrets") ?? "data/secrets.toml"
+        guard !secretsFile.hasPrefix("/"), !secretsFile.split(separator: "/").contains("..") else {
+            throw SiteError(
+                file, line: lines.line(of: "secrets"), "secrets must be a path inside the store folder, like data/secrets.toml")
+        }
+        cart = Cart()
+        if let section = try reader.table("cart") {
+            try section.allowOnly(["max_per_line", "lifetime_days"])
+            cart.maxPerLine = try section.int("max_per_line", in: 1...999) ?? cart.maxPerLine
+            cart.lifetimeDays = try section.int("lifetime_days", in: 1...365) ?? cart.lifetimeDays
+        }
+        functions = Functions()
+        if let section = try reader.table("functions") {
+            try section.allowOnly(["timeout_seconds"])
+            functions.timeoutSeconds = try section.int("timeout_seconds", in: 1...300) ?? functions.timeoutSeconds
         }
 
         categories = []
@@ -208,5 +225,16 @@ public struct TOMLLines {
 
     public func line(ofSection section: String, index: Int) -> Int? {
         headers.first { $0.section == section && $0.index == index }?.line
+    }
+}
+
+extension StoreConfig {
+    /// Reads and parses `shelf.toml` in the store folder `root`.
+    public static func load(from root: String) throws(SiteError) -> StoreConfig {
+        guard let bytes = PosixFile.read(root + "/" + fileName) else {
+            throw SiteError(fileName, "cannot be read; is \(root) a store folder?")
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else { throw SiteError(fileName, "is not UTF-8 text") }
+        return try StoreConfig(toml: text)
     }
 }

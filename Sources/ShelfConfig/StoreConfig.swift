@@ -17,6 +17,24 @@ public struct StoreConfig: Sendable, Hashable {
     public var precompress: Bool
     /// Every category products may use, in menu order.
     public var categories: [Category]
+    /// The secrets file, relative to the store folder (`data/secrets.toml`).
+    public var secretsFile: String
+    public var cart: Cart
+    public var functions: Functions
+
+    /// Cart rules.
+    public struct Cart: Sendable, Hashable {
+        /// The most of one SKU a cart line may hold.
+        public var maxPerLine = 10
+        /// How long a cart lives after its last change, in days.
+        public var lifetimeDays = 30
+    }
+
+    /// How the functions run.
+    public struct Functions: Sendable, Hashable {
+        /// The wall-clock limit of one request; a handler that overruns answers 503.
+        public var timeoutSeconds = 10
+    }
 
     /// Listing and home page settings.
     public struct Catalogue: Sendable, Hashable {

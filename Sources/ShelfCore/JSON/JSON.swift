@@ -1,5 +1,5 @@
 /// A JSON value written with keys in the order given, so output is byte-for-byte reproducible.
-indirect enum JSON {
+public indirect enum JSON: Sendable {
     case string(String)
     case number(String)
     case bool(Bool)
@@ -8,7 +8,7 @@ indirect enum JSON {
     case null
 
     /// The JSON text, safe to place inside a `<script>` element: `<`, `>` and `&` are escaped.
-    var text: String {
+    public var text: String {
         var out = ""
         write(to: &out)
         return out
@@ -63,24 +63,5 @@ indirect enum JSON {
             }
         }
         out += "\""
-    }
-}
-
-/// Escapes text for XML and HTML attribute or element content.
-enum Markup {
-    static func escape(_ text: String) -> String {
-        var out = ""
-        out.reserveCapacity(text.utf8.count)
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

@@ -1,19 +1,18 @@
 import Foundation
-import ShelfCore
 
 /// Writes amounts the way the store's locale does (`€1,234.50` in en-IE, `1.234,50 €` in de-DE).
 ///
 /// Foundation's formatter is asked once for the pattern; formatting itself is plain integer
 /// arithmetic, so tens of thousands of prices cost next to nothing and never pass through
 /// floating point.
-struct PriceFormatter: Sendable {
-    let currency: Currency
+public struct PriceFormatter: Sendable {
+    public let currency: Currency
     private let prefix: String
     private let suffix: String
     private let groupingSeparator: String
     private let decimalSeparator: String
 
-    init(locale identifier: String, currency: Currency) {
+    public init(locale identifier: String, currency: Currency) {
         self.currency = currency
         let formatter = NumberFormatter()
         formatter.locale = Locale(identifier: identifier)
@@ -36,7 +35,7 @@ struct PriceFormatter: Sendable {
     }
 
     /// The amount with symbol, grouping and the currency's decimals.
-    func string(_ money: Money) -> String {
+    public func string(_ money: Money) -> String {
         let scale = UInt64(currency.minorUnitsPerMajor)
         let magnitude = money.minorUnits.magnitude
         var whole = String(magnitude / scale)

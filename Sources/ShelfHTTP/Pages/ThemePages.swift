@@ -1,0 +1,96 @@
+import Foundation
+import Mustache
+public import ShelfConfig
+import ShelfCore
+
+/// Renders a function's page with the store's theme, inside the same layout, header and footer
+/// as the static pages.
+///
+/// The templates are the theme's (`themes/NAME/templates`) with the store's `templates/`
+/// overrides, as for the build. The site-wide values (store name, menus, fingerprinted asset
+/// URLs, the rendered header and footer) are the ones the last `shelf build` wrote to
+/// `.shelf/site-values.json`, so a function page links the very CSS the static pages link.
+public struct ThemePages: Sendable {
+    private let library: MustacheLibrary
+    private let site: JSON
+    private let baseURL: String
+
+    /// The file the build writes the site-wide values to, relative to the store folder.
+    public static let siteValuesFile = ".shelf/site-values.json"
+
+    /// Loads the templates and site values of the store at `root`.
+    public static func load(root: String, config: StoreConfig) throws -> ThemePages {
+        guard let bytes = FileManager.default.contents(atPath: root + "/" + siteValuesFile) else {
+            throw PagesError("\(siteValuesFile) is missing: run `shelf build` before serving the functions")
+        }
+        let site: JSON
+        do {
+            site = try JSON.parse([UInt8](bytes), maxDepth: 64)
+        } catch {
+            throw PagesError("\(siteValuesFile): \(error); run `shelf build` again")
+        }
+        var library = MustacheLibrary()
+        for folder in [root + "/themes/\(config.theme)/templates", root + "/templates"] {
+            for name in templateNames(under: folder) {
+                guard let text = try? String(contentsOfFile: folder + "/" + name + ".mustache", encoding: .utf8) else {
+                    throw PagesError("\(folder)/\(name).mustache cannot be read as UTF-8")
+                }
+                do {
+                    library.register(try MustacheTemplate(string: text), named: name)
+                } catch {
+                    throw PagesError("\(folder)/\(name).mustache: template syntax error; run `shelf check`")
+                }
+            }
+        }
+        return ThemePages(library: library, site: site, baseURL: config.baseURL)
+    }
+
+    /// Renders `template` with `values` under `page`, then the layout around it.
+    ///
+    /// - Parameters:
+    ///   - title: the page title, before the store name.
+    ///   - path: the page's path, for its canonical link.
+    public func render(_ template: String, title: String, path: String, values: [String: Any]) throws -> String {
+        var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
+        for (key, value) in values { all[key] = value }
+        let storeName = (all["site"] as? [String: Any])?["name"] as? String ?? ""
+        all["page"] =
+            [
+                "title": storeName.isEmpty ? title : "\(title) · \(storeName)", "canonical": baseURL + path, "path": path,
+                "noindex": true,
+            ] as [String: Any]
+        guard let content = library.render(all, withTemplate: template) else {
+            throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
+        }
+        all["content"] = content
+        guard let page = library.render(all, withTemplate: "layout") else {
+            throw PagesError("the theme has no layout template")
+        }
+        return page
+    }
+
+    /// A JSON value as Mustache reads it: objects as dictionaries, numbers as text.
+    static func mustacheValue(_ value: JSON) -> Any? {
+        switch value {
+        case .string(let text): text
+        case .number(let text): text
+        case .bool(let flag): flag
+        case .null: nil
+        case .array(let items): items.compactMap(mustacheValue)
+        case .object(let members):
+            Dictionary(members.compactMap { key, value in mustacheValue(value).map { (key, $0) } }, uniquingKeysWith: { $1 })
+        }
+    }
+
+    /// Template names (`partials/card`) of the `.mustache` files under `folder`.
+    private static func templateNames(under folder: String) -> [String] {
+        guard let enumerator = FileManager.default.enumerator(atPath: folder) else { return [] }
+        return enumerator.compactMap { $0 as? String }.filter { $0.hasSuffix(".mustache") }.map { String($0.dropLast(9)) }.sorted()
+    }
+}
+
+/// The theme cannot render: a merchant-side problem, logged, never shown to the shopper.
+public struct PagesError: Error, CustomStringConvertible {
+    public var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,111 @@
+import ShelfCore
+
+/// What the web server says about a request before its body is read, from the CGI variables.
+///
+/// Everything is checked here once: the method is a token, the path has no `..`, NUL, encoded
+/// slash or invalid UTF-8, and header values are valid UTF-8. `HTTP_PROXY` is never read into
+/// the headers (httpoxy): a `Proxy:` request header must not become a proxy setting.
+public struct RequestHead: Sendable {
+    public var method: String
+    /// `PATH_INFO`: empty or starting with `/` (or `.json` for `/fn/NAME.json`).
+    public var path: String
+    /// The raw `QUERY_STRING`.
+    public var query: String
+    /// Request headers by lower-case name.
+    public var headers: [String: String]
+    /// True when the client reached the server over HTTPS.
+    public var isHTTPS: Bool
+    /// The declared body length, unchecked until a route's limit is known.
+    public var contentLength: String?
+    /// The body's media type without parameters (`application/x-www-form-urlencoded`).
+    public var contentType: String?
+    /// What the body holds, once the route has accepted its content type.
+    public var bodyType: BodyType?
+
+    public init(
+        method: String, path: String, query: String = "", headers: [String: String] = [:], isHTTPS: Bool = false,
+        contentLength: String? = nil, contentType: String? = nil
+    ) {
+        self.method = method
+        self.path = path
+        self.query = query
+        self.headers = headers
+        self.isHTTPS = isHTTPS
+        self.contentLength = contentLength
+        self.contentType = contentType
+    }
+
+    /// Reads the CGI/1.1 variables (RFC 3875) the web server set.
+    public init(cgi environment: [String: String]) throws(HTTPError) {
+        guard let method = environment["REQUEST_METHOD"], !method.isEmpty, method.utf8.allSatisfy({ isTokenByte($0) }) else {
+            throw HTTPError(400, "The request has no valid method.", log: "REQUEST_METHOD missing or not a token")
+        }
+        let path = environment["PATH_INFO"] ?? ""
+        try Self.check(path: path)
+        if let uri = environment["REQUEST_URI"] { try Self.check(rawURI: uri) }
+        let query = environment["QUERY_STRING"] ?? ""
+        guard !query.utf8.contains(0) else { throw HTTPError(400, "The query string is not valid.", log: "NUL in QUERY_STRING") }
+
+        var headers: [String: String] = [:]
+        for (name, value) in environment where name.hasPrefix("HTTP_") && name != "HTTP_PROXY" {
+            let header = String(name.dropFirst(5)).lowercased().replacingUnderscores()
+            headers[header] = value
+        }
+        let contentType = environment["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 }
+        let https = environment["HTTPS"]?.lowercased()
+        self.init(
+            method: method, path: path, query: query, headers: headers,
+            isHTTPS: https == "on" || https == "1" || environment["REQUEST_SCHEME"]?.lowercased() == "https",
+            contentLength: environment["CONTENT_LENGTH"].flatMap { $0.isEmpty ? nil : $0 },
+            contentType: contentType.map { String($0.split(separator: ";").first ?? "").trimmingSpaces.lowercased() })
+    }
+
+    /// Refuses a `PATH_INFO` that could step outside the function's routes or smuggle bytes.
+    static func check(path: String) throws(HTTPError) {
+        let bad = { (why: String) throws(HTTPError) in throw HTTPError(400, "The address is not valid.", log: "PATH_INFO \(why)") }
+        if path.utf8.contains(0) { try bad("contains NUL") }
+        if path.contains("\\") { try bad("contains a backslash") }
+        if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
+            try bad("contains a dot segment")
+        }
+        if path.contains("//") { try bad("contains an empty segment") }
+        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { try bad("contains a control character") }
+    }
+
+    /// Refuses encoded slashes, backslashes, dots and NULs in the raw request path, which a
+    /// server may have decoded into `PATH_INFO` where they can no longer be told apart.
+    static func check(rawURI: String) throws(HTTPError) {
+        let path = rawURI.split(separator: "?", maxSplits: 1).first.map(String.init)?.lowercased() ?? ""
+        for encoded in ["%2f", "%5c", "%00", "%2e"] where path.contains(encoded) {
+            throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(encoded)")
+        }
+    }
+}
+
+/// What a route's body may hold.
+public enum BodyType: Sendable, Hashable {
+    case form
+    case json
+
+    /// The media type a client sends for it.
+    public var mediaType: String {
+        switch self {
+        case .form: "application/x-www-form-urlencoded"
+        case .json: "application/json"
+        }
+    }
+}
+
+/// `tchar` of RFC 9110: the bytes a method name may have.
+private func isTokenByte(_ byte: UInt8) -> Bool {
+    switch byte {
+    case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
+    default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+    }
+}
+
+extension String {
+    fileprivate func replacingUnderscores() -> String {
+        String(map { $0 == "_" ? "-" : $0 })
+    }
+}

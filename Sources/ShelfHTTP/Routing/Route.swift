@@ -1,0 +1,49 @@
+/// One thing a function answers: a method and a path inside the function, what body it takes,
+/// and the handler.
+///
+/// ```swift
+/// Route(.post, "/add", body: .accepts([.form, .json], limit: 4096)) { request, context in ... }
+/// ```
+public struct Route: Sendable {
+    public var method: Method
+    /// The path after `/fn/NAME`: `/` is the function's own page, `.json` its JSON twin.
+    public var path: String
+    public var body: BodyRule?
+    public var handle: @Sendable (Request, FunctionContext) throws -> Response
+
+    public init(
+        _ method: Method, _ path: String, body: BodyRule? = nil,
+        _ handle: @escaping @Sendable (Request, FunctionContext) throws -> Response
+    ) {
+        self.method = method
+        self.path = path
+        self.body = body
+        self.handle = handle
+    }
+
+    /// The methods functions use; anything else is a 405.
+    public enum Method: String, Sendable {
+        case get = "GET"
+        case post = "POST"
+    }
+
+    /// True when the request path names this route. `""` and `/` are the same page; `.json`
+    /// also arrives as `/.json` from servers that can only hand over whole path segments.
+    func matches(path requested: String) -> Bool {
+        switch path {
+        case "/": requested == "" || requested == "/"
+        case ".json": requested == ".json" || requested == "/.json"
+        default: requested == path
+        }
+    }
+}
+
+/// The body a route takes: which content types, and at most how many bytes.
+public struct BodyRule: Sendable {
+    public var types: Set<BodyType>
+    public var limit: Int
+
+    public static func accepts(_ types: Set<BodyType>, limit: Int) -> BodyRule {
+        BodyRule(types: types, limit: limit)
+    }
+}

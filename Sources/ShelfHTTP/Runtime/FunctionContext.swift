@@ -1,0 +1,81 @@
+public import ShelfConfig
+public import ShelfCore
+public import ShelfCrypto
+public import ShelfStore
+import Synchronization
+
+/// What every handler of a function may use: the store's settings and secrets, the database,
+/// the theme, the clock and the random source — each passed in, none process-wide.
+///
+/// The database and the theme are opened on first use, so a CGI request that only redirects
+/// never parses a template.
+public final class FunctionContext: Sendable {
+    /// The store folder (`SHELF_ROOT`).
+    public let root: String
+    public let config: StoreConfig
+    public let secrets: Secrets
+    public let clock: Clock
+    public let random: any RandomSource
+    private let opened = Mutex<(store: Store?, pages: ThemePages?, prices: PriceFormatter?)>((nil, nil, nil))
+
+    public init(root: String, config: StoreConfig, secrets: Secrets, clock: Clock = .system, random: any RandomSource = SystemRandom()) {
+        self.root = root
+        self.config = config
+        self.secrets = secrets
+        self.clock = clock
+        self.random = random
+    }
+
+    /// Reads `SHELF_ROOT`, its `shelf.toml` and its secrets file.
+    ///
+    /// Throws a message for the web server's log when the store cannot be served; a secrets file
+    /// other users can read is refused.
+    public static func load(environment: [String: String]) throws(StartupError) -> FunctionContext {
+        guard let root = environment["SHELF_ROOT"], root.hasPrefix("/") else {
+            throw StartupError("SHELF_ROOT is not set to an absolute path; set it to the store folder in the web server's configuration")
+        }
+        do {
+            let config = try StoreConfig.load(from: root)
+            let secrets = try Secrets.load(root + "/" + config.secretsFile, name: config.secretsFile)
+            return FunctionContext(root: root, config: config, secrets: secrets)
+        } catch {
+            throw StartupError("\(root)/\(error)")
+        }
+    }
+
+    /// The store's database, opened once per process.
+    public func store() throws -> Store {
+        try opened.withLock { opened in
+            if let store = opened.store { return store }
+            let store = try Store.open(at: root + "/data/shelf.sqlite")
+            opened.store = store
+            return store
+        }
+    }
+
+    /// The theme's pages, loaded once per process.
+    public func pages() throws -> ThemePages {
+        try opened.withLock { opened in
+            if let pages = opened.pages { return pages }
+            let pages = try ThemePages.load(root: root, config: config)
+            opened.pages = pages
+            return pages
+        }
+    }
+
+    /// Prices in the store's currency and locale.
+    public var prices: PriceFormatter {
+        opened.withLock { opened in
+            if let prices = opened.prices { return prices }
+            let prices = PriceFormatter(locale: config.locale, currency: config.currency)
+            opened.prices = prices
+            return prices
+        }
+    }
+}
+
+/// Why a function cannot serve this store at all, for the web server's log.
+public struct StartupError: Error, CustomStringConvertible {
+    public var description: String
+    public init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,140 @@
+import CFastCGI
+import Glibc
+
+/// Runs a function the way the web server started it: one CGI request, or a FastCGI loop.
+///
+/// libfcgi tells the two apart: a FastCGI responder finds a listening socket on its stdin
+/// (`FCGX_IsCGI`), a CGI process finds the request body there.
+struct FunctionRuntime {
+    let function: Function
+
+    func run() -> Never {
+        signal(SIGPIPE, SIG_IGN)
+        let log = Self.logger(for: function.name)
+        if FCGX_IsCGI() != 0 {
+            let environment = Self.environment(environ)
+            let responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
+            var body = FileBody(fd: 0)
+            let (response, _) = responder.respond(to: environment, body: &body)
+            Self.write(response, to: 1)
+            exit(0)
+        }
+        serveFastCGI(log: log)
+    }
+
+    /// Answers FastCGI requests until the web server closes the socket. The store is read from
+    /// the process environment, or from the first request's parameters when the spawner set none.
+    private func serveFastCGI(log: @escaping @Sendable (String) -> Void) -> Never {
+        var request = FCGX_Request()
+        guard FCGX_InitRequest(&request, 0, 0) == 0 else {
+            log("cannot start the FastCGI responder")
+            exit(70)
+        }
+        let processEnvironment = Self.environment(environ)
+        var responder: Responder?
+        if processEnvironment["SHELF_ROOT"] != nil {
+            responder = Responder(function: function, context: Self.context(processEnvironment, log: log), log: log)
+        }
+        while FCGX_Accept_r(&request) >= 0 {
+            let environment = Self.environment(request.envp)
+            if responder == nil {
+                responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
+            }
+            var body = FastCGIBody(stream: request.in)
+            let (response, overran) = responder!.respond(to: environment, body: &body)
+            Self.write(response, to: request.out)
+            FCGX_Finish_r(&request)
+            if overran {
+                // The handler's thread cannot be stopped and may hold the database: start afresh.
+                log("exiting after an overrunning request; the web server starts a new process")
+                exit(75)
+            }
+        }
+        exit(0)
+    }
+
+    private static func context(_ environment: [String: String], log: (String) -> Void) -> FunctionContext? {
+        do {
+            return try FunctionContext.load(environment: environment)
+        } catch {
+            log("cannot serve this store: \(error)")
+            return nil
+        }
+    }
+
+    /// `NAME=value` C strings as a dictionary.
+    static func environment(_ pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
+        var result: [String: String] = [:]
+        guard var cursor = pointer else { return result }
+        while let entry = cursor.pointee {
+            let text = String(cString: entry)
+            if let equals = text.firstIndex(of: "=") {
+                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            }
+            cursor += 1
+        }
+        return result
+    }
+
+    static func logger(for name: String) -> @Sendable (String) -> Void {
+        { message in
+            let line = Array("shelf-\(name): \(message)\n".utf8)
+            _ = line.withUnsafeBytes { Glibc.write(2, $0.baseAddress, $0.count) }
+        }
+    }
+
+    private static func write(_ response: Response, to fd: Int32) {
+        let bytes = Array(response.cgiHead.utf8) + response.body
+        var offset = 0
+        while offset < bytes.count {
+            let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
+            if written <= 0 {
+                if written < 0 && errno == EINTR { continue }
+                return
+            }
+            offset += written
+        }
+    }
+
+    private static func write(_ response: Response, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
+        let bytes = Array(response.cgiHead.utf8) + response.body
+        bytes.withUnsafeBufferPointer { buffer in
+            buffer.withMemoryRebound(to: CChar.self) { chars in
+                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
+            }
+        }
+    }
+}
+
+/// The body on a file descriptor: stdin under CGI.
+struct FileBody: BodySource {
+    let fd: Int32
+
+    mutating func read(_ count: Int) -> [UInt8]? {
+        var bytes = [UInt8](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes[filled...].withUnsafeMutableBytes { Glibc.read(fd, $0.baseAddress, $0.count) }
+            if got < 0 && errno == EINTR { continue }
+            if got <= 0 { return nil }
+            filled += got
+        }
+        return bytes
+    }
+}
+
+/// The body on a FastCGI request's input stream.
+struct FastCGIBody: BodySource {
+    let stream: UnsafeMutablePointer<FCGX_Stream>?
+
+    mutating func read(_ count: Int) -> [UInt8]? {
+        var bytes = [CChar](repeating: 0, count: count)
+        var filled = 0
+        while filled < count {
+            let got = bytes[filled...].withUnsafeMutableBufferPointer { FCGX_GetStr($0.baseAddress, Int32($0.count), stream) }
+            if got <= 0 { return nil }
+            filled += Int(got)
+        }
+        return bytes.map { UInt8(bitPattern: $0) }
+    }
+}

@@ -1,0 +1,24 @@
+import ShelfCrypto
+
+/// The hidden `_token` field of forms a function renders, bound to the session.
+///
+/// It is an HMAC of the session's hash under the store's session key: a page on another site can
+/// neither read it nor compute it, and it changes with the session.
+public enum FormToken {
+    /// The form field that carries the token; JSON clients may send the `X-Shelf-Token` header.
+    public static let field = "_token"
+
+    public static func make(sessionHash: String, key: [UInt8]) -> String {
+        Base64URL.encode(Digest.hmacSHA256(key: key, message: Array("form:\(sessionHash)".utf8)))
+    }
+
+    /// Throws 403 unless `sent` is the session's token.
+    public static func check(_ sent: String?, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
+        guard let sent, let sessionHash else {
+            throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token or session missing")
+        }
+        guard Digest.constantTimeEquals(Array(sent.utf8), Array(make(sessionHash: sessionHash, key: key).utf8)) else {
+            throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token does not match the session")
+        }
+    }
+}
