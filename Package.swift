@@ -13,7 +13,8 @@ let package = Package(
     name: "Shelf",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "shelf", targets: ["shelf"])
+        .executable(name: "shelf", targets: ["shelf"]),
+        .executable(name: "cart", targets: ["cart"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,12 +68,20 @@ let package = Package(
         .executableTarget(
             name: "shelf",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
             swiftSettings: strict
         ),
+
+        // Functions: one executable each, its handlers in a library the tests import.
+        .target(
+            name: "CartFunction", dependencies: ["ShelfCore", "ShelfStore", "ShelfHTTP"], path: "functions/cart/Cart",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", sources: ["main.swift"],
+            swiftSettings: strict),
 
         // Shared test support.
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),

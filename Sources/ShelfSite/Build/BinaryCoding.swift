@@ -21,6 +21,9 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
+    /// Appends text as its bare UTF-8, for files that are text rather than records.
+    mutating func append(_ text: String) { bytes += text.utf8 }
+
     mutating func strings(_ values: [String]) {
         uint32(UInt32(values.count))
         for value in values { string(value) }

@@ -136,6 +136,9 @@ public struct SiteBuilder: Sendable {
             } else {
                 try writer.publishChanges(written, removing: removed, into: site)
             }
+            if options.destination == nil {
+                try SiteValuesFile.write(model.siteValues, to: folder.workFolder + "/site-values.json")
+            }
             if let cachePath {
                 var cache = BuildCache()
                 for output in outputs { cache.fingerprints[output.path] = output.fingerprint }

@@ -11,6 +11,8 @@ extension Shelf {
                 Builds first, then serves the site and watches shelf.toml, content/, templates/,
                 themes/ and static/. An edit triggers an incremental build and the browser reloads.
                 A build error is printed and the last good site keeps being served.
+                Requests to /fn/NAME run the function NAME as CGI, one process each, as a web
+                server would.
 
                 Example:
                   shelf serve --store my-shop --port 8080
@@ -21,6 +23,14 @@ extension Shelf {
         @Option(help: "The address to listen on.") var host = "127.0.0.1"
         @Option(help: "The port to listen on.") var port = 8080
         @Flag(help: "Do not watch for changes.") var noWatch = false
+        @Option(help: ArgumentHelp("The folder with the function executables (default: next to shelf).", valueName: "DIR"))
+        var functions: String?
+
+        /// Where the function binaries are: SwiftPM builds them next to `shelf`.
+        var functionsFolder: String {
+            if let functions { return URL(fileURLWithPath: functions).standardizedFileURL.path }
+            return (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath().deletingLastPathComponent().path
+        }
 
         func run() async throws {
             let folder = options.folder
@@ -51,7 +61,9 @@ extension Shelf {
                     }
                 }
             }
-            let server = DevServer(site: folder.siteFolder, generation: generation)
+            signal(SIGPIPE, SIG_IGN)
+            let functions = CGIRunner(binaries: functionsFolder, root: folder.root, host: host, port: port)
+            let server = DevServer(site: folder.siteFolder, generation: generation, functions: functions)
             let app = Application(
                 router: server.router(),
                 configuration: .init(address: .hostname(host, port: port), serverName: "shelf"),

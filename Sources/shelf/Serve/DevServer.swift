@@ -9,6 +9,8 @@ import ShelfSite
 struct DevServer {
     let site: String
     let generation: Generation
+    /// Runs `/fn/NAME` requests as CGI.
+    let functions: CGIRunner
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -19,6 +21,12 @@ struct DevServer {
         }
         router.get("/_shelf/live.js") { _, _ -> Response in
             Self.response(.ok, type: "text/javascript; charset=utf-8", body: Array(Self.liveScript.utf8), cache: false)
+        }
+        let functions = self.functions
+        for method in [HTTPRequest.Method.get, .head, .post] {
+            router.on("/fn/**", method: method) { request, context -> Response in
+                try await functions.respond(to: request, context: context)
+            }
         }
         // "**" needs at least one path component, so the root has its own route.
         for pattern in ["/", "**"] {

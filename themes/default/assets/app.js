@@ -156,10 +156,74 @@
     wrapper.appendChild(step(1, "+", "Increase quantity"));
   }
 
+  // Header badge: the cart's item count, from the cart function.
+  function showCount(count) {
+    var badges = document.querySelectorAll("[data-cart-count]");
+    for (var i = 0; i < badges.length; i++) badges[i].textContent = count > 0 ? String(count) : "";
+  }
+
+  function refreshCount() {
+    if (!window.fetch) return;
+    fetch("/fn/cart.json", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (cart) { if (cart && typeof cart.count === "number") showCount(cart.count); })
+      .catch(function () {});
+  }
+
+  // Add to cart without leaving the page; without fetch (or on a network error) the form posts
+  // and the cart page answers, as it does without JavaScript.
+  function enhanceAddToCart(form) {
+    if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
+    var notice = form.querySelector("[data-cart-notice]");
+    var button = form.querySelector("[data-add-to-cart]");
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var body = new URLSearchParams(new FormData(form)).toString();
+      if (button) button.setAttribute("aria-busy", "true");
+      fetch(form.action, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" },
+        body: body
+      })
+        .then(function (response) {
+          return response.json().then(function (data) { return { ok: response.ok, data: data }; });
+        })
+        .then(function (result) {
+          var message;
+          var warning;
+          if (result.ok && result.data.cart) {
+            showCount(result.data.cart.count);
+            message = result.data.notice ? result.data.notice.message : "Added to your cart.";
+            warning = result.data.notice && result.data.notice.tone === "warning";
+          } else {
+            message = result.data && result.data.error ? result.data.error.message : "Sorry, that did not work. Please try again.";
+            warning = true;
+          }
+          if (notice) {
+            notice.hidden = false;
+            notice.classList.toggle("notice--warning", Boolean(warning));
+            notice.innerHTML = "";
+            notice.appendChild(document.createTextNode(message + " "));
+            var link = document.createElement("a");
+            link.href = "/fn/cart";
+            link.textContent = "View cart";
+            notice.appendChild(link);
+          }
+        })
+        .catch(function () { form.submit(); })
+        .then(function () { if (button) button.removeAttribute("aria-busy"); });
+    });
+  }
+
   function start() {
     document.documentElement.classList.add("js");
+    refreshCount();
     var form = document.querySelector("[data-buy-form]");
-    if (form) enhanceProduct(form);
+    if (form) {
+      enhanceProduct(form);
+      enhanceAddToCart(form);
+    }
     var quantity = document.querySelector("[data-quantity]");
     if (quantity) enhanceQuantity(quantity);
   }

@@ -1,0 +1,7 @@
+/// The functions Shelf ships, by the name the web server maps under `/fn/`.
+///
+/// Web server configurations and `shelf serve` run only these, so `/fn/anything` can never start
+/// some other executable that happens to sit in the same folder.
+public enum FunctionNames {
+    public static let all = ["cart"]
+}

@@ -1,0 +1,56 @@
+import Testing
+
+@testable import ShelfHTTP
+
+@Suite struct FieldsTests {
+    func form(_ text: String) throws(HTTPError) -> Fields { try Fields(form: Array(text.utf8)) }
+
+    @Test func decodesPlusAndPercentEscapes() throws {
+        let fields = try form("sku=TEE-M&note=hello+world%21&empty=")
+        #expect(try fields.required("sku") == "TEE-M")
+        #expect(try fields.optional("note") == "hello world!")
+        #expect(try fields.optional("empty") == "")
+        #expect(try fields.optional("absent") == nil)
+    }
+
+    @Test func aRepeatedSingleValueFieldIsABadRequest() throws {
+        let fields = try form("quantity=1&quantity=9")
+        #expect(throws: HTTPError.self) { try fields.optional("quantity") }
+        let error = try? { () throws(HTTPError) -> String? in try fields.optional("quantity") }()
+        #expect(error == nil)
+    }
+
+    @Test(arguments: ["sku=%", "sku=%4", "sku=%zz", "sku=%FF", "sku=%C3", "sku=a%00b"])
+    func refusesBrokenEscapesInvalidUTF8AndNUL(_ text: String) {
+        #expect(throws: HTTPError.self) { try form(text) }
+    }
+
+    @Test func aMissingRequiredFieldNamesIt() throws {
+        do {
+            _ = try form("quantity=1").required("sku")
+            Issue.record("expected an error")
+        } catch {
+            #expect(error.status == 400)
+            #expect(error.message.contains("sku"))
+        }
+    }
+
+    @Test func readsAFlatJSONObject() throws {
+        let fields = try Fields(json: Array(#"{"sku": "TEE-M", "quantity": 2, "gift": true, "note": null}"#.utf8))
+        #expect(try fields.required("sku") == "TEE-M")
+        #expect(try fields.required("quantity") == "2")
+        #expect(try fields.optional("gift") == "true")
+        #expect(try fields.optional("note") == nil)
+    }
+
+    @Test(arguments: [
+        #"{"sku": "A", "sku": "B"}"#, #"["sku"]"#, #"{"sku": {"x": 1}}"#, #"{"sku": "A"} x"#, "{\"sku\": \"\u{1}\"}", #"{"sku": "\ud800"}"#,
+    ])
+    func refusesJSONThatIsNotAPlainObject(_ text: String) {
+        #expect(throws: HTTPError.self) { try Fields(json: Array(text.utf8)) }
+    }
+
+    @Test func refusesJSONThatIsNotUTF8() {
+        #expect(throws: HTTPError.self) { try Fields(json: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]) }
+    }
+}

@@ -1,0 +1,64 @@
+import Testing
+
+@testable import ShelfHTTP
+
+@Suite struct RequestHeadTests {
+    let base = ["REQUEST_METHOD": "POST", "PATH_INFO": "/add", "REQUEST_URI": "/fn/cart/add", "QUERY_STRING": ""]
+
+    func head(_ changes: [String: String]) throws(HTTPError) -> RequestHead {
+        try RequestHead(cgi: base.merging(changes) { $1 })
+    }
+
+    func status(_ changes: [String: String]) -> Int? {
+        do {
+            _ = try head(changes)
+            return nil
+        } catch {
+            return error.status
+        }
+    }
+
+    @Test func readsTheCGIVariables() throws {
+        let head = try head([
+            "HTTP_ORIGIN": "https://shop.example", "HTTP_SEC_FETCH_SITE": "same-origin", "CONTENT_TYPE": "application/json; charset=utf-8",
+            "CONTENT_LENGTH": "12", "HTTPS": "on", "QUERY_STRING": "a=1",
+        ])
+        #expect(head.method == "POST")
+        #expect(head.path == "/add")
+        #expect(head.headers["origin"] == "https://shop.example")
+        #expect(head.headers["sec-fetch-site"] == "same-origin")
+        #expect(head.contentType == "application/json")
+        #expect(head.contentLength == "12")
+        #expect(head.isHTTPS)
+        #expect(head.query == "a=1")
+    }
+
+    @Test func neverReadsAProxyHeaderIntoTheHeaders() throws {
+        let head = try head(["HTTP_PROXY": "http://evil.example:8080"])
+        #expect(head.headers["proxy"] == nil)
+    }
+
+    @Test(arguments: ["/../etc/passwd", "/add/..", "/./add", "/a\0b", "/a\\b", "//add", "/a\u{1}b"])
+    func refusesPathsThatCouldEscapeTheRoutes(_ path: String) {
+        #expect(status(["PATH_INFO": path]) == 400)
+    }
+
+    @Test(arguments: ["/fn/cart/a%2Fb", "/fn/cart/a%2fb", "/fn/cart/%2e%2e/x", "/fn/cart/a%00", "/fn/cart/a%5cb"])
+    func refusesEncodedSlashesDotsAndNULsInTheRawURI(_ uri: String) {
+        #expect(status(["REQUEST_URI": uri]) == 400)
+    }
+
+    @Test func anEncodedSlashInTheQueryStringIsFine() {
+        #expect(status(["REQUEST_URI": "/fn/cart?next=%2Fshop%2F"]) == nil)
+    }
+
+    @Test(arguments: ["", "GE T", "GET\r\n"])
+    func refusesAMethodThatIsNotAToken(_ method: String) {
+        #expect(status(["REQUEST_METHOD": method]) == 400)
+    }
+
+    @Test func plainHTTPIsNotHTTPS() throws {
+        #expect(try !head(["HTTPS": "off"]).isHTTPS)
+        #expect(try head(["REQUEST_SCHEME": "https"]).isHTTPS)
+    }
+}

@@ -1,0 +1,62 @@
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+
+/// What the cart page says after a change: "Added …", "Only 3 left …", "Removed …".
+///
+/// After a form POST it travels in the 303's query string as a code and a SKU, never as text,
+/// so the page cannot be made to display words of someone else's choosing.
+struct CartNotice {
+    enum Kind: String {
+        case added, updated, removed
+        /// The line holds less than asked: the stock or the per-line maximum stopped it.
+        case limitedByStock = "limited-stock"
+        case limitedByMaximum = "limited-max"
+    }
+
+    var kind: Kind
+    var sku: String
+
+    init(kind: Kind, sku: String) {
+        self.kind = kind
+        self.sku = sku
+    }
+
+    init(after change: CartChange, added: Bool) {
+        sku = change.sku
+        switch change.limitedBy {
+        case .stock: kind = .limitedByStock
+        case .maxPerLine: kind = .limitedByMaximum
+        case nil: kind = change.quantity == 0 ? .removed : added ? .added : .updated
+        }
+    }
+
+    /// The notice named by the cart page's query string, if it names a valid one.
+    init?(query: Fields) {
+        guard let code = try? query.optional("notice"), let kind = code.flatMap(Kind.init(rawValue:)),
+            let sku = try? query.optional("sku"), let sku, sku.utf8.count <= 64
+        else { return nil }
+        self.init(kind: kind, sku: sku)
+    }
+
+    var query: String { "notice=\(kind.rawValue)&sku=\(sku)" }
+
+    /// The sentence for the shopper, naming the line from the database.
+    func message(in view: CartView, maxPerLine: Int) -> (tone: String, text: String) {
+        let line = view.lines.first { $0.variant.sku == sku }
+        let name = line.map { CartView.name(of: $0.variant) } ?? "The item"
+        let quantity = line?.quantity ?? 0
+        return switch kind {
+        case .added: ("success", "Added \(name) to your cart.")
+        case .updated: ("success", "Updated \(name): quantity \(quantity).")
+        case .removed: ("success", "Removed the item from your cart.")
+        case .limitedByStock: ("warning", "Only \(quantity) of \(name) in stock, so your cart holds \(quantity).")
+        case .limitedByMaximum: ("warning", "You can buy up to \(maxPerLine) of \(name) per order, so your cart holds \(quantity).")
+        }
+    }
+
+    func json(in view: CartView) -> JSON {
+        let (tone, text) = message(in: view, maxPerLine: view.maxPerLine)
+        return .object([("kind", .string(kind.rawValue)), ("tone", .string(tone)), ("sku", .string(sku)), ("message", .string(text))])
+    }
+}

@@ -1,0 +1,42 @@
+import ShelfHTTP
+import ShelfStore
+
+/// The shopper's session as the cart sees it: the database row and the hash its form tokens
+/// are bound to, plus the cookie to send when it is new or extended.
+struct CartSession {
+    var session: Session
+    var tokenHash: String
+    /// `Set-Cookie` for the answer, when the cookie is new or its lifetime moved.
+    var cookie: String?
+
+    /// The request's live session, or nil when it has none (no cookie, unknown, expired).
+    static func find(_ request: Request, _ context: FunctionContext, in store: Store) throws -> CartSession? {
+        guard let token = SessionCookie.token(in: request) else { return nil }
+        let hash = SessionCookie.hash(token)
+        guard let session = try store.session(tokenHash: hash, now: context.clock.now()) else { return nil }
+        return CartSession(session: session, tokenHash: hash)
+    }
+
+    /// The request's session, extended by the cart's lifetime; or a new one, with its cookie.
+    static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> CartSession {
+        let now = context.clock.now()
+        let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
+        if let token = SessionCookie.token(in: request), var found = try find(request, context, in: store) {
+            try store.extendSession(found.session, until: now + lifetime)
+            found.cookie = SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime)
+            return found
+        }
+        // A new session is rare enough to be the moment to sweep away expired ones.
+        try store.deleteExpiredSessions(now: now)
+        let token = SessionCookie.newToken(context.random)
+        let hash = SessionCookie.hash(token)
+        let session = try store.createSession(tokenHash: hash, now: now, lifetime: lifetime)
+        return CartSession(
+            session: session, tokenHash: hash, cookie: SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime))
+    }
+
+    /// The token function-rendered forms of this session carry.
+    func formToken(_ context: FunctionContext) -> String {
+        FormToken.make(sessionHash: tokenHash, key: context.secrets.sessionKey)
+    }
+}

@@ -1,0 +1,30 @@
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+
+/// The cart page and `cart.json`. Reading the cart never creates a session.
+enum ShowCart {
+    static func page(_ request: Request, _ context: FunctionContext) throws -> Response {
+        let view = try cartView(request, context)
+        if request.wantsJSON { return .json(view.json) }
+        var values = view.values
+        if let notice = CartNotice(query: try request.queryFields()) {
+            let (tone, text) = notice.message(in: view, maxPerLine: view.maxPerLine)
+            values["notice"] = ["tone": tone, "text": text, "is_warning": tone == "warning"] as [String: Any]
+        }
+        let html = try context.pages().render("cart", title: "Your cart", path: "/fn/cart", values: values)
+        return .html(html)
+    }
+
+    static func json(_ request: Request, _ context: FunctionContext) throws -> Response {
+        .json(try cartView(request, context).json)
+    }
+
+    private static func cartView(_ request: Request, _ context: FunctionContext) throws -> CartView {
+        let store = try context.store()
+        guard let cart = try CartSession.find(request, context, in: store) else {
+            return CartView(lines: [], token: nil, context: context)
+        }
+        return CartView(lines: try store.cartLines(in: cart.session), token: cart.formToken(context), context: context)
+    }
+}

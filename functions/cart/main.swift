@@ -1,0 +1,4 @@
+import CartFunction
+import ShelfHTTP
+
+Function(name: "cart", routes: CartRoutes.all).run()
