@@ -1,7 +1,7 @@
 import Foundation
 
-/// The store's live state — catalogue rows and stock — behind domain operations; callers never
-/// see SQL.
+/// The store's live state — catalogue rows, stock, sessions and carts — behind domain
+/// operations; callers never see SQL.
 ///
 /// ```swift
 /// let store = try Store.open(at: "data/shelf.db")

@@ -149,4 +149,62 @@ struct CatalogueSyncTests {
             #expect(try row.text("updated_at") == "2023-11-14T22:13:20Z")
         }
     }
+
+    @Test func syncStoresWhatACartShows() throws {
+        try withTemporaryStore { store in
+            try store.syncCatalogue([.sampleInColours("tee")], categories: [])
+            let variant = try #require(try store.sellableVariant(sku: "TEE-SAND-M"))
+            #expect(variant.productTitle == "Tee")
+            #expect(variant.options == [VariantOption(name: "Colour", value: "Sand"), VariantOption(name: "Size", value: "M")])
+            #expect(variant.image == SellableVariant.Image(src: "images/tee-sand.jpg", alt: "Tee in Sand"))
+        }
+    }
+
+    @Test func resyncOfColoursAndPicturesChangesNothing() throws {
+        try withTemporaryStore { store in
+            let products: [Product] = [.sampleInColours("tee"), .sample("hoodie")]
+            let first = Date(timeIntervalSince1970: 1_700_000_000)
+            try store.syncCatalogue(products, categories: [], at: first)
+            #expect(try store.syncCatalogue(products, categories: [], at: first.addingTimeInterval(60)) == CatalogueSync())
+            let dates = try store.database.query("SELECT DISTINCT updated_at FROM products").map { try $0.text("updated_at") }
+            #expect(dates == ["2023-11-14T22:13:20Z"])
+        }
+    }
+
+    @Test func titleChangeIsAnUpdate() throws {
+        try withTemporaryStore { store in
+            var tee = Product.sampleInColours("tee")
+            try store.syncCatalogue([tee], categories: [])
+            tee.title = "Organic tee"
+            #expect(try store.syncCatalogue([tee], categories: []) == CatalogueSync(updated: 1))
+            #expect(try store.sellableVariant(sku: "TEE-FOREST-S")?.productTitle == "Organic tee")
+        }
+    }
+
+    @Test func pictureChangeIsAnUpdate() throws {
+        try withTemporaryStore { store in
+            var tee = Product.sampleInColours("tee")
+            try store.syncCatalogue([tee], categories: [])
+            tee.images[2].alt = "A sand-coloured tee"
+            #expect(try store.syncCatalogue([tee], categories: []) == CatalogueSync(updated: 1))
+            #expect(try store.sellableVariant(sku: "TEE-SAND-S")?.image?.alt == "A sand-coloured tee")
+            tee.images = []
+            #expect(try store.syncCatalogue([tee], categories: []) == CatalogueSync(updated: 1))
+            #expect(try store.sellableVariant(sku: "TEE-SAND-S")?.image == nil)
+        }
+    }
+
+    @Test func optionValueChangeIsAnUpdate() throws {
+        try withTemporaryStore { store in
+            var tee = Product.sampleInColours("tee", colours: ["Forest"], sizes: ["M"])
+            try store.syncCatalogue([tee], categories: [])
+            tee.options[0] = ProductOption(name: "Colour", values: [OptionValue("Moss")])
+            tee.variants[0].optionValues = ["Moss", "M"]
+            #expect(try store.syncCatalogue([tee], categories: []) == CatalogueSync(updated: 1))
+            let variant = try #require(try store.sellableVariant(sku: "TEE-FOREST-M"))
+            #expect(variant.options == [VariantOption(name: "Colour", value: "Moss"), VariantOption(name: "Size", value: "M")])
+            // The Forest picture no longer matches, so the general one shows.
+            #expect(variant.image?.src == "images/tee.jpg")
+        }
+    }
 }

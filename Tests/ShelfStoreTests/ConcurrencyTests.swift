@@ -1,10 +1,11 @@
 import Foundation
+import ShelfCore
 import ShelfTesting
 import Testing
 
 @testable import ShelfStore
 
-/// Two connections to one file, each on its own thread, as two function processes would be.
+/// Connections to one file, each on its own thread, as function processes would be.
 struct ConcurrencyTests {
     static let rounds = 200
 
@@ -79,6 +80,49 @@ struct ConcurrencyTests {
                 return try other.adjustStock("TEE-M", by: 1)
             }
             #expect(levels.sorted() == [1, 2])
+        }
+    }
+
+    /// A store file with TEE-M stocked at `stock`, one cart session, and `threads` more
+    /// connections to the file, as that many function processes would hold.
+    func withSharedCart(stock: Int, threads: Int, _ body: (Store, Session, [Store]) throws -> Void) throws {
+        try withTemporaryDirectory { directory in
+            let store = try makeStore(in: directory)
+            try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
+            try store.setStock("TEE-M", to: stock)
+            let session = try store.createSession(tokenHash: sampleTokenHash(1), now: 0, lifetime: 86_400)
+            let connections = try (0..<threads).map { _ in try Store.open(at: directory.file("shelf.db")) }
+            try body(store, session, connections)
+        }
+    }
+
+    @Test func concurrentAddsToOneLineAllCount() throws {
+        let threads = 8
+        let adds = 25
+        try withSharedCart(stock: 1_000, threads: threads) { store, session, connections in
+            _ = try runConcurrently(threads: threads) { thread in
+                for _ in 0..<adds {
+                    try connections[thread].addToCart("TEE-M", quantity: 1, in: session, now: 1, maxPerLine: 1_000)
+                }
+            }
+            #expect(try store.cartLines(in: session).map(\.quantity) == [threads * adds])
+        }
+    }
+
+    @Test func concurrentAddsToOneLineStopAtTheStock() throws {
+        let threads = 8
+        let adds = 10
+        try withSharedCart(stock: 50, threads: threads) { store, session, connections in
+            let changes = try runConcurrently(threads: threads) { thread in
+                try (0..<adds).map { _ in
+                    try connections[thread].addToCart("TEE-M", quantity: 1, in: session, now: 1, maxPerLine: 1_000)
+                }
+            }.flatMap { $0 }
+            // Each of the first 50 adds got its unit; every later one was capped at the stock.
+            #expect(changes.filter { $0.limitedBy == nil }.count == 50)
+            #expect(changes.filter { $0.limitedBy == .stock(available: 50) }.count == threads * adds - 50)
+            #expect(changes.allSatisfy { $0.quantity <= 50 })
+            #expect(try store.cartLines(in: session).map(\.quantity) == [50])
         }
     }
 }

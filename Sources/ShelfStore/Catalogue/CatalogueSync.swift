@@ -2,8 +2,8 @@
 public struct CatalogueSync: Hashable, Sendable {
     /// Products the database did not have.
     public var added: Int
-    /// Products whose flags, categories, variants or prices changed, including products the
-    /// content itself marks unpublished.
+    /// Products whose title, flags, categories, variants, prices, options or variant pictures
+    /// changed, including products the content itself marks unpublished.
     public var updated: Int
     /// Published products that are gone from the content and so were unpublished.
     public var unpublished: Int

@@ -9,6 +9,10 @@ extension Store {
     /// `products` is unpublished and its variants made inactive, never deleted, so orders and
     /// stock that refer to it stay valid. Unchanged products are not rewritten.
     ///
+    /// The files remain the home of titles, options and images; the sync also stores a snapshot
+    /// of what a cart shows (the title, each variant's option values and picture), so the
+    /// functions and, later, orders read names from the same catalogue version as prices.
+    ///
     /// ```swift
     /// let sync = try store.syncCatalogue(catalogue.products, categories: catalogue.categories)
     /// print("\(sync.added) added, \(sync.updated) updated, \(sync.unpublished) unpublished")
@@ -58,14 +62,15 @@ extension Store {
         }
     }
 
-    /// Inserts or updates one product's row, its categories and its variants, all made active.
+    /// Inserts or updates one product's row, its categories and its variants (with their
+    /// options), all made active.
     private func write(_ handle: String, _ record: CatalogueRecord, updatedAt: String) throws {
         try database.execute(
             """
-            INSERT INTO products (handle, published, main_category, updated_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (handle) DO UPDATE SET published = excluded.published,
+            INSERT INTO products (handle, title, published, main_category, updated_at) VALUES (?, ?, ?, ?, ?)
+            ON CONFLICT (handle) DO UPDATE SET title = excluded.title, published = excluded.published,
                 main_category = excluded.main_category, updated_at = excluded.updated_at
-            """, [.text(handle), .bool(record.published), .text(record.categories.first), .text(updatedAt)])
+            """, [.text(handle), .text(record.title), .bool(record.published), .text(record.categories.first), .text(updatedAt)])
         try database.execute("DELETE FROM product_categories WHERE product_handle = ?", [.text(handle)])
         for (position, category) in record.categories.enumerated() {
             try database.execute(
@@ -75,16 +80,23 @@ extension Store {
         for (position, variant) in record.variants.enumerated() {
             try database.execute(
                 """
-                INSERT INTO variants (sku, product_handle, price_minor, compare_at_minor, currency, active, position)
-                VALUES (?, ?, ?, ?, ?, 1, ?)
+                INSERT INTO variants (sku, product_handle, price_minor, compare_at_minor, currency, image_src, image_alt, active, position)
+                VALUES (?, ?, ?, ?, ?, ?, ?, 1, ?)
                 ON CONFLICT (sku) DO UPDATE SET product_handle = excluded.product_handle,
                     price_minor = excluded.price_minor, compare_at_minor = excluded.compare_at_minor,
-                    currency = excluded.currency, active = 1, position = excluded.position
+                    currency = excluded.currency, image_src = excluded.image_src, image_alt = excluded.image_alt,
+                    active = 1, position = excluded.position
                 """,
                 [
                     .text(variant.sku), .text(handle), .integer(variant.priceMinor), .integer(variant.compareAtMinor),
-                    .text(variant.currency), .int(position),
+                    .text(variant.currency), .text(variant.imageSrc), .text(variant.imageAlt), .int(position),
                 ])
+            try database.execute("DELETE FROM variant_options WHERE sku = ?", [.text(variant.sku)])
+            for (position, option) in variant.options.enumerated() {
+                try database.execute(
+                    "INSERT INTO variant_options (sku, position, name, value) VALUES (?, ?, ?, ?)",
+                    [.text(variant.sku), .int(position), .text(option.name), .text(option.value)])
+            }
         }
     }
 

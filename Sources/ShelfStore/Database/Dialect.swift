@@ -12,6 +12,10 @@ struct Dialect: Sendable {
     let beginWriteTransaction: String
     /// Statements every new connection runs before anything else.
     let connectionSetup: [String]
+    /// The column type of an `id` the database numbers itself and never hands out twice, even
+    /// after the row with the highest id is deleted. PostgreSQL's is
+    /// `BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY`.
+    let generatedKey: String
 
     /// SQLite: WAL so readers never block the writer, foreign keys enforced (off by default),
     /// and `synchronous = NORMAL`, durable in WAL mode except for the last commits on power loss.
@@ -23,6 +27,8 @@ struct Dialect: Sendable {
             "PRAGMA journal_mode = WAL",
             "PRAGMA foreign_keys = ON",
             "PRAGMA synchronous = NORMAL",
-        ]
+        ],
+        // Without AUTOINCREMENT SQLite would reuse the id of a deleted last row.
+        generatedKey: "INTEGER PRIMARY KEY AUTOINCREMENT"
     )
 }

@@ -12,7 +12,7 @@ extension Database {
                 guard try query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)]).isEmpty else {
                     return false
                 }
-                for statement in migration.statements {
+                for statement in migration.statements(dialect) {
                     try execute(statement)
                 }
                 try execute("INSERT INTO schema_migrations (name) VALUES (?)", [.text(migration.name)])

@@ -1,7 +1,8 @@
 extension Migration {
     /// Categories, products, their variants and prices, and the stock per SKU.
     ///
-    /// Titles and descriptions stay in the content files; these rows hold what live state needs.
+    /// These rows hold what live state needs; the content files are the home of everything else.
+    /// (The ``cart`` migration adds a display snapshot of titles, options and images.)
     /// Money is `BIGINT` minor units (PostgreSQL's `INTEGER` stops at 2^31). Every stock change
     /// carries a version from `stock_clock`, so an incremental build can ask which SKUs changed.
     static let catalogue = Migration(

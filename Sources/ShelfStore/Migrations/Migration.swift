@@ -3,9 +3,20 @@
 struct Migration: Sendable {
     /// The name recorded in `schema_migrations` once applied.
     let name: String
-    /// Portable SQL statements, run in order inside one transaction.
-    let statements: [String]
+    /// Portable SQL statements, run in order inside one transaction, written for a dialect so
+    /// that the few column types the engines spell differently come from ``Dialect``.
+    let statements: @Sendable (Dialect) -> [String]
+
+    init(name: String, statements: @escaping @Sendable (Dialect) -> [String]) {
+        self.name = name
+        self.statements = statements
+    }
+
+    /// A migration whose statements every engine accepts as they are.
+    init(name: String, statements: [String]) {
+        self.init(name: name) { _ in statements }
+    }
 
     /// Every migration, in the order they are applied.
-    static let all: [Migration] = [.catalogue]
+    static let all: [Migration] = [.catalogue, .cart]
 }

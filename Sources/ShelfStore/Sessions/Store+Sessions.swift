@@ -1,0 +1,44 @@
+extension Store {
+    /// Starts a session for a new cookie and returns it.
+    ///
+    /// `tokenHash` is the SHA-256 of the cookie value in hex (64 characters); the store never
+    /// sees the cookie itself. `lifetime` is in seconds and must be positive.
+    ///
+    /// ```swift
+    /// let session = try store.createSession(tokenHash: tokenHash, now: now, lifetime: 30 * 86_400)
+    /// ```
+    public func createSession(tokenHash: String, now: Int64, lifetime: Int64) throws -> Session {
+        try database.transaction {
+            let rows = try database.query(
+                "INSERT INTO sessions (token_hash, created_at, expires_at) VALUES (?, ?, ?) RETURNING id, created_at, expires_at",
+                [.text(tokenHash), .integer(now), .integer(now + lifetime)])
+            return try Session(rows[0])
+        }
+    }
+
+    /// The session of a cookie, or nil when no session has that hash or it has expired by `now`.
+    public func session(tokenHash: String, now: Int64) throws -> Session? {
+        try database.query(
+            "SELECT id, created_at, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
+            [.text(tokenHash), .integer(now)]
+        ).first.map(Session.init)
+    }
+
+    /// Moves the session's expiry out to `expiresAt`, as a shopper's visit slides it along;
+    /// never brings it closer, and does nothing to a session already deleted.
+    public func extendSession(_ session: Session, until expiresAt: Int64) throws {
+        _ = try database.transaction {
+            try database.execute(
+                "UPDATE sessions SET expires_at = ? WHERE id = ? AND expires_at < ?",
+                [.integer(expiresAt), .integer(session.id), .integer(expiresAt)])
+        }
+    }
+
+    /// Deletes every session expired by `now`, with its cart, and returns how many went.
+    @discardableResult
+    public func deleteExpiredSessions(now: Int64) throws -> Int {
+        try database.transaction {
+            try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
+        }
+    }
+}
