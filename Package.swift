@@ -88,6 +88,8 @@ let package = Package(
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
+            name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(
             name: "ShelfSiteTests",
             dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],
             swiftSettings: strict

@@ -9,7 +9,7 @@ import ShelfStore
 /// With it, a build skips syncing an unchanged catalogue and reads only the SKUs whose stock
 /// changed since, instead of every row. Kept in `.shelf/catalogue-state`.
 struct CatalogueState {
-    static let version: UInt32 = 1
+    static let version: UInt32 = 2
     var catalogue: UInt64 = 0
     var stockVersion: Int64 = -1
     var stock: [String: Int] = [:]

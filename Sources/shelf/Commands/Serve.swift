@@ -29,7 +29,8 @@ extension Shelf {
         /// Where the function binaries are: SwiftPM builds them next to `shelf`.
         var functionsFolder: String {
             if let functions { return URL(fileURLWithPath: functions).standardizedFileURL.path }
-            return (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath().deletingLastPathComponent().path
+            return (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath()
+                .deletingLastPathComponent().path
         }
 
         func run() async throws {

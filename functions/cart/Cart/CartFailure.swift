@@ -1,7 +1,10 @@
+import ShelfCore
 import ShelfHTTP
-import ShelfStore
 
 /// Turns the store's refusals of a cart change into answers for the shopper.
+///
+/// The store's messages are already written for shoppers; the status says what kind of refusal
+/// it is: 409 when the item cannot be sold now, 400 when the request itself is wrong.
 enum CartFailure {
     static func mapped<T>(_ body: () throws -> T) throws -> T {
         do {
@@ -13,14 +16,17 @@ enum CartFailure {
 
     static func httpError(_ error: CartError) -> HTTPError {
         switch error {
-        case .unknownSKU(let sku):
-            HTTPError(400, "We don't sell a product with that code.", log: "unknown SKU \(sku)")
-        case .notAvailable(let sku):
-            HTTPError(409, "Sorry, this product is no longer available.", log: "unavailable SKU \(sku)")
-        case .soldOut(let sku):
-            HTTPError(409, "Sorry, this size is sold out.", log: "sold out \(sku)")
-        default:
-            HTTPError(400, "The quantity is not valid.", log: "\(error)")
+        case .unavailable, .soldOut: HTTPError(409, error.description, log: "\(error) (\(sku(error) ?? ""))")
+        case .sessionExpired: HTTPError(409, error.description, log: "session expired during the change")
+        case .unknownItem, .quantityNotPositive, .quantityNegative, .quantityTooLarge:
+            HTTPError(400, error.description, log: "\(error) (\(sku(error) ?? ""))")
+        }
+    }
+
+    private static func sku(_ error: CartError) -> String? {
+        switch error {
+        case .unknownItem(let sku), .unavailable(let sku), .soldOut(let sku): sku
+        default: nil
         }
     }
 }

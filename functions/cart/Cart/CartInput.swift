@@ -1,3 +1,5 @@
+import ShelfConfig
+import ShelfCore
 import ShelfHTTP
 
 /// The cart's form fields, checked before anything touches the database.

@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 import ShelfHTTP
 import ShelfStore
@@ -33,8 +34,8 @@ struct CartNotice {
 
     /// The notice named by the cart page's query string, if it names a valid one.
     init?(query: Fields) {
-        guard let code = try? query.optional("notice"), let kind = code.flatMap(Kind.init(rawValue:)),
-            let sku = try? query.optional("sku"), let sku, sku.utf8.count <= 64
+        guard let code = try? query.optional("notice"), let kind = Kind(rawValue: code),
+            let sku = try? query.optional("sku"), sku.utf8.count <= 64
         else { return nil }
         self.init(kind: kind, sku: sku)
     }

@@ -1,3 +1,5 @@
+import ShelfConfig
+import ShelfCore
 public import ShelfHTTP
 
 /// The cart function's routes: the cart page and its JSON twin, and the three changes.

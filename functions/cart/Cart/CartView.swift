@@ -1,3 +1,4 @@
+import ShelfConfig
 import ShelfCore
 import ShelfHTTP
 import ShelfStore

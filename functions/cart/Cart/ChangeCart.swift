@@ -1,3 +1,5 @@
+import ShelfConfig
+import ShelfCore
 import ShelfHTTP
 import ShelfStore
 
