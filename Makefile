@@ -5,7 +5,7 @@ SWIFT        ?= swift
 SHELF        := .build/debug/shelf
 HOST         ?= 127.0.0.1
 PORT         ?= 8080
-APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev pkg-config python3 python3-pip
+APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libssl-dev pkg-config python3 python3-pip
 BENCH_APT    := hugo hyperfine time
 PIP_PACKAGES := pytest pyyaml
 
@@ -38,10 +38,10 @@ bench-deps:
 
 ## lint: the committed .swift-format, strictly
 lint:
-	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests
+	$(SWIFT) format lint --strict --recursive Package.swift Sources Tests functions
 
 format:
-	$(SWIFT) format --in-place --recursive Package.swift Sources Tests
+	$(SWIFT) format --in-place --recursive Package.swift Sources Tests functions
 
 ## bench: 10,000 products, Shelf against Hugo in the same run; writes bench/results.json
 bench: deps bench-deps
