@@ -14,6 +14,7 @@ PIP_PACKAGES := pytest pyyaml
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
 	@if [ ! -f data/shelf.sqlite ]; then $(SHELF) migrate && $(SHELF) build --quiet && $(SHELF) stock import demo/stock.csv; fi
+	@if [ ! -f data/secrets.toml ]; then $(SHELF) secrets init; fi
 	$(SHELF) serve --host $(HOST) --port $(PORT)
 
 ## test: unit tests (Swift Testing) and the end-to-end suites (pytest against the real binary)
