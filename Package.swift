@@ -88,6 +88,10 @@ let package = Package(
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
+            name: "CartFunctionTests",
+            dependencies: ["CartFunction", "ShelfHTTP", "ShelfConfig", "ShelfCrypto", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",

@@ -16,8 +16,6 @@ import Testing
     @Test func aRepeatedSingleValueFieldIsABadRequest() throws {
         let fields = try form("quantity=1&quantity=9")
         #expect(throws: HTTPError.self) { try fields.optional("quantity") }
-        let error = try? { () throws(HTTPError) -> String? in try fields.optional("quantity") }()
-        #expect(error == nil)
     }
 
     @Test(arguments: ["sku=%", "sku=%4", "sku=%zz", "sku=%FF", "sku=%C3", "sku=a%00b"])

@@ -1,5 +1,6 @@
 import ShelfCore
 import ShelfHTTP
+import ShelfStore
 
 /// Turns the store's refusals of a cart change into answers for the shopper.
 ///
@@ -12,6 +13,13 @@ enum CartFailure {
         } catch let error as CartError {
             throw httpError(error)
         }
+    }
+
+    /// Throws the refusal for a SKU that is unknown, unpublished or sold out.
+    static func checkSellable(_ sku: String, in store: Store) throws {
+        guard let variant = try store.sellableVariant(sku: sku) else { throw httpError(.unknownItem(sku: sku)) }
+        guard variant.isPublished else { throw httpError(.unavailable(sku: sku)) }
+        guard variant.available > 0 else { throw httpError(.soldOut(sku: sku)) }
     }
 
     static func httpError(_ error: CartError) -> HTTPError {

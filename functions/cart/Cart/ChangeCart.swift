@@ -14,6 +14,9 @@ enum ChangeCart {
         let sku = try CartInput.sku(fields)
         let quantity = try CartInput.quantity(fields, in: 1...context.config.cart.maxPerLine, fallback: 1)
         let store = try context.store()
+        // Refuse what cannot be sold before starting a session, so a failed add leaves no row
+        // behind; the change itself checks again inside its transaction.
+        try CartFailure.checkSellable(sku, in: store)
         let cart = try CartSession.findOrStart(request, context, in: store)
         let change = try CartFailure.mapped {
             try store.addToCart(
