@@ -59,7 +59,7 @@ struct SessionTests {
             let fresh = try store.createSession(tokenHash: sampleTokenHash(2), now: Self.now, lifetime: 3 * Self.day)
             for (session, quantity) in [(old, 1), (fresh, 2)] {
                 try store.database.execute(
-                    "INSERT INTO cart_lines (session_id, sku, quantity, added_at) VALUES (?, 'TEE-M', ?, ?)",
+                    "INSERT INTO cart_lines (session_id, sku, quantity, added_at, position) VALUES (?, 'TEE-M', ?, ?, 1)",
                     [.integer(session.id), .int(quantity), .integer(Self.now)])
             }
 

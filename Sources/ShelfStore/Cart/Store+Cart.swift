@@ -1,7 +1,7 @@
 public import ShelfCore
 
 extension Store {
-    /// The lines of the session's cart, oldest first (then by SKU), each with its variant as
+    /// The lines of the session's cart in the order they were added, each with its variant as
     /// the database has it now: current price, stock, title, options and picture.
     public func cartLines(in session: Session) throws -> [CartLine] {
         let rows = try database.query(
@@ -9,7 +9,7 @@ extension Store {
             SELECT \(Self.sellableColumns), cart_lines.quantity AS quantity FROM \(Self.sellableTables)
             JOIN cart_lines ON cart_lines.sku = variants.sku
             WHERE cart_lines.session_id = ?
-            ORDER BY cart_lines.added_at, cart_lines.sku, variant_options.position
+            ORDER BY cart_lines.position, variant_options.position
             """, [.integer(session.id)])
         return try Self.sellableVariants(in: rows).map { CartLine(variant: $0.variant, quantity: try $0.row.int("quantity")) }
     }
@@ -81,13 +81,15 @@ extension Store {
         ).first?.int("quantity") ?? 0
     }
 
-    /// Writes the line `change` settled on; a new line is dated `now`, an existing one keeps its
-    /// place in the cart.
+    /// Writes the line `change` settled on; a new line is dated `now` and goes last, an existing
+    /// one keeps its place in the cart. Seconds cannot order two adds of the same second, so the
+    /// place is a counter per cart, safe inside the write transaction.
     private func writeLine(_ change: CartChange, in session: Session, now: Int64) throws {
         try database.execute(
             """
-            INSERT INTO cart_lines (session_id, sku, quantity, added_at) VALUES (?, ?, ?, ?)
+            INSERT INTO cart_lines (session_id, sku, quantity, added_at, position)
+            VALUES (?, ?, ?, ?, (SELECT COALESCE(MAX(position), 0) + 1 FROM cart_lines WHERE session_id = ?))
             ON CONFLICT (session_id, sku) DO UPDATE SET quantity = excluded.quantity
-            """, [.integer(session.id), .text(change.sku), .int(change.quantity), .integer(now)])
+            """, [.integer(session.id), .text(change.sku), .int(change.quantity), .integer(now), .integer(session.id)])
     }
 }

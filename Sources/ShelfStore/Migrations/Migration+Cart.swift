@@ -38,6 +38,7 @@ extension Migration {
                 sku TEXT NOT NULL REFERENCES variants (sku),
                 quantity INTEGER NOT NULL CHECK (quantity > 0),
                 added_at BIGINT NOT NULL,
+                position INTEGER NOT NULL CHECK (position > 0),
                 PRIMARY KEY (session_id, sku)
             )
             """,
