@@ -59,6 +59,13 @@ public struct ThemePages: Sendable {
                 "title": storeName.isEmpty ? title : "\(title) · \(storeName)", "canonical": baseURL + path, "path": path,
                 "noindex": true,
             ] as [String: Any]
+        // The header and footer again, with the page's values: the cart badge shows its count
+        // even without JavaScript.
+        var chrome = all["chrome"] as? [String: Any] ?? [:]
+        for part in ["header", "footer"] {
+            if let html = library.render(all, withTemplate: "partials/\(part)") { chrome[part] = html }
+        }
+        all["chrome"] = chrome
         guard let content = library.render(all, withTemplate: template) else {
             throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
         }

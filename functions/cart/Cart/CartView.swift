@@ -84,6 +84,7 @@ struct CartView {
             return values
         }
         if let subtotal { cart["subtotal"] = prices.string(subtotal) }
+        if count > 0 { cart["badge"] = String(count) }
         return ["cart": cart]
     }
 }
