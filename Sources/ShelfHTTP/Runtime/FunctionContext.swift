@@ -1,3 +1,4 @@
+import Glibc
 public import ShelfConfig
 public import ShelfCore
 public import ShelfCrypto
@@ -43,11 +44,18 @@ public final class FunctionContext: Sendable {
         }
     }
 
-    /// The store's database, opened once per process.
+    /// The store's database, opened once per process. The functions never create it: a store
+    /// without one has not been built.
     public func store() throws -> Store {
         try opened.withLock { opened in
             if let store = opened.store { return store }
-            let store = try Store.open(at: root + "/data/shelf.sqlite")
+            let path = root + "/data/shelf.sqlite"
+            guard access(path, R_OK | W_OK) == 0 else {
+                throw HTTPError(
+                    503, "The shop is not available right now. Please try again later.",
+                    log: "\(path) is missing or not writable by this user; run shelf build, and check its owner")
+            }
+            let store = try Store.open(at: path)
             opened.store = store
             return store
         }
