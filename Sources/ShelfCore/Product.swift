@@ -1,7 +1,9 @@
 /// A product of the catalogue as the merchant wrote it, after validation.
 ///
-/// Titles, descriptions and images live in content files; the database keeps only what live
-/// state needs (handles, SKUs, prices, categories, published flags) and the stock.
+/// Titles, descriptions and images live in content files, their one home. The database keeps
+/// what live state needs (handles, SKUs, prices, categories, published flags, stock) plus a
+/// snapshot of the display fields the functions show (title, option values, the variant's
+/// picture), refreshed by every build.
 public struct Product: Hashable, Sendable {
     /// The URL name, unique in the store (`organic-cotton-tee`).
     public var handle: String
