@@ -53,6 +53,16 @@ public enum NewStore {
 
     private static let files: [(String, String)] = [
         (
+            ".gitignore",
+            """
+            # Built output, caches and live state: rebuilt or kept on the server, never committed.
+            /site/
+            /.shelf/
+            /data/
+
+            """
+        ),
+        (
             "shelf.toml",
             """
             # Store settings. See docs/content.md of Shelf for every key.

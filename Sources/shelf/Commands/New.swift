@@ -4,7 +4,7 @@ import ShelfSite
 extension Shelf {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a new store folder with the default theme and two sample products.",
+            abstract: "Create a new store folder with the default theme, two sample products and a secrets file.",
             discussion: """
                 Example:
                   shelf new my-shop && shelf build --store my-shop
@@ -22,6 +22,7 @@ extension Shelf {
             } catch {
                 throw fail("\(error)")
             }
+            try Shelf.SecretsCommand.Initialise.parse(["--store", directory]).run()
             print("Created \(directory). Next: shelf build --store \(directory) && shelf serve --store \(directory)")
         }
     }
