@@ -3,14 +3,11 @@
 The store is served by `shelf serve`, which runs the cart function as CGI like a web server does.
 """
 import shutil
-import subprocess
-import time
-import urllib.request
 
 import pytest
 
-from conftest import SHELF, shelf
-from test_serve import free_port
+from conftest import shelf
+from test_serve import start_serve
 
 from playwright.sync_api import sync_playwright
 
@@ -23,16 +20,7 @@ def served(demo_store, tmp_path_factory):
     shutil.copytree(demo_store, store)
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=store)
-    port = free_port()
-    process = subprocess.Popen([SHELF, "serve", "--store", str(store), "--port", str(port), "--no-watch"],
-                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    base = f"http://127.0.0.1:{port}"
-    for _ in range(200):
-        try:
-            urllib.request.urlopen(base + "/_shelf/generation", timeout=1)
-            break
-        except OSError:
-            time.sleep(0.1)
+    process, base = start_serve(store, "--no-watch")
     yield base
     process.terminate()
     process.wait(timeout=10)

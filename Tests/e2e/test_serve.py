@@ -24,18 +24,24 @@ def get(url):
         return error.code, error.headers, error.read().decode()
 
 
-@pytest.fixture
-def server(fixture_store):
+def start_serve(store, *options):
+    """Starts `shelf serve` for `store` on a free port; returns the process and its base URL."""
     port = free_port()
-    process = subprocess.Popen([SHELF, "serve", "--store", str(fixture_store), "--port", str(port)],
+    process = subprocess.Popen([SHELF, "serve", "--store", str(store), "--port", str(port), *options],
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     base = f"http://127.0.0.1:{port}"
-    for _ in range(100):
+    for _ in range(200):
         try:
             urllib.request.urlopen(base + "/_shelf/generation", timeout=1)
             break
         except OSError:
             time.sleep(0.1)
+    return process, base
+
+
+@pytest.fixture
+def server(fixture_store):
+    process, base = start_serve(fixture_store)
     yield base, fixture_store
     process.terminate()
     process.wait(timeout=10)
