@@ -49,6 +49,14 @@ public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
         return Money(minorUnits: lhs.minorUnits + rhs.minorUnits, currency: lhs.currency)
     }
 
+    public static func - (lhs: Money, rhs: Money) -> Money {
+        precondition(lhs.currency == rhs.currency, "subtracting \(rhs.currency) from \(lhs.currency)")
+        return Money(minorUnits: lhs.minorUnits - rhs.minorUnits, currency: lhs.currency)
+    }
+
+    /// Nothing, in `currency`.
+    public static func zero(_ currency: Currency) -> Money { Money(minorUnits: 0, currency: currency) }
+
     public static func * (lhs: Money, rhs: Int) -> Money {
         Money(minorUnits: lhs.minorUnits * Int64(rhs), currency: lhs.currency)
     }

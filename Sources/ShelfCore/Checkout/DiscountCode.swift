@@ -1,0 +1,51 @@
+/// A coupon code from `[[codes]]` in `shelf.toml`: a percentage or an amount off the subtotal,
+/// with an optional minimum subtotal and last day.
+public struct DiscountCode: Hashable, Sendable {
+    /// Upper case; shoppers may type it in any case.
+    public var code: String
+    public var kind: Kind
+    public var minimumSubtotal: Money?
+    /// The last day it works, `YYYY-MM-DD` in UTC, inclusive.
+    public var endsOn: String?
+
+    public enum Kind: Hashable, Sendable {
+        case percent(Rate)
+        case amount(Money)
+    }
+
+    public init(code: String, kind: Kind, minimumSubtotal: Money? = nil, endsOn: String? = nil) {
+        self.code = code.uppercased()
+        self.kind = kind
+        self.minimumSubtotal = minimumSubtotal
+        self.endsOn = endsOn
+    }
+
+    /// The code the shopper typed, checked against `codes` for an order of `subtotal` on `today`
+    /// (`YYYY-MM-DD`, UTC).
+    public static func find(
+        _ typed: String, in codes: [DiscountCode], subtotal: Money, today: String
+    ) throws(DiscountError) -> DiscountCode {
+        let wanted = typed.trimmingSpaces.uppercased()
+        guard let code = codes.first(where: { $0.code == wanted }) else { throw .unknown(wanted) }
+        if let endsOn = code.endsOn, today > endsOn { throw .expired(wanted, endedOn: endsOn) }
+        if let minimum = code.minimumSubtotal, subtotal < minimum { throw .belowMinimum(wanted, minimum: minimum) }
+        return code
+    }
+
+    /// What it takes off `subtotal`: never more than the subtotal.
+    public func discount(on subtotal: Money) -> Money {
+        let off =
+            switch kind {
+            case .percent(let rate): rate.of(subtotal)
+            case .amount(let amount): amount
+            }
+        return min(off, subtotal)
+    }
+}
+
+/// Why a code cannot be used, for the shopper.
+public enum DiscountError: Error, Hashable, Sendable {
+    case unknown(String)
+    case expired(String, endedOn: String)
+    case belowMinimum(String, minimum: Money)
+}
