@@ -2224,6 +2224,25 @@ def shelf_toml():
     for key in ("title", "text", "image", "image_alt"):
         L.append(f"{key} = {toml_str(HERO[key])}")
     L += ["", "[build]", "precompress = true"]
+    L += ["", "# Checkout: where the shop sells, shipping, VAT (prices include it), codes, payment.",
+          "[checkout]",
+          'countries = ["IE", "GB", "FR", "DE", "NL", "BE", "ES", "IT", "PT", "AT", "DK", "SE", "US"]',
+          "prices_include_tax = true",
+          "reservation_minutes = 30",
+          "", "[payments]", 'provider = "test"',
+          "", "[[shipping]]", 'id = "standard"', 'name = "Standard (An Post)"', 'countries = ["IE"]',
+          'rate = "4.95"', 'free_from = "75.00"', 'delivery = "2–3 business days"',
+          "", "[[shipping]]", 'id = "express"', 'name = "Express (next day)"', 'countries = ["IE"]',
+          'rate = "9.95"', 'delivery = "Next business day if ordered by 2 pm"',
+          "", "[[shipping]]", 'id = "europe"', 'name = "Europe"',
+          'countries = ["GB", "FR", "DE", "NL", "BE", "ES", "IT", "PT", "AT", "DK", "SE"]',
+          'rate = "12.00"', 'free_from = "150.00"', 'delivery = "4–7 business days"',
+          "", "[[shipping]]", 'id = "world"', 'name = "Rest of the world"', 'countries = "*"',
+          'rate = "25.00"', 'delivery = "7–14 business days"',
+          "", "[[tax]]", 'name = "VAT"', 'countries = ["IE"]', 'rate = "23"',
+          "", "[[tax]]", 'name = "VAT"', 'countries = "*"', 'rate = "23"',
+          "", "[[codes]]", 'code = "WELCOME10"', 'percent = "10"', 'minimum = "50.00"',
+          "", "[[codes]]", 'code = "WINTER15"', 'amount = "15.00"', 'minimum = "120.00"', 'ends = "2027-02-28"']
     for handle, title, description in CATEGORIES:
         L += ["", "[[categories]]", f"handle = {toml_str(handle)}", f"title = {toml_str(title)}",
               f"description = {toml_str(description)}"]

@@ -20,7 +20,7 @@ extension StoreConfig {
         let reader = TOMLReader(table: root, lines: lines, section: nil)
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
-            "catalogue", "hero", "build", "categories", "secrets", "cart", "functions",
+            "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
         ])
 
         name = try reader.requiredString("name")
@@ -90,6 +90,8 @@ extension StoreConfig {
             functions.timeoutSeconds = try section.int("timeout_seconds", in: 1...300) ?? functions.timeoutSeconds
         }
 
+        checkout = try CheckoutSettings(reader, currency: currency)
+
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
             try entry.allowOnly(["handle", "title", "description"])
@@ -116,7 +118,7 @@ extension StoreConfig {
 }
 
 /// Typed, line-aware access to one TOML table.
-private struct TOMLReader {
+struct TOMLReader {
     let table: TOMLTable
     let lines: TOMLLines
     /// The table's header (`catalogue`), or nil for the root; for arrays of tables, with its index.

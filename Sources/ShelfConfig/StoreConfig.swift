@@ -20,6 +20,7 @@ public struct StoreConfig: Sendable, Hashable {
     /// The secrets file, relative to the store folder (`data/secrets.toml`).
     public var secretsFile: String
     public var cart: Cart
+    public var checkout: CheckoutSettings
     public var functions: Functions
 
     /// Cart rules.
