@@ -5,7 +5,7 @@ SWIFT        ?= swift
 SHELF        := .build/debug/shelf
 HOST         ?= 127.0.0.1
 PORT         ?= 8080
-APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libssl-dev pkg-config python3 python3-pip chromium
+APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libssl-dev libcurl4-openssl-dev pkg-config python3 python3-pip chromium
 BENCH_APT    := hugo hyperfine time
 PIP_PACKAGES := pytest pyyaml playwright
 

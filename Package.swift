@@ -43,6 +43,10 @@ let package = Package(
             dependencies: ["ShelfCore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
+        // libcurl, with fixed-type wrappers for its variadic setopt.
+        .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // Payment providers: the test stand-in, manual, Stripe; webhooks; outbound HTTP.
+        .target(name: "ShelfPayments", dependencies: ["ShelfCore", "ShelfCrypto", "CCurl"], swiftSettings: strict),
         // SHA-256, HMAC and random tokens, over OpenSSL's libcrypto.
         .target(name: "ShelfCrypto", dependencies: ["CCrypto"], swiftSettings: strict),
         // The function runtime: CGI and FastCGI, requests, responses, sessions, cross-site checks.
@@ -91,6 +95,8 @@ let package = Package(
             name: "CartFunctionTests",
             dependencies: ["CartFunction", "ShelfHTTP", "ShelfConfig", "ShelfCrypto", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
+        .testTarget(
+            name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
