@@ -23,6 +23,28 @@ public enum Base64URL {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// The bytes of unpadded base64url text, or nil when it is not.
+    public static func decode(_ text: String) -> [UInt8]? {
+        var values: [UInt8] = []
+        for byte in text.utf8 {
+            guard let index = alphabet.firstIndex(of: byte) else { return nil }
+            values.append(UInt8(index))
+        }
+        guard values.count % 4 != 1 else { return nil }
+        var out: [UInt8] = []
+        var index = 0
+        while index < values.count {
+            let chunk = values[index..<min(index + 4, values.count)]
+            var bits: UInt32 = 0
+            for value in chunk { bits = bits << 6 | UInt32(value) }
+            bits <<= UInt32(6 * (4 - chunk.count))
+            let bytes = [UInt8(bits >> 16 & 0xFF), UInt8(bits >> 8 & 0xFF), UInt8(bits & 0xFF)]
+            out += bytes.prefix(chunk.count - 1)
+            index += 4
+        }
+        return out
+    }
+
     /// True when `text` uses only the URL-safe alphabet, so it can be a cookie value as is.
     public static func isValid(_ text: String) -> Bool {
         !text.isEmpty && text.utf8.allSatisfy { alphabet.contains($0) }
