@@ -31,6 +31,14 @@ public enum ContentLoader {
         var sourceHashes: [String: UInt64] = [:]
         var skuOwners: [String: String] = [:]
         let declared = Set(config.categories.map(\.handle))
+        // Many products show the same few images: ask the file system once per image.
+        var checkedImages: [String: Bool] = [:]
+        func staticFileExists(_ path: String) -> Bool {
+            if let known = checkedImages[path] { return known }
+            let exists = FileManager.default.fileExists(atPath: folder.staticFolder + path)
+            checkedImages[path] = exists
+            return exists
+        }
         for (file, result, hash, stamp) in productResults {
             if let stamp { productStamps[file] = stamp }
             switch result {
@@ -56,7 +64,7 @@ public enum ContentLoader {
                         "category \"\(category)\" is not declared; add a [[categories]] entry with handle = \"\(category)\" to shelf.toml or fix the name"
                     )
                 }
-                for image in product.images where !FileManager.default.fileExists(atPath: folder.staticFolder + image.src) {
+                for image in product.images where !staticFileExists(image.src) {
                     problems.add(file, line: read.imageLines[image.src], "image static\(image.src) does not exist; add the file or fix src")
                 }
                 productFiles[product.handle] = file
