@@ -64,6 +64,17 @@ struct ProductReader {
         return Result(product: product, skuLines: skuLines, imageLines: imageLines, categoriesLine: (fields["categories"] ?? root).line)
     }
 
+    /// ASCII letters and digits, `-`, `_` and `.`: compared as bytes, since a catalogue has
+    /// many thousands of SKUs and Unicode character properties are slow to look up.
+    private static func isSKUByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            true
+        default:
+            byte == UInt8(ascii: "-") || byte == UInt8(ascii: "_") || byte == UInt8(ascii: ".")
+        }
+    }
+
     private func money(_ value: YAMLValue, _ what: String) throws(SiteError) -> Money {
         let text = try value.string(what)
         do {
@@ -116,7 +127,7 @@ struct ProductReader {
         for item in try value.sequence("variants") {
             let fields = try item.fields("a variant", allowed: allowed)
             let sku = try fields.required("sku").text("sku")
-            guard sku.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_" || $0 == ".") }) else {
+            guard sku.utf8.allSatisfy(Self.isSKUByte) else {
                 throw item.error("SKU \"\(sku)\" may contain only letters, digits, dashes, dots and underscores")
             }
             if skuLines[sku] != nil {

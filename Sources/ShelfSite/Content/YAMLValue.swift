@@ -15,7 +15,9 @@ struct YAMLValue {
         do {
             // The basic resolver tags every scalar as text; typing is ours (prices stay exact text),
             // and it skips the regular expressions the default resolver runs on every scalar.
-            let node = try Yams.compose(yaml: yaml, Resolver.basic) ?? Node.mapping(Node.Mapping([]))
+            // The encoding is given because Yams works out its default by copying the whole
+            // process environment, once per file.
+            let node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8) ?? Node.mapping(Node.Mapping([]))
             return YAMLValue(node: node, file: file, firstLine: firstLine)
         } catch let error as YamlError {
             throw SiteError(
