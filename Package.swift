@@ -54,6 +54,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Web server configurations for a store: lighttpd, nginx, Apache, Caddy.
+        .target(name: "ShelfDeploy", dependencies: ["ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         // The static build.
         .target(
             name: "ShelfSite",
@@ -89,6 +91,7 @@ let package = Package(
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",
             dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],
