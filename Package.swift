@@ -70,7 +70,7 @@ let package = Package(
         .executableTarget(
             name: "shelf",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto", "ShelfDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
