@@ -13,7 +13,7 @@ public enum WebServer: String, CaseIterable, Sendable {
     }
 
     /// How this server can start the functions; the first is the default. nginx and Caddy have
-    /// no CGI; Apache's FastCGI (mod_proxy_fcgi) cannot hand a function its `PATH_INFO` cleanly.
+    /// no CGI; Apache's FastCGI (mod_proxy_fcgi) is not supported yet.
     public var gateways: [Gateway] {
         switch self {
         case .lighttpd: [.cgi, .fastCGI]
