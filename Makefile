@@ -6,10 +6,11 @@ SHELF        := .build/debug/shelf
 HOST         ?= 127.0.0.1
 PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libssl-dev libcurl4-openssl-dev pkg-config python3 python3-pip chromium
+WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
 BENCH_APT    := hugo hyperfine time
 PIP_PACKAGES := pytest pyyaml playwright
 
-.PHONY: demo test build deps bench-deps unit e2e lint format bench clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -17,8 +18,9 @@ demo: deps build
 	@if [ ! -f data/secrets.toml ]; then $(SHELF) secrets init; fi
 	$(SHELF) serve --host $(HOST) --port $(PORT)
 
-## test: unit tests (Swift Testing) and the end-to-end suites (pytest against the real binary)
-test: deps build unit e2e
+## test: unit tests (Swift Testing) and the end-to-end suites (pytest against the real binary,
+## and behind real lighttpd, nginx, Apache and Caddy started by Tests/e2e/test_web_servers.py)
+test: deps web-deps build unit e2e
 
 build:
 	$(SWIFT) build
@@ -33,6 +35,16 @@ e2e: build
 deps:
 	@scripts/ensure-packages apt $(APT_PACKAGES)
 	@scripts/ensure-packages pip $(PIP_PACKAGES)
+
+## web-deps: the web servers the end-to-end tests start on their own ports. A policy-rc.d that
+## refuses every start keeps their packaged services (which would all want port 80) stopped
+## while they are installed, unless the machine already has a policy of its own.
+web-deps:
+	@policy=/usr/sbin/policy-rc.d; \
+	if [ "$$(id -u)" -eq 0 ] && [ ! -e $$policy ]; then \
+	  printf '#!/bin/sh\nexit 101\n' > $$policy && chmod 755 $$policy && trap 'rm -f '$$policy EXIT; \
+	fi; \
+	scripts/ensure-packages apt $(WEB_APT)
 
 bench-deps:
 	@scripts/ensure-packages apt $(BENCH_APT)

@@ -58,6 +58,8 @@ let package = Package(
             ],
             swiftSettings: strict
         ),
+        // Web server configurations for a store: lighttpd, nginx, Apache, Caddy.
+        .target(name: "ShelfDeploy", dependencies: ["ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         // The static build.
         .target(
             name: "ShelfSite",
@@ -72,7 +74,7 @@ let package = Package(
         .executableTarget(
             name: "shelf",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto", "ShelfDeploy",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],
@@ -99,6 +101,7 @@ let package = Package(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",
             dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],

@@ -13,6 +13,8 @@ struct Shelf: AsyncParsableCommand {
             Example:
               shelf new my-shop && cd my-shop && shelf build && shelf serve
             """,
-        subcommands: [Build.self, Check.self, Serve.self, Migrate.self, StockCommand.self, SecretsCommand.self, New.self]
+        subcommands: [
+            Build.self, Check.self, Serve.self, Migrate.self, StockCommand.self, SecretsCommand.self, ServerConfig.self, New.self,
+        ]
     )
 }

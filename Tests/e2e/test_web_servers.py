@@ -1,0 +1,201 @@
+"""The store behind real web servers, each configured by `shelf server-config` and nothing else.
+
+lighttpd (CGI, and FastCGI it starts itself), nginx and Caddy (FastCGI responders started with
+spawn-fcgi) and Apache (CGI through mod_cgid) each serve a fresh demo store on loopback, and the
+same shopper runs through the same scenario against each.
+"""
+import gzip
+import json
+import tomllib
+
+import pytest
+import yaml
+
+from html_model import parse
+from servers.browser import Browser
+from servers.launch import SERVERS, serve
+
+PRODUCT = "organic-cotton-tee"
+SECURITY_HEADERS = {
+    "Content-Security-Policy": "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'self'; "
+                               "connect-src 'self'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'; "
+                               "object-src 'none'",
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "strict-origin-when-cross-origin",
+    "X-Frame-Options": "DENY",
+}
+
+
+@pytest.fixture(scope="module", params=SERVERS, ids=lambda server: server.id)
+def site(request):
+    with serve(request.param) as site:
+        yield site
+
+
+@pytest.fixture(autouse=True)
+def server_logs(site):
+    """Prints what the server and the functions logged during the test; pytest shows it when the test fails."""
+    sizes = site.log_sizes()
+    yield
+    print(site.logs_since(sizes))
+
+
+class Shopper(Browser):
+    """A browser on the store's own pages: its form posts carry the Origin the store's base URL names."""
+
+    def __init__(self, site):
+        super().__init__(site.base)
+        self.origin = tomllib.loads((site.store / "shelf.toml").read_text())["base_url"]
+
+    def submit(self, path, fields, headers=None):
+        return self.post(path, fields, {"Origin": self.origin, **(headers or {})})
+
+    def cart(self):
+        answer = self.get("/fn/cart.json")
+        assert answer.status == 200 and answer.headers["Content-Type"].startswith("application/json")
+        return json.loads(answer.body)
+
+
+def assert_security_headers(answer):
+    for name, value in SECURITY_HEADERS.items():
+        assert answer.headers.get_all(name) == [value], name
+
+
+def catalogue_prices(site):
+    """SKU → price in cents, from the product's content file: what the cart must charge."""
+    front_matter = (site.store / "content" / "products" / f"{PRODUCT}.md").read_text().split("---")[1]
+    product = yaml.safe_load(front_matter)
+    cents = lambda text: round(float(text) * 100)  # noqa: E731 — prices in the file are decimal strings
+    return {v["sku"]: cents(v.get("price", product["price"])) for v in product["variants"]}
+
+
+def euros(cents):
+    return f"€{cents // 100}.{cents % 100:02d}"
+
+
+def product_form(shopper):
+    document = parse(shopper.get(f"/products/{PRODUCT}/").text)
+    radios = document.find("form", action="/fn/cart/add").find_all("input", name="sku")
+    in_stock = [r.attrs["value"] for r in radios if "disabled" not in r.attrs]
+    sold_out = [r.attrs["value"] for r in radios if "disabled" in r.attrs]
+    return in_stock, sold_out
+
+
+def test_static_pages_come_pre_compressed_with_security_headers(site):
+    shopper = Shopper(site)
+    page = shopper.get(f"/products/{PRODUCT}/")
+    file = site.store / "site" / "products" / PRODUCT / "index.html"
+    assert page.status == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert page.body == file.read_bytes()
+    assert_security_headers(page)
+
+    compressed = shopper.get(f"/products/{PRODUCT}/", {"Accept-Encoding": "gzip"})
+    assert compressed.status == 200 and compressed.headers["Content-Encoding"] == "gzip"
+    assert compressed.headers["Content-Type"].startswith("text/html")
+    assert compressed.body == (file.parent / "index.html.gz").read_bytes()
+    assert "Accept-Encoding" in ", ".join(compressed.headers.get_all("Vary") or [])
+    assert_security_headers(compressed)
+
+    stylesheet = parse(page.text).find("link", rel="stylesheet").attrs["href"]
+    assert stylesheet.startswith("/assets/app.")
+    asset = shopper.get(stylesheet, {"Accept-Encoding": "gzip"})
+    assert asset.status == 200 and asset.headers["Content-Type"].startswith("text/css")
+    assert asset.headers["Content-Encoding"] == "gzip"
+    assert gzip.decompress(asset.body) == (site.store / "site" / stylesheet.lstrip("/")).read_bytes()
+    assert asset.headers.get_all("Cache-Control") == ["public, max-age=31536000, immutable"]
+    assert_security_headers(asset)
+
+
+def test_unknown_addresses_get_the_store_404_page(site):
+    shopper = Shopper(site)
+    not_found = (site.store / "site" / "404.html").read_bytes()
+    # /fn/shelf: the shelf executable sits in the functions folder, but only Shelf's functions are mapped.
+    for path in ["/no-such-page/", "/no-such-file.css", "/fn/shelf", "/fn/cartoon", "/fn/"]:
+        answer = shopper.get(path)
+        assert answer.status == 404 and answer.body == not_found, path
+        assert_security_headers(answer)
+        compressed = shopper.get(path, {"Accept-Encoding": "gzip"})
+        assert compressed.status == 404, path
+        body = gzip.decompress(compressed.body) if compressed.headers["Content-Encoding"] == "gzip" else compressed.body
+        assert body == not_found, path
+
+
+def test_a_shopper_fills_changes_and_reviews_a_cart(site):
+    shopper = Shopper(site)
+    prices = catalogue_prices(site)
+    in_stock, _ = product_form(shopper)
+    regular = next(sku for sku in in_stock if prices[sku] == 2900)
+    larger = next(sku for sku in in_stock if prices[sku] == 3100)
+    extra = next(sku for sku in in_stock if sku not in (regular, larger))
+
+    # A Proxy header (httpoxy) changes nothing: the function still answers.
+    added = shopper.submit("/fn/cart/add", {"sku": regular, "quantity": "2"}, {"Proxy": "http://evil.example:8080"})
+    assert added.status == 303 and added.headers["Location"] == f"/fn/cart?notice=added&sku={regular}"
+    cookie = added.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Lax" in cookie and cookie.startswith("shelf_session=")
+    assert_security_headers(added)
+    # A forged price is ignored: the cart charges the catalogue's.
+    assert shopper.submit("/fn/cart/add", {"sku": larger, "quantity": "1", "price": "1"}).status == 303
+    assert shopper.submit("/fn/cart/add", {"sku": extra}).status == 303
+
+    token = shopper.cart()["token"]
+    assert shopper.submit("/fn/cart/update", {"sku": regular, "quantity": "3", "_token": token}).status == 303
+    assert shopper.submit("/fn/cart/remove", {"sku": extra, "_token": token}).status == 303
+
+    expected = {regular: (3, 3 * prices[regular]), larger: (1, prices[larger])}
+    subtotal = sum(total for _, total in expected.values())
+    cart = shopper.cart()
+    lines = {line["sku"]: (line["quantity"], line["line_total"]["amount"]) for line in cart["lines"]}
+    assert lines == expected and len(cart["lines"]) == 2
+    assert cart["count"] == 4 and cart["subtotal"]["amount"] == subtotal
+    assert cart["subtotal"]["formatted"] == euros(subtotal)
+
+    page = shopper.get("/fn/cart")
+    assert page.status == 200 and page.headers["Content-Type"].startswith("text/html")
+    assert_security_headers(page)
+    document = parse(page.text)
+    shown = {
+        line.attrs["data-sku"]: (
+            line.find("input", name="quantity").attrs["value"],
+            line.find("p", class_="cart-line__total").text.replace("Line total:", "").strip(),
+        )
+        for line in document.find_all("li", class_="cart-line")
+    }
+    assert shown == {sku: (str(quantity), euros(total)) for sku, (quantity, total) in expected.items()}
+    # The page and cart.json agree, line by line and in the same order.
+    assert list(shown) == [line["sku"] for line in cart["lines"]]
+    assert [total for _, total in shown.values()] == [line["line_total"]["formatted"] for line in cart["lines"]]
+    assert document.find("dd", data_cart_total_count=True).text == "4"
+    assert document.find("dd", data_cart_subtotal=True).text == euros(subtotal)
+    assert {field.attrs["value"] for field in document.find_all("input", name="_token")} == {token}
+
+
+def test_refused_requests_get_their_status_and_change_nothing(site):
+    shopper = Shopper(site)
+    in_stock, sold_out = product_form(shopper)
+    assert shopper.submit("/fn/cart/add", {"sku": in_stock[0]}).status == 303
+    before = shopper.cart()
+
+    cross_site = shopper.post("/fn/cart/add", {"sku": in_stock[1]}, {"Sec-Fetch-Site": "cross-site"})
+    assert cross_site.status == 403
+    assert_security_headers(cross_site)
+    assert shopper.post("/fn/cart/add", {"sku": in_stock[1]}, {"Origin": "https://evil.example"}).status == 403
+
+    # Over the add route's own 4 KiB limit, and over the server's 64 KiB limit for /fn/.
+    for size in (5000, 100_000):
+        answer = shopper.submit("/fn/cart/add", b"sku=" + b"A" * size)
+        assert answer.status == 413, size
+
+    for quantity in ("abc", "0"):
+        assert shopper.submit("/fn/cart/add", {"sku": in_stock[1], "quantity": quantity}).status == 400, quantity
+
+    unknown = shopper.get("/fn/cart/nope")
+    assert unknown.status == 404
+    assert_security_headers(unknown)
+
+    assert sold_out, "the demo stock has a sold-out variant of this product"
+    assert shopper.submit("/fn/cart/add", {"sku": sold_out[0]}).status == 409
+
+    after = shopper.cart()
+    assert after["lines"] == before["lines"]
+    assert sold_out[0] not in [line["sku"] for line in after["lines"]]
