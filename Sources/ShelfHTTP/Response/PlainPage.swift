@@ -1,3 +1,5 @@
+import ShelfCore
+
 /// A minimal page for when the theme itself cannot render (the store is not built, a template
 /// is broken): still a proper page with the status, never the underlying problem.
 enum PlainPage {
@@ -6,23 +8,8 @@ enum PlainPage {
         <!doctype html>
         <html lang="en"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
         <title>\(status) \(Status.reason(status))</title></head>
-        <body><main><h1>\(Status.reason(status))</h1><p>\(escape(message))</p><p><a href="/">Back to the shop</a></p></main></body></html>
+        <body><main><h1>\(Status.reason(status))</h1><p>\(Markup.escape(message))</p><p><a href="/">Back to the shop</a></p></main></body></html>
 
         """
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }

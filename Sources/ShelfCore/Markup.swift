@@ -1,6 +1,6 @@
 /// Escapes text for XML and HTML attribute or element content.
-enum Markup {
-    static func escape(_ text: String) -> String {
+public enum Markup {
+    public static func escape(_ text: String) -> String {
         var out = ""
         out.reserveCapacity(text.utf8.count)
         for character in text {
