@@ -9,16 +9,28 @@ public struct Route: Sendable {
     /// The path after `/fn/NAME`: `/` is the function's own page, `.json` its JSON twin.
     public var path: String
     public var body: BodyRule?
+    /// Who may POST here: browsers on this site only (the default), or a provider whose requests
+    /// the handler authenticates by their signature (webhooks come from another site by nature).
+    public var callers: Callers
     public var handle: @Sendable (Request, FunctionContext) throws -> Response
 
     public init(
-        _ method: Method, _ path: String, body: BodyRule? = nil,
+        _ method: Method, _ path: String, body: BodyRule? = nil, callers: Callers = .sameSite,
         _ handle: @escaping @Sendable (Request, FunctionContext) throws -> Response
     ) {
         self.method = method
         self.path = path
         self.body = body
+        self.callers = callers
         self.handle = handle
+    }
+
+    /// Where a route's POSTs may come from.
+    public enum Callers: Sendable {
+        /// Pages of this store: the cross-site check applies.
+        case sameSite
+        /// Any server; the handler must verify the request's signature before acting on it.
+        case signedBySender
     }
 
     /// The methods functions use; anything else is a 405.

@@ -33,7 +33,7 @@ public struct Responder: Sendable {
             guard let bytes = body.read(length) else {
                 throw HTTPError(400, "The request ended early.", log: "body shorter than CONTENT_LENGTH \(length)")
             }
-            if route.method == .post { try CrossSiteGuard.check(head, baseURL: context.config.baseURL) }
+            if route.method == .post, route.callers == .sameSite { try CrossSiteGuard.check(head, baseURL: context.config.baseURL) }
             let request = Request(head: head, body: bytes)
             switch run(route, request, context) {
             case .some(.success(let answer)): response = answer
