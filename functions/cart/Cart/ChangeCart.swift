@@ -17,7 +17,7 @@ enum ChangeCart {
         // Refuse what cannot be sold before starting a session, so a failed add leaves no row
         // behind; the change itself checks again inside its transaction.
         try CartFailure.checkSellable(sku, in: store)
-        let cart = try CartSession.findOrStart(request, context, in: store)
+        let cart = try ShopperSession.findOrStart(request, context, in: store)
         let change = try CartFailure.mapped {
             try store.addToCart(
                 sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine)
@@ -51,8 +51,8 @@ enum ChangeCart {
     /// carry its form token.
     private static func checkedSession(
         _ request: Request, _ fields: Fields, _ context: FunctionContext, _ store: Store
-    ) throws -> CartSession {
-        let cart = try CartSession.find(request, context, in: store)
+    ) throws -> ShopperSession {
+        let cart = try ShopperSession.find(request, context, in: store)
         let sent = try fields.optional(FormToken.field) ?? request.header("x-shelf-token")
         try FormToken.check(sent, sessionHash: cart?.tokenHash, key: context.secrets.sessionKey)
         guard let cart else { throw HTTPError(403, "Your cart has expired. Please add the items again.", log: "no session") }
@@ -61,7 +61,7 @@ enum ChangeCart {
 
     /// 303 to the cart page with the notice for a form; the cart and the notice for JSON.
     private static func answer(
-        _ request: Request, _ context: FunctionContext, _ store: Store, _ cart: CartSession, notice: CartNotice
+        _ request: Request, _ context: FunctionContext, _ store: Store, _ cart: ShopperSession, notice: CartNotice
     ) throws -> Response {
         var response: Response
         if request.wantsJSON {

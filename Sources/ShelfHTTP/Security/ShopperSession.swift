@@ -1,26 +1,26 @@
 import ShelfConfig
 import ShelfCore
-import ShelfHTTP
-import ShelfStore
+public import ShelfStore
 
-/// The shopper's session as the cart sees it: the database row and the hash its form tokens
-/// are bound to, plus the cookie to send when it is new or extended.
-struct CartSession {
-    var session: Session
-    var tokenHash: String
+/// The shopper's session as the functions see it: the database row and the hash its form tokens
+/// are bound to, plus the cookie to send when it is new or extended. It holds the cart and the
+/// checkout in progress.
+public struct ShopperSession: Sendable {
+    public var session: Session
+    public var tokenHash: String
     /// `Set-Cookie` for the answer, when the cookie is new or its lifetime moved.
-    var cookie: String?
+    public var cookie: String?
 
     /// The request's live session, or nil when it has none (no cookie, unknown, expired).
-    static func find(_ request: Request, _ context: FunctionContext, in store: Store) throws -> CartSession? {
+    public static func find(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession? {
         guard let token = SessionCookie.token(in: request) else { return nil }
         let hash = SessionCookie.hash(token)
         guard let session = try store.session(tokenHash: hash, now: context.clock.now()) else { return nil }
-        return CartSession(session: session, tokenHash: hash)
+        return ShopperSession(session: session, tokenHash: hash)
     }
 
     /// The request's session, extended by the cart's lifetime; or a new one, with its cookie.
-    static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> CartSession {
+    public static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession {
         let now = context.clock.now()
         let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
         if let token = SessionCookie.token(in: request), var found = try find(request, context, in: store) {
@@ -33,12 +33,12 @@ struct CartSession {
         let token = SessionCookie.newToken(context.random)
         let hash = SessionCookie.hash(token)
         let session = try store.createSession(tokenHash: hash, now: now, lifetime: lifetime)
-        return CartSession(
+        return ShopperSession(
             session: session, tokenHash: hash, cookie: SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime))
     }
 
     /// The token function-rendered forms of this session carry.
-    func formToken(_ context: FunctionContext) -> String {
+    public func formToken(_ context: FunctionContext) -> String {
         FormToken.make(sessionHash: tokenHash, key: context.secrets.sessionKey)
     }
 }
