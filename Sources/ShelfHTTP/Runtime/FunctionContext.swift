@@ -17,9 +17,15 @@ public final class FunctionContext: Sendable {
     public let secrets: Secrets
     public let clock: Clock
     public let random: any RandomSource
+    /// Writes a line to the web server's error log (stderr); never to a response.
+    public let log: @Sendable (String) -> Void
     private let opened = Mutex<(store: Store?, pages: ThemePages?, prices: PriceFormatter?)>((nil, nil, nil))
 
-    public init(root: String, config: StoreConfig, secrets: Secrets, clock: Clock = .system, random: any RandomSource = SystemRandom()) {
+    public init(
+        root: String, config: StoreConfig, secrets: Secrets, clock: Clock = .system, random: any RandomSource = SystemRandom(),
+        log: @escaping @Sendable (String) -> Void = { FunctionContext.writeToStandardError($0) }
+    ) {
+        self.log = log
         self.root = root
         self.config = config
         self.secrets = secrets
@@ -42,6 +48,12 @@ public final class FunctionContext: Sendable {
         } catch {
             throw StartupError("\(root)/\(error)")
         }
+    }
+
+    /// Writes `line` and a newline to stderr in one call, so lines of concurrent requests do not mix.
+    public static func writeToStandardError(_ line: String) {
+        let bytes = Array("shelf: \(line)\n".utf8)
+        _ = bytes.withUnsafeBytes { write(2, $0.baseAddress, $0.count) }
     }
 
     /// The store's database, opened once per process. The functions never create it: a store

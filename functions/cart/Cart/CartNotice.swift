@@ -13,6 +13,9 @@ struct CartNotice {
         /// The line holds less than asked: the stock or the per-line maximum stopped it.
         case limitedByStock = "limited-stock"
         case limitedByMaximum = "limited-max"
+        /// Placing the order found these lines short: the cart now holds what is left. `sku`
+        /// lists them, separated by commas.
+        case stockChanged = "stock-changed"
     }
 
     var kind: Kind
@@ -35,7 +38,7 @@ struct CartNotice {
     /// The notice named by the cart page's query string, if it names a valid one.
     init?(query: Fields) {
         guard let code = try? query.optional("notice"), let kind = Kind(rawValue: code),
-            let sku = try? query.optional("sku"), sku.utf8.count <= 64
+            let sku = try? query.optional("sku"), sku.utf8.count <= 64 * 20
         else { return nil }
         self.init(kind: kind, sku: sku)
     }
@@ -53,11 +56,27 @@ struct CartNotice {
         case .removed: ("success", "Removed the item from your cart.")
         case .limitedByStock: ("warning", "Only \(quantity) of \(name) in stock, so your cart holds \(quantity).")
         case .limitedByMaximum: ("warning", "You can buy up to \(maxPerLine) of \(name) per order, so your cart holds \(quantity).")
+        case .stockChanged:
+            (
+                "warning",
+                "While you were checking out, some items sold out: " + changedLines(in: view) + ". Your cart now holds what is left."
+            )
         }
     }
 
     func json(in view: CartView) -> JSON {
         let (tone, text) = message(in: view, maxPerLine: view.maxPerLine)
         return .object([("kind", .string(kind.rawValue)), ("tone", .string(tone)), ("sku", .string(sku)), ("message", .string(text))])
+    }
+
+    /// "Organic Tee — Forest / M (now 1), Cap (sold out)" for the SKUs of a stock-changed notice.
+    private func changedLines(in view: CartView) -> String {
+        sku.split(separator: ",").map { sku in
+            if let line = view.lines.first(where: { $0.variant.sku == sku }) {
+                "\(CartView.name(of: line.variant)) (now \(line.quantity))"
+            } else {
+                "one item (sold out, removed)"
+            }
+        }.joined(separator: ", ")
     }
 }
