@@ -1,6 +1,6 @@
 import Foundation
 
-/// The store's live state — catalogue rows, stock, sessions and carts — behind domain
+/// The store's live state — catalogue rows, stock, sessions, carts and orders — behind domain
 /// operations; callers never see SQL.
 ///
 /// ```swift

@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case negativeStock(sku: String, quantity: Int)
     /// Taking `-change` units would leave fewer than zero; `onHand` is the current level.
     case insufficientStock(sku: String, onHand: Int, change: Int)
+    /// Orders hold more of `sku` than the `quantity` on hand asked for: `reserved` for orders
+    /// awaiting payment, `allocated` for paid ones.
+    case stockHeld(sku: String, quantity: Int, reserved: Int, allocated: Int)
     /// Two products of a catalogue share a handle.
     case duplicateProduct(String)
     /// Two variants of a catalogue share a SKU; `products` are the handles that use it.
@@ -26,6 +29,10 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
             "cannot set the stock of \"\(sku)\" to \(quantity); stock must be zero or more"
         case .insufficientStock(let sku, let onHand, let change):
             "cannot take \(-change) of \"\(sku)\": only \(onHand) on hand"
+        case .stockHeld(let sku, let quantity, let reserved, let allocated):
+            "cannot bring the stock of \"\(sku)\" to \(quantity): orders hold \(reserved + allocated) "
+                + "(\(reserved) reserved for orders awaiting payment, \(allocated) allocated to paid orders); "
+                + "keep at least \(reserved + allocated) on hand, or cancel orders first"
         case .duplicateProduct(let handle):
             "two products have the handle \"\(handle)\"; every product needs its own handle"
         case .duplicateSKU(let sku, let products):

@@ -8,7 +8,7 @@ struct MigrationTests {
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
             let store = try Store.open(at: directory.file("shelf.db"))
-            #expect(try store.migrate() == ["catalogue", "cart"])
+            #expect(try store.migrate() == ["catalogue", "cart", "orders"])
         }
     }
 
@@ -26,7 +26,7 @@ struct MigrationTests {
             try old.execute("INSERT INTO stock (sku, on_hand, version) VALUES ('TEE-M', 3, 1)")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["cart"])
+            #expect(try store.migrate() == ["cart", "orders"])
             let title = "SELECT title FROM products WHERE handle = 'tee'"
             #expect(try store.database.query(title).first?.text("title") == "")
             #expect(try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: []) == CatalogueSync(updated: 1))
@@ -34,6 +34,37 @@ struct MigrationTests {
             let options = try store.database.query("SELECT name, value FROM variant_options WHERE sku = 'TEE-M'")
             #expect(try options.map { "\(try $0.text("name"))=\(try $0.text("value"))" } == ["Size=M"])
             #expect(try store.stockLevels(for: ["TEE-M"]) == ["TEE-M": 3])
+        }
+    }
+
+    @Test func ordersMigrationKeepsTheStockAndHoldsItToWhatIsOnHand() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.file("shelf.db")
+            let database = try SQLiteDatabase(path: path)
+            #expect(try database.migrate([.catalogue, .cart]) == ["catalogue", "cart"])
+            try Store(database: database).syncCatalogue([.sample("tee")], categories: [])
+            try database.execute("UPDATE stock SET on_hand = 3, version = 5 WHERE sku = 'TEE-M'")
+            try database.execute("UPDATE stock SET on_hand = 7, version = 6 WHERE sku = 'TEE-L'")
+            try database.execute("UPDATE stock_clock SET version = 6")
+
+            let store = try Store.open(at: path)
+            #expect(try store.migrate() == ["orders"])
+            let rows = try store.database.query("SELECT sku, on_hand, reserved, allocated, version FROM stock ORDER BY sku")
+            #expect(
+                try rows.map { "\(try $0.text("sku")) \(try $0.int("on_hand")) \(try $0.int("reserved")) \(try $0.int("allocated"))" }
+                    == ["TEE-L 7 0 0", "TEE-M 3 0 0", "TEE-S 0 0 0"])
+            #expect(try store.stockVersion() == 6)
+            #expect(try store.skusChanged(since: 5) == ["TEE-L"])
+            let indexes = try store.database.query("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'stock'")
+            #expect(try indexes.map { try $0.text("name") }.contains("stock_by_version"))
+
+            for held in ["reserved = 4", "allocated = 4", "reserved = 2, allocated = 2", "reserved = -1", "allocated = -1"] {
+                #expect(throws: DatabaseError.self, "\(held)") {
+                    try store.database.execute("UPDATE stock SET \(held) WHERE sku = 'TEE-M'")
+                }
+            }
+            try store.database.execute("UPDATE stock SET reserved = 2, allocated = 1 WHERE sku = 'TEE-M'")
+            #expect(throws: DatabaseError.self) { try store.database.execute("UPDATE stock SET on_hand = 2 WHERE sku = 'TEE-M'") }
         }
     }
 

@@ -16,12 +16,16 @@ public struct SellableVariant: Sendable, Hashable {
     /// True when the product is published and the variant still in its content: only then can
     /// it go into a cart.
     public var isPublished: Bool
-    /// The units on the shelf.
+    /// The units on the shelf, held by orders or not.
     public var onHand: Int
+    /// Units held by orders awaiting payment.
+    public var reserved: Int
+    /// Units held by paid orders, on the shelf until shipped.
+    public var allocated: Int
 
     public init(
         sku: String, productHandle: String, productTitle: String, options: [VariantOption], price: Money,
-        compareAtPrice: Money? = nil, image: Image? = nil, isPublished: Bool, onHand: Int
+        compareAtPrice: Money? = nil, image: Image? = nil, isPublished: Bool, onHand: Int, reserved: Int = 0, allocated: Int = 0
     ) {
         self.sku = sku
         self.productHandle = productHandle
@@ -32,11 +36,12 @@ public struct SellableVariant: Sendable, Hashable {
         self.image = image
         self.isPublished = isPublished
         self.onHand = onHand
+        self.reserved = reserved
+        self.allocated = allocated
     }
 
-    /// The units a cart may take. The one place that decides it: once orders reserve stock,
-    /// the reserved units are subtracted here.
-    public var available: Int { onHand }
+    /// The units a cart may take: on hand, less what orders hold. The one place that decides it.
+    public var available: Int { onHand - reserved - allocated }
 
     /// A picture: a path under the store's `static/` folder and its alt text.
     public struct Image: Sendable, Hashable {

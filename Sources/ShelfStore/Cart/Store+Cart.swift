@@ -93,3 +93,13 @@ extension Store {
             """, [.integer(session.id), .text(change.sku), .int(change.quantity), .integer(now), .integer(session.id)])
     }
 }
+
+extension Store {
+    /// Empties the session's cart, as after its order is placed; returns how many lines went.
+    @discardableResult
+    public func clearCart(in session: Session) throws -> Int {
+        try database.transaction {
+            try database.execute("DELETE FROM cart_lines WHERE session_id = ?", [.integer(session.id)])
+        }
+    }
+}

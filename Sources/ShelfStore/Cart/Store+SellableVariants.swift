@@ -30,6 +30,7 @@ extension Store {
         variants.price_minor AS price_minor, variants.compare_at_minor AS compare_at_minor,
         variants.currency AS currency, variants.image_src AS image_src, variants.image_alt AS image_alt,
         products.published AS published, variants.active AS active, stock.on_hand AS on_hand,
+        stock.reserved AS reserved, stock.allocated AS allocated,
         variant_options.name AS option_name, variant_options.value AS option_value
         """
 
@@ -72,6 +73,7 @@ extension Store {
             sku: try row.text("sku"), productHandle: try row.text("product_handle"), productTitle: try row.text("title"),
             options: [], price: Money(minorUnits: try row.int64("price_minor"), currency: currency),
             compareAtPrice: try row.optionalInt64("compare_at_minor").map { Money(minorUnits: $0, currency: currency) },
-            image: image, isPublished: try row.bool("published") && row.bool("active"), onHand: try row.int("on_hand"))
+            image: image, isPublished: try row.bool("published") && row.bool("active"), onHand: try row.int("on_hand"),
+            reserved: try row.int("reserved"), allocated: try row.int("allocated"))
     }
 }

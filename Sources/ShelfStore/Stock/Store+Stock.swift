@@ -1,43 +1,44 @@
 extension Store {
-    /// The stock on hand of each of `skus` that exists; unknown SKUs are left out.
+    /// The units available to sell of each of `skus` that exists: on hand, less what orders
+    /// hold. Unknown SKUs are left out. This is what product pages show.
     public func stockLevels(for skus: [String]) throws -> [String: Int] {
         var levels: [String: Int] = [:]
         for sku in skus {
-            levels[sku] = try onHand(of: sku)
+            levels[sku] = try stockLevel(of: sku)?.available
         }
         return levels
     }
 
-    /// The stock on hand of every SKU.
+    /// The units available to sell of every SKU: on hand, less what orders hold.
     public func allStockLevels() throws -> [String: Int] {
         var levels: [String: Int] = [:]
-        for row in try database.query("SELECT sku, on_hand FROM stock") {
-            levels[try row.text("sku")] = try row.int("on_hand")
+        for row in try database.query("SELECT sku, on_hand - reserved - allocated AS available FROM stock") {
+            levels[try row.text("sku")] = try row.int("available")
         }
         return levels
     }
 
-    /// Sets the stock of `sku` to `quantity`, as after a count of the shelf.
+    /// Sets the stock on hand of `sku` to `quantity`, as after a count of the shelf.
     ///
-    /// Throws ``StoreError/unknownSKU(_:)`` for a SKU no variant has and
-    /// ``StoreError/negativeStock(sku:quantity:)`` for a quantity below zero.
+    /// Throws ``StoreError/unknownSKU(_:)`` for a SKU no variant has,
+    /// ``StoreError/negativeStock(sku:quantity:)`` for a quantity below zero and
+    /// ``StoreError/stockHeld(sku:quantity:reserved:allocated:)`` for fewer than orders hold.
     public func setStock(_ sku: String, to quantity: Int) throws {
         guard quantity >= 0 else { throw StoreError.negativeStock(sku: sku, quantity: quantity) }
         try database.transaction {
             let version = try nextStockVersion()
             if try writeStock(sku, quantity, version: version) {
                 try advanceStockVersion(to: version)
-            } else if try onHand(of: sku) == nil {
-                throw StoreError.unknownSKU(sku)
             }
         }
     }
 
-    /// Adds `delta` (negative to take) to the stock of `sku` and returns the new level.
+    /// Adds `delta` (negative to take) to the stock on hand of `sku` and returns the new level.
     ///
     /// The change is one conditional update, so concurrent callers can neither lose an update
-    /// nor take the stock below zero: a delta that would throws
-    /// ``StoreError/insufficientStock(sku:onHand:change:)`` with the current level.
+    /// nor take the stock below what orders hold: a delta that would throws
+    /// ``StoreError/insufficientStock(sku:onHand:change:)`` (below zero) or
+    /// ``StoreError/stockHeld(sku:quantity:reserved:allocated:)`` (below the orders' holds).
     ///
     /// ```swift
     /// let left = try store.adjustStock("TEE-FOREST-M", by: -2)
@@ -49,7 +50,7 @@ extension Store {
             let updated = try database.query(
                 """
                 UPDATE stock SET on_hand = on_hand + ?, version = ?
-                WHERE sku = ? AND on_hand + ? >= 0
+                WHERE sku = ? AND on_hand + ? >= reserved + allocated
                 RETURNING on_hand
                 """, [.int(delta), .integer(version), .text(sku), .int(delta)])
             if let row = updated.first {
@@ -57,16 +58,18 @@ extension Store {
                 return try row.int("on_hand")
             }
             // Read only to explain the refusal; the decision was the conditional update's.
-            guard let onHand = try onHand(of: sku) else { throw StoreError.unknownSKU(sku) }
-            throw StoreError.insufficientStock(sku: sku, onHand: onHand, change: delta)
+            guard let level = try stockLevel(of: sku) else { throw StoreError.unknownSKU(sku) }
+            guard level.onHand + delta >= 0 else { throw StoreError.insufficientStock(sku: sku, onHand: level.onHand, change: delta) }
+            throw StoreError.stockHeld(sku: sku, quantity: level.onHand + delta, reserved: level.reserved, allocated: level.allocated)
         }
     }
 
     /// Every SKU with its stock, product and sale flags, by product handle then variant order;
-    /// with `low`, only SKUs with at most `low` on hand.
+    /// with `low`, only SKUs with at most `low` available.
     public func stockList(atOrBelow low: Int? = nil) throws -> [StockRow] {
         let select = """
-            SELECT stock.sku, variants.product_handle, stock.on_hand, products.published, variants.active
+            SELECT stock.sku, variants.product_handle, stock.on_hand, stock.reserved, stock.allocated,
+                products.published, variants.active
             FROM stock
             JOIN variants ON variants.sku = stock.sku
             JOIN products ON products.handle = variants.product_handle
@@ -74,27 +77,48 @@ extension Store {
         let order = "ORDER BY variants.product_handle, variants.position, stock.sku"
         let rows =
             if let low {
-                try database.query("\(select) WHERE stock.on_hand <= ? \(order)", [.int(low)])
+                try database.query("\(select) WHERE stock.on_hand - stock.reserved - stock.allocated <= ? \(order)", [.int(low)])
             } else {
                 try database.query("\(select) \(order)")
             }
         return try rows.map { row in
             StockRow(
                 sku: try row.text("sku"), productHandle: try row.text("product_handle"), onHand: try row.int("on_hand"),
-                isPublished: try row.bool("published"), isActive: try row.bool("active"))
+                reserved: try row.int("reserved"), allocated: try row.int("allocated"), isPublished: try row.bool("published"),
+                isActive: try row.bool("active"))
         }
     }
 
     /// The stock of `sku`, or nil when no variant has that SKU.
-    func onHand(of sku: String) throws -> Int? {
-        try database.query("SELECT on_hand FROM stock WHERE sku = ?", [.text(sku)]).first?.int("on_hand")
+    func stockLevel(of sku: String) throws -> StockLevel? {
+        try database.query("SELECT on_hand, reserved, allocated FROM stock WHERE sku = ?", [.text(sku)]).first.map { row in
+            StockLevel(onHand: try row.int("on_hand"), reserved: try row.int("reserved"), allocated: try row.int("allocated"))
+        }
     }
 
-    /// Sets the stock of `sku` when it differs and returns whether a row changed.
+    /// Sets the stock on hand of `sku` when it differs and returns whether a row changed; call
+    /// inside a write transaction. Throws when the SKU is unknown or orders hold more than `quantity`.
     func writeStock(_ sku: String, _ quantity: Int, version: Int64) throws -> Bool {
         let changed = try database.execute(
-            "UPDATE stock SET on_hand = ?, version = ? WHERE sku = ? AND on_hand <> ?",
-            [.int(quantity), .integer(version), .text(sku), .int(quantity)])
-        return changed > 0
+            "UPDATE stock SET on_hand = ?, version = ? WHERE sku = ? AND on_hand <> ? AND reserved + allocated <= ?",
+            [.int(quantity), .integer(version), .text(sku), .int(quantity), .int(quantity)])
+        if changed > 0 { return true }
+        guard let level = try stockLevel(of: sku) else { throw StoreError.unknownSKU(sku) }
+        guard level.reserved + level.allocated <= quantity else {
+            throw StoreError.stockHeld(sku: sku, quantity: quantity, reserved: level.reserved, allocated: level.allocated)
+        }
+        return false
     }
+}
+
+/// One SKU's stock row: on the shelf, and held by orders.
+struct StockLevel: Hashable {
+    var onHand: Int
+    /// Held by orders awaiting payment.
+    var reserved: Int
+    /// Held by paid orders.
+    var allocated: Int
+
+    /// What a new order may take.
+    var available: Int { onHand - reserved - allocated }
 }

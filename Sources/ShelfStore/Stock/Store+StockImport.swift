@@ -2,7 +2,9 @@ extension Store {
     /// Sets the stock of every SKU in `lines`, all or nothing, and returns how many levels changed.
     ///
     /// Any SKU no variant has makes the whole import fail with
-    /// ``StoreError/unknownSKUs(_:)``, which names each such SKU and its line.
+    /// ``StoreError/unknownSKUs(_:)``, which names each such SKU and its line; a level below
+    /// what orders hold makes it fail with ``StoreError/stockHeld(sku:quantity:reserved:allocated:)``
+    /// for the first such line.
     ///
     /// ```swift
     /// let lines = try StockCSV.parse(text, file: "stock.csv")

@@ -24,6 +24,14 @@ extension Store {
     func advanceStockVersion(to version: Int64) throws {
         try database.execute("UPDATE stock_clock SET version = ? WHERE id = 1", [.integer(version)])
     }
+
+    /// Records `version` as the latest when the current transaction wrote a stock row with it,
+    /// for operations that change stock only on some paths.
+    func advanceStockVersionIfUsed(_ version: Int64) throws {
+        try database.execute(
+            "UPDATE stock_clock SET version = ? WHERE id = 1 AND EXISTS (SELECT 1 FROM stock WHERE version = ?)",
+            [.integer(version), .integer(version)])
+    }
 }
 
 extension Store {

@@ -34,6 +34,11 @@ private func openStore(_ options: StoreOption) throws -> Store {
     }
 }
 
+/// `text` followed by spaces up to `width` characters.
+private func pad(_ text: String, _ width: Int) -> String {
+    text.padding(toLength: width, withPad: " ", startingAt: 0)
+}
+
 extension Shelf.StockCommand {
     struct SetLevel: ParsableCommand {
         static let configuration = CommandConfiguration(
@@ -92,10 +97,16 @@ extension Shelf.StockCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
             abstract: "List the stock of every SKU, or only of those running low.",
-            discussion: "Example:\n  shelf stock list --low 3")
+            discussion: """
+                ON HAND is on the shelf; RESERVED is held by orders awaiting payment, ALLOCATED by \
+                paid orders; AVAILABLE is what shoppers can still buy.
+
+                Example:
+                  shelf stock list --low 3
+                """)
 
         @OptionGroup var options: StoreOption
-        @Option(help: ArgumentHelp("Only SKUs with at most N on hand.", valueName: "N")) var low: Int?
+        @Option(help: ArgumentHelp("Only SKUs with at most N available.", valueName: "N")) var low: Int?
 
         func run() throws {
             let store = try openStore(options)
@@ -106,13 +117,14 @@ extension Shelf.StockCommand {
                 throw fail("\(error)")
             }
             let width = max(3, rows.map(\.sku.count).max() ?? 0)
-            print("SKU".padding(toLength: width, withPad: " ", startingAt: 0) + "  ON HAND  PRODUCT")
+            let counts = ["ON HAND", "RESERVED", "ALLOCATED", "AVAILABLE"]
+            print(([pad("SKU", width)] + counts + ["PRODUCT"]).joined(separator: "  "))
             for row in rows {
                 let note = row.isPublished && row.isActive ? "" : "  (unpublished)"
-                let count = String(row.onHand)
-                print(
-                    row.sku.padding(toLength: width, withPad: " ", startingAt: 0) + "  "
-                        + String(repeating: " ", count: max(0, 7 - count.count)) + count + "  " + row.productHandle + note)
+                let values = zip(counts, [row.onHand, row.reserved, row.allocated, row.available]).map { header, count in
+                    String(repeating: " ", count: max(0, header.count - String(count).count)) + String(count)
+                }
+                print(([pad(row.sku, width)] + values + [row.productHandle]).joined(separator: "  ") + note)
             }
         }
     }

@@ -1,0 +1,12 @@
+/// Everything about one order: the order, its lines, its history, its payments and refunds.
+public struct OrderDetails: Hashable, Sendable {
+    public var order: Order
+    /// In order.
+    public var lines: [OrderLine]
+    /// Oldest first.
+    public var events: [OrderEvent]
+    /// By attempt.
+    public var payments: [Payment]
+    /// Oldest first.
+    public var refunds: [Refund]
+}

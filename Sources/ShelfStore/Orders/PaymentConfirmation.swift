@@ -1,0 +1,21 @@
+public import ShelfCore
+
+/// What a provider says was paid: by which provider, its reference, how much, and the id of the
+/// event that said so (a signed webhook's), by which repeated deliveries are recognised.
+public struct PaymentConfirmation: Hashable, Sendable {
+    public var provider: String
+    /// The provider's id of the payment (a Stripe Checkout Session id); nil for a transfer the
+    /// merchant confirms by hand.
+    public var reference: String?
+    public var amount: Money
+    /// The webhook event's id; nil when the confirmation came another way (the merchant, or the
+    /// provider's API re-read).
+    public var eventID: String?
+
+    public init(provider: String, reference: String?, amount: Money, eventID: String? = nil) {
+        self.provider = provider
+        self.reference = reference
+        self.amount = amount
+        self.eventID = eventID
+    }
+}

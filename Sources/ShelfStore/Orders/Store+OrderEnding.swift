@@ -1,0 +1,54 @@
+import ShelfCore
+
+extension Store {
+    /// Cancels an order and gives its stock back: the reservation of an order awaiting payment,
+    /// the allocation of a paid one (whose money the caller refunds through the provider).
+    ///
+    /// Throws ``OrderError/cannotChange(from:to:)`` for an order already cancelled or expired.
+    /// `note` goes into the order's history (`out of stock after a miscount`).
+    public func cancelOrder(_ id: Int64, now: Int64, note: String) throws {
+        try database.transaction {
+            let order = try existingOrder(id)
+            let version = try nextStockVersion()
+            try changeStatus(of: order, to: .cancelled, now: now, note: note)
+            try releaseHolds(ofOrder: id, version: version)
+            try advanceStockVersionIfUsed(version)
+        }
+    }
+
+    /// Expires every order awaiting payment whose hold ended before `now`, gives its stock back,
+    /// and returns the ids of the orders expired, in one transaction.
+    ///
+    /// Manual-transfer orders expire too, after the longer hold their checkout gives them, so
+    /// an order never paid cannot keep stock forever. When nothing is due this is one indexed
+    /// read and takes no write lock, so functions can call it on every request that reads stock.
+    @discardableResult
+    public func expireOrders(now: Int64) throws -> [Int64] {
+        guard try !dueOrderIDs(now: now).isEmpty else { return [] }
+        return try database.transaction { try expireDueOrders(now: now) }
+    }
+
+    /// Expires the due orders; call inside a write transaction.
+    @discardableResult
+    func expireDueOrders(now: Int64) throws -> [Int64] {
+        let due = try dueOrderIDs(now: now)
+        guard !due.isEmpty else { return [] }
+        let version = try nextStockVersion()
+        for id in due {
+            try changeStatus(of: try existingOrder(id), to: .expired, now: now, note: "not paid in time; stock released")
+            try releaseHolds(ofOrder: id, version: version)
+        }
+        try advanceStockVersionIfUsed(version)
+        return due
+    }
+
+    private func dueOrderIDs(now: Int64) throws -> [Int64] {
+        try database.query(
+            """
+            SELECT id FROM orders
+            WHERE status IN ('pending_payment', 'awaiting_payment') AND reserved_until < ?
+            ORDER BY id
+            """, [.integer(now)]
+        ).map { try $0.int64("id") }
+    }
+}

@@ -1,0 +1,46 @@
+public import ShelfCore
+
+extension Store {
+    /// Everything about the order with `id`, or nil when there is none.
+    public func order(_ id: Int64) throws -> OrderDetails? {
+        guard let row = try database.query("SELECT \(Order.columns) FROM orders WHERE id = ?", [.integer(id)]).first else {
+            return nil
+        }
+        let order = try Order(row)
+        let currency = order.amounts.currency
+        let lines = try database.query(
+            """
+            SELECT position, sku, title, options, unit_price_minor, quantity, line_total_minor, hold
+            FROM order_lines WHERE order_id = ? ORDER BY position
+            """, [.integer(id)]
+        ).map { try OrderLine($0, currency: currency) }
+        let events = try database.query("SELECT at, status, note FROM order_events WHERE order_id = ? ORDER BY id", [.integer(id)])
+            .map(OrderEvent.init)
+        let payments = try database.query("SELECT \(Payment.columns) FROM payments WHERE order_id = ? ORDER BY attempt", [.integer(id)])
+            .map(Payment.init)
+        let refunds = try database.query(
+            """
+            SELECT refunds.id, refunds.payment_id, refunds.amount_minor, refunds.reference, refunds.created_at, payments.currency
+            FROM refunds JOIN payments ON payments.id = refunds.payment_id
+            WHERE payments.order_id = ? ORDER BY refunds.id
+            """, [.integer(id)]
+        ).map(Refund.init)
+        return OrderDetails(order: order, lines: lines, events: events, payments: payments, refunds: refunds)
+    }
+
+    /// The orders, newest first; with `status`, only those in it.
+    public func orders(status: OrderStatus? = nil) throws -> [OrderSummary] {
+        let select = """
+            SELECT id, status, email, name, total_minor, currency, created_at,
+                (SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE order_id = orders.id) AS items
+            FROM orders
+            """
+        let rows =
+            if let status {
+                try database.query("\(select) WHERE status = ? ORDER BY id DESC", [.text(status.rawValue)])
+            } else {
+                try database.query("\(select) ORDER BY id DESC")
+            }
+        return try rows.map(OrderSummary.init)
+    }
+}

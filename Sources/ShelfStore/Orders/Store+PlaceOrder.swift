@@ -1,0 +1,86 @@
+import ShelfCore
+
+extension Store {
+    /// Places an order: checks every line against the catalogue, reserves its stock and records
+    /// the order, all in one write transaction, and returns it.
+    ///
+    /// Each variant is read again: an unknown, unpublished or removed SKU throws
+    /// ``OrderError/unavailable(_:)``, a price other than the draft's throws
+    /// ``OrderError/priceChanged(_:)``. Each line is then reserved with a conditional update that
+    /// cannot take more than is available; when any line is short the order is refused with
+    /// ``OrderError/short(_:)`` listing every short line, and nothing is reserved. Orders whose
+    /// hold ran out are expired first in the same transaction, so their stock counts as free.
+    ///
+    /// The order starts `pendingPayment`, or `awaitingPayment` for ``Order/manualProvider``, and
+    /// holds its stock until `now + seconds`; ``expireOrders(now:)`` then gives it back. Manual
+    /// transfers take days, so give them a longer hold than a payment page.
+    ///
+    /// ```swift
+    /// let draft = OrderDraft(lines: cart.map(OrderDraft.Line.init), address: address, shippingMethodID: "standard",
+    ///                        shippingName: "Standard", amounts: OrderAmounts(quote, discountCode: nil), provider: "stripe")
+    /// let order = try store.placeOrder(draft, now: now, holdFor: 30 * 60)
+    /// ```
+    public func placeOrder(_ draft: OrderDraft, now: Int64, holdFor seconds: Int64) throws -> Order {
+        if let problem = draft.problem { throw OrderError.invalidDraft(problem) }
+        guard seconds > 0 else { throw OrderError.invalidDraft("the stock must be held for some time, not \(seconds) seconds") }
+        return try database.transaction {
+            try expireDueOrders(now: now)
+            try checkAgainstCatalogue(draft.lines)
+            let version = try nextStockVersion()
+            var short: [ShortLine] = []
+            for line in draft.lines where try !reserve(line.quantity, of: line.sku, version: version) {
+                short.append(ShortLine(sku: line.sku, requested: line.quantity, available: try available(of: line.sku)))
+            }
+            guard short.isEmpty else { throw OrderError.short(short) }
+            try advanceStockVersion(to: version)
+            let status: OrderStatus = draft.provider == Order.manualProvider ? .awaitingPayment : .pendingPayment
+            let id = try insertOrder(draft, status: status, reservedUntil: now + seconds, now: now)
+            for (index, line) in draft.lines.enumerated() {
+                try database.execute(
+                    """
+                    INSERT INTO order_lines (order_id, position, sku, title, options, unit_price_minor, quantity, line_total_minor, hold)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'reserved')
+                    """,
+                    [
+                        .integer(id), .int(index + 1), .text(line.sku), .text(line.title), .text(line.options),
+                        .integer(line.unitPrice.minorUnits), .int(line.quantity), .integer(line.lineTotal.minorUnits),
+                    ])
+            }
+            try recordEvent(id, status: status, now: now, note: "placed")
+            return try existingOrder(id)
+        }
+    }
+
+    /// Throws unless every line's variant is for sale at the line's price.
+    private func checkAgainstCatalogue(_ lines: [OrderDraft.Line]) throws {
+        let variants = try sellableVariants(skus: lines.map(\.sku))
+        let unavailable = lines.filter { variants[$0.sku]?.isPublished != true }.map(\.sku)
+        guard unavailable.isEmpty else { throw OrderError.unavailable(unavailable) }
+        let changed = lines.filter { variants[$0.sku]?.price != $0.unitPrice }.map(\.sku)
+        guard changed.isEmpty else { throw OrderError.priceChanged(changed) }
+    }
+
+    /// Inserts the order's row and returns its id.
+    private func insertOrder(_ draft: OrderDraft, status: OrderStatus, reservedUntil: Int64, now: Int64) throws -> Int64 {
+        let address = draft.address
+        let amounts = draft.amounts
+        let rows = try database.query(
+            """
+            INSERT INTO orders (status, session_id, email, name, street, street2, city, postal_code, country, phone,
+                shipping_method_id, shipping_name, shipping_minor, subtotal_minor, discount_minor, discount_code,
+                tax_minor, tax_rate_bp, tax_mode, total_minor, currency, provider, reserved_until, created_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            RETURNING id
+            """,
+            [
+                .text(status.rawValue), .integer(draft.sessionID), .text(address.email), .text(address.name), .text(address.street),
+                .text(address.street2.isEmpty ? nil : address.street2), .text(address.city), .text(address.postalCode),
+                .text(address.country), .text(address.phone.isEmpty ? nil : address.phone), .text(draft.shippingMethodID),
+                .text(draft.shippingName), .integer(amounts.shipping.minorUnits), .integer(amounts.subtotal.minorUnits),
+                .integer(amounts.discount.minorUnits), .text(amounts.discountCode), .integer(amounts.tax.minorUnits),
+                .int(amounts.taxRate.basisPoints), .text(amounts.taxMode.rawValue), .integer(amounts.total.minorUnits),
+                .text(amounts.currency.code), .text(draft.provider), .integer(reservedUntil), .integer(now), .integer(now),
+            ])
+        return try rows[0].int64("id")
+    }
+}
