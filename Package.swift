@@ -15,6 +15,7 @@ let package = Package(
     products: [
         .executable(name: "shelf", targets: ["shelf"]),
         .executable(name: "cart", targets: ["cart"]),
+        .executable(name: "checkout", targets: ["checkout"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -85,8 +86,15 @@ let package = Package(
         .target(
             name: "CartFunction", dependencies: ["ShelfCore", "ShelfStore", "ShelfHTTP"], path: "functions/cart/Cart",
             swiftSettings: strict),
+        .target(
+            name: "CheckoutFunction",
+            dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfPayments", "ShelfCrypto"],
+            path: "functions/checkout/Checkout", swiftSettings: strict),
         .executableTarget(
-            name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", sources: ["main.swift"],
+            name: "checkout", dependencies: ["CheckoutFunction", "ShelfHTTP"], path: "functions/checkout", exclude: ["Checkout"], sources: ["main.swift"],
+            swiftSettings: strict),
+        .executableTarget(
+            name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
             swiftSettings: strict),
 
         // Shared test support.

@@ -3,5 +3,5 @@
 /// Web server configurations and `shelf serve` run only these, so `/fn/anything` can never start
 /// some other executable that happens to sit in the same folder.
 public enum FunctionNames {
-    public static let all = ["cart"]
+    public static let all = ["cart", "checkout"]
 }

@@ -1,0 +1,77 @@
+import ShelfConfig
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+
+/// Step 3: the review, and the button that places the order. Placing reserves the stock in the
+/// same transaction (or refuses the whole order and sends the shopper back to the cart with the
+/// lines that changed), then hands the shopper to the payment provider.
+enum PaymentStep {
+    static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
+        switch try CheckoutState.load(request, context) {
+        case .elsewhere(let response): return response
+        case .ready(let state):
+            guard state.hasAddress else { return .redirect(to: "/fn/checkout") }
+            guard state.shippingMethod != nil else { return .redirect(to: "/fn/checkout/shipping") }
+            return try render(state)
+        }
+    }
+
+    static func submit(_ request: Request, _ context: FunctionContext) throws -> Response {
+        guard case .ready(let state) = try CheckoutState.load(request, context) else { return .redirect(to: "/fn/cart") }
+        let fields = try request.fields()
+        try state.checkToken(fields, request)
+        guard state.hasAddress else { return .redirect(to: "/fn/checkout") }
+        guard let method = state.shippingMethod else { return .redirect(to: "/fn/checkout/shipping") }
+        // Every amount is computed here from the catalogue, shelf.toml and the code; the form
+        // carries none of them, and anything else it sends is ignored.
+        let quote = state.quote
+        let provider = state.settings.payments.provider
+        let draft = OrderDraft(
+            lines: state.lines.map(OrderDraft.Line.init), address: state.draft.address, shippingMethodID: method.id,
+            shippingName: method.name, amounts: OrderAmounts(quote, discountCode: state.code?.code), provider: provider.rawValue,
+            sessionID: state.shopper.session.id)
+        let order: Order
+        do {
+            order = try state.store.placeOrder(draft, now: context.clock.now(), holdFor: Payments.holdSeconds(context))
+        } catch OrderError.short(let lines) {
+            return try sendBackToCart(lines, state)
+        } catch OrderError.priceChanged, OrderError.unavailable {
+            var changed = state
+            changed.notice = "Some prices or items changed since you opened this page. Please check the order again."
+            return try render(changed, status: 409)
+        }
+        return try Payments.start(order, context)
+    }
+
+    /// Fits the cart to what is left and shows it, naming the lines that changed.
+    static func sendBackToCart(_ lines: [ShortLine], _ state: CheckoutState) throws -> Response {
+        for line in lines {
+            _ = try state.store.setCartQuantity(
+                line.sku, to: max(0, line.available), in: state.shopper.session, now: state.context.clock.now(),
+                maxPerLine: state.context.config.cart.maxPerLine)
+        }
+        let skus = lines.map(\.sku).joined(separator: ",")
+        return .redirect(to: "/fn/cart?notice=stock-changed&sku=\(skus)")
+    }
+
+    static func render(_ state: CheckoutState, status: Int = 200) throws -> Response {
+        let address = state.draft.address
+        let method = state.shippingMethod
+        let payments = state.settings.payments
+        let (text, button) =
+            switch payments.provider {
+            case .test: ("You will pay on the test provider's page (TEST MODE: no real money moves).", "Continue to payment")
+            case .stripe: ("You will pay securely on Stripe's page; we never see your card.", "Continue to payment")
+            case .manual: (payments.manualInstructions, "Place order")
+            }
+        let values: [String: Any] = [
+            "review": [
+                "email": address.email, "address": address.lines.joined(separator: ", "),
+                "shipping": method.map { "\($0.name) · \($0.delivery)" } ?? "",
+            ],
+            "payment": ["text": text, "button": button],
+        ]
+        return try CheckoutPage.render(.payment, state, values: values, status: status)
+    }
+}

@@ -1,0 +1,4 @@
+import CheckoutFunction
+import ShelfHTTP
+
+Function(name: "checkout", routes: CheckoutRoutes.all).run()
