@@ -91,7 +91,8 @@ let package = Package(
             dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfPayments", "ShelfCrypto"],
             path: "functions/checkout/Checkout", swiftSettings: strict),
         .executableTarget(
-            name: "checkout", dependencies: ["CheckoutFunction", "ShelfHTTP"], path: "functions/checkout", exclude: ["Checkout"], sources: ["main.swift"],
+            name: "checkout", dependencies: ["CheckoutFunction", "ShelfHTTP"], path: "functions/checkout", exclude: ["Checkout"],
+            sources: ["main.swift"],
             swiftSettings: strict),
         .executableTarget(
             name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
