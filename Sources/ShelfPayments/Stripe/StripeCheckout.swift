@@ -68,6 +68,15 @@ public struct StripeCheckout: Sendable {
         return Session(id: id, url: url)
     }
 
+    /// The payment intent of a completed session, which refunds name.
+    public func paymentIntent(ofSession id: String) throws(PaymentError) -> String {
+        guard id.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" }) else { throw .mismatch("odd session id") }
+        guard let intent = try client.get("/v1/checkout/sessions/\(id)")["payment_intent"]?.string else {
+            throw .mismatch("session \(id) has no payment intent: was it paid?")
+        }
+        return intent
+    }
+
     /// Refunds `amount` of the payment `paymentIntent`; `key` must be the same on a retry of the
     /// same refund.
     public func refund(paymentIntent: String, amount: Money, key: String) throws(PaymentError) -> String {

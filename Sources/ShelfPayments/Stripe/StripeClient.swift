@@ -22,13 +22,25 @@ public struct StripeClient: Sendable {
 
     /// POSTs `form` to `path`, retrying with the same key; returns the parsed JSON of a 2xx answer.
     public func post(_ path: String, form: FormBody, idempotencyKey: String) throws(PaymentError) -> JSON {
-        let request = OutboundRequest(
-            url: api + path,
-            headers: [
-                ("Authorization", "Bearer \(secretKey)"), ("Idempotency-Key", idempotencyKey),
-                ("Content-Type", "application/x-www-form-urlencoded"), ("Stripe-Version", "2024-06-20"),
-            ],
-            body: form.bytes)
+        try send(
+            OutboundRequest(
+                url: api + path,
+                headers: [
+                    ("Authorization", "Bearer \(secretKey)"), ("Idempotency-Key", idempotencyKey),
+                    ("Content-Type", "application/x-www-form-urlencoded"), ("Stripe-Version", "2024-06-20"),
+                ],
+                body: form.bytes), path: path)
+    }
+
+    /// GETs `path` (reading is always safe to retry).
+    public func get(_ path: String) throws(PaymentError) -> JSON {
+        try send(
+            OutboundRequest(
+                method: "GET", url: api + path, headers: [("Authorization", "Bearer \(secretKey)"), ("Stripe-Version", "2024-06-20")]),
+            path: path)
+    }
+
+    private func send(_ request: OutboundRequest, path: String) throws(PaymentError) -> JSON {
         var lastProblem = ""
         for attempt in 0...backoff.count {
             if attempt > 0 { Self.sleep(backoff[attempt - 1]) }

@@ -23,7 +23,7 @@ extension Shelf {
 }
 
 /// Opens the store's database, migrated, or exits with a message naming the file.
-private func openStore(_ options: StoreOption) throws -> Store {
+func openStore(_ options: StoreOption) throws -> Store {
     let folder = options.folder
     do {
         let store = try Store.open(at: folder.databaseFile)
@@ -35,7 +35,7 @@ private func openStore(_ options: StoreOption) throws -> Store {
 }
 
 /// `text` followed by spaces up to `width` characters.
-private func pad(_ text: String, _ width: Int) -> String {
+func pad(_ text: String, _ width: Int) -> String {
     text.padding(toLength: width, withPad: " ", startingAt: 0)
 }
 

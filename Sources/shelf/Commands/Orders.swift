@@ -1,0 +1,236 @@
+import ArgumentParser
+import Foundation
+import ShelfConfig
+import ShelfCore
+import ShelfPayments
+import ShelfSite
+import ShelfStore
+
+extension Shelf {
+    struct OrdersCommand: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "orders",
+            abstract: "List, show, cancel, mark paid, refund and expire orders.",
+            discussion: """
+                Examples:
+                  shelf orders list --status paid
+                  shelf orders show 1042
+                  shelf orders mark-paid 1042        # a bank transfer arrived
+                  shelf orders refund 1042 --amount 10.00
+                  shelf orders cancel 1042
+                  shelf orders expire                # release reservations that ran out
+                """,
+            subcommands: [List.self, Show.self, Cancel.self, MarkPaid.self, Refund.self, Expire.self])
+    }
+}
+
+/// The time now, in Unix seconds.
+private var now: Int64 { Int64(Date().timeIntervalSince1970) }
+
+/// The order `number` names, or a failure that says there is none.
+private func details(_ number: String, in store: Store) throws -> OrderDetails {
+    guard let parsed = OrderNumber(parsing: number), let details = try store.order(parsed.id) else {
+        throw fail("there is no order \(number); shelf orders list shows them")
+    }
+    return details
+}
+
+private func config(_ options: StoreOption) throws -> StoreConfig {
+    do {
+        return try StoreConfig.load(from: options.folder.root)
+    } catch {
+        throw fail("\(error)")
+    }
+}
+
+private func formatter(_ options: StoreOption) throws -> PriceFormatter {
+    let config = try config(options)
+    return PriceFormatter(locale: config.locale, currency: config.currency)
+}
+
+private func time(_ seconds: Int64) -> String {
+    Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
+}
+
+extension Shelf.OrdersCommand {
+    struct List: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "List orders, newest first.", discussion: "Example:\n  shelf orders list --status pending_payment")
+
+        @OptionGroup var options: StoreOption
+        @Option(help: "Only orders with this status (pending_payment, awaiting_payment, paid, cancelled, expired).")
+        var status: String?
+
+        func validate() throws {
+            if let status, OrderStatus(rawValue: status) == nil {
+                throw ValidationError(
+                    "unknown status \(status); use one of \(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+        }
+
+        func run() throws {
+            let store = try openStore(options)
+            let prices = try formatter(options)
+            let orders = try store.orders(status: status.flatMap(OrderStatus.init(rawValue:)))
+            print(pad("ORDER", 8) + pad("STATUS", 18) + pad("PLACED", 22) + pad("ITEMS", 7) + pad("TOTAL", 12) + "EMAIL")
+            for order in orders {
+                print(
+                    pad(order.number.description, 8) + pad(order.status.rawValue, 18) + pad(time(order.createdAt), 22)
+                        + pad(String(order.items), 7) + pad(prices.string(order.total), 12) + order.email)
+            }
+            if orders.isEmpty { print("No orders.") }
+        }
+    }
+
+    struct Show: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Show one order.", discussion: "Example:\n  shelf orders show 1042")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The order number.") var number: String
+
+        func run() throws {
+            let store = try openStore(options)
+            let prices = try formatter(options)
+            let details = try details(number, in: store)
+            let order = details.order
+            let amounts = order.amounts
+            print("Order \(order.number) · \(order.status.rawValue) · \(order.provider)")
+            print("\(order.address.email)\n" + order.address.lines.joined(separator: "\n"))
+            print("")
+            for line in details.lines {
+                print(
+                    "  \(line.quantity) × \(line.sku)  \(line.title) \(line.options)  \(prices.string(line.lineTotal))  [\(line.hold.rawValue)]"
+                )
+            }
+            print("  Subtotal \(prices.string(amounts.subtotal))")
+            if amounts.discount.minorUnits > 0 { print("  Discount \(amounts.discountCode ?? "") −\(prices.string(amounts.discount))") }
+            print("  Shipping (\(order.shippingName)) \(prices.string(amounts.shipping))")
+            print("  Tax \(amounts.taxRate) (\(amounts.taxMode.rawValue)) \(prices.string(amounts.tax))")
+            print("  Total \(prices.string(amounts.total))")
+            print("")
+            for payment in details.payments {
+                print(
+                    "Payment \(payment.provider) #\(payment.attempt) \(payment.status.rawValue) \(payment.reference ?? "")"
+                        + " captured \(prices.string(Money(minorUnits: payment.amounts.captured, currency: payment.currency)))"
+                        + " refunded \(prices.string(Money(minorUnits: payment.amounts.refunded, currency: payment.currency)))")
+            }
+            for event in details.events { print("\(time(event.at))  \(event.status.rawValue)  \(event.note)") }
+        }
+    }
+
+    struct Cancel: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Cancel an order and release its stock.",
+            discussion: "A paid order's money is not returned by cancelling: refund it first.\n\nExample:\n  shelf orders cancel 1042")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The order number.") var number: String
+
+        func run() throws {
+            let store = try openStore(options)
+            let order = try details(number, in: store).order
+            do {
+                try store.cancelOrder(order.id, now: now, note: "cancelled by the merchant")
+            } catch {
+                throw fail("order \(number): \(error)")
+            }
+            print("Order \(order.number) cancelled; its stock is released.")
+        }
+    }
+
+    struct MarkPaid: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "mark-paid", abstract: "Record that a manual payment (bank transfer, cash on delivery) arrived.",
+            discussion: "Example:\n  shelf orders mark-paid 1042")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The order number.") var number: String
+
+        func run() throws {
+            let store = try openStore(options)
+            let order = try details(number, in: store).order
+            let outcome: PaymentOutcome
+            do {
+                outcome = try store.markPaid(
+                    order.id, payment: PaymentConfirmation(provider: Order.manualProvider, reference: nil, amount: order.amounts.total),
+                    now: now)
+            } catch {
+                throw fail("order \(number): \(error)")
+            }
+            switch outcome {
+            case .paid: print("Order \(order.number) is paid.")
+            case .paidButShort(let skus):
+                print("Order \(order.number) is paid, but \(skus.joined(separator: ", ")) could not be allocated.")
+            case .alreadyPaid, .duplicate: print("Order \(order.number) was already paid.")
+            case .paidAfterCancellation, .paidAgain: print("Order \(order.number) was cancelled or paid already: refund this payment.")
+            }
+        }
+    }
+
+    struct Refund: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Refund an order, in full or in part, through its payment provider.",
+            discussion: "Example:\n  shelf orders refund 1042 --amount 10.00")
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: "The order number.") var number: String
+        @Option(help: "The amount to refund (default: everything not refunded yet).") var amount: String?
+
+        func run() throws {
+            let store = try openStore(options)
+            let config = try config(options)
+            let details = try details(number, in: store)
+            let order = details.order
+            let captured = details.payments.reduce(Int64(0)) { $0 + $1.amounts.captured - $1.amounts.refunded }
+            let refund: Money
+            do {
+                refund =
+                    try amount.map { try Money(parsing: $0, in: config.currency) } ?? Money(minorUnits: captured, currency: config.currency)
+            } catch {
+                throw fail("--amount \(amount ?? ""): \(error)")
+            }
+            guard refund.minorUnits > 0, refund.minorUnits <= captured else {
+                throw fail("order \(number) has \(Money(minorUnits: captured, currency: config.currency)) that can be refunded")
+            }
+            var reference = "\(order.provider)-refund-\(order.number)-\(details.refunds.count + 1)"
+            if order.provider == "stripe", let payment = details.payments.last(where: { $0.amounts.captured > 0 }),
+                let session = payment.reference
+            {
+                let secrets = try Secrets.load(options.folder.root + "/" + config.secretsFile, name: config.secretsFile)
+                guard let key = secrets.value("stripe_secret_key") else {
+                    throw fail("stripe_secret_key is missing from \(config.secretsFile)")
+                }
+                let stripe = StripeCheckout(client: StripeClient(api: config.checkout.payments.stripeAPI, secretKey: key))
+                do {
+                    let intent = try stripe.paymentIntent(ofSession: session)
+                    reference = try stripe.refund(
+                        paymentIntent: intent, amount: refund, key: "shelf-refund-\(order.number)-\(details.refunds.count + 1)")
+                } catch {
+                    throw fail("Stripe did not refund order \(number): \(error)")
+                }
+            }
+            do {
+                try store.recordRefund(order.id, amount: refund, reference: reference, now: now)
+            } catch {
+                throw fail("order \(number): \(error)")
+            }
+            print("Refunded \(refund) of order \(order.number) (\(reference)).")
+        }
+    }
+
+    struct Expire: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Expire unpaid orders whose reservation ran out, releasing their stock.",
+            discussion: "The functions do this too, on each checkout request.\n\nExample:\n  shelf orders expire")
+
+        @OptionGroup var options: StoreOption
+
+        func run() throws {
+            let store = try openStore(options)
+            let expired = try store.expireOrders(now: now)
+            print(
+                expired.isEmpty
+                    ? "No reservations ran out." : "Expired: \(expired.map { OrderNumber(id: $0).description }.joined(separator: ", "))")
+        }
+    }
+}
