@@ -164,8 +164,10 @@ def wait_until_listening(site: Site, port: int, sockets, seconds=20):
 
 
 @contextlib.contextmanager
-def serve(server: Server):
-    """A fresh demo store served by `server` on a free loopback port, stopped and removed afterwards."""
+def serve(server: Server, prepare=None):
+    """A fresh demo store served by `server` on a free loopback port, stopped and removed afterwards.
+
+    `prepare(store)`, when given, changes the store (its settings, secrets) before the server starts."""
     program = require(server.program, server.package)
     if server.name in ("nginx", "caddy"):
         require("spawn-fcgi", "spawn-fcgi")
@@ -175,6 +177,8 @@ def serve(server: Server):
     site = None
     try:
         store = make_store(root / "store")
+        if prepare is not None:
+            prepare(store)
         port = free_port()
         user = "www-data" if os.geteuid() == 0 else getpass.getuser()
         arguments = ["server-config", server.name, "--listen", f"127.0.0.1:{port}", "--user", user]
