@@ -110,3 +110,12 @@ import Testing
         }
     }
 }
+
+@Suite struct CalendarDayTests {
+    @Test func writesUTCDays() {
+        #expect(CalendarDay.of(0) == "1970-01-01")
+        #expect(CalendarDay.of(1_795_618_912) == "2026-11-25")
+        #expect(CalendarDay.of(951_782_400) == "2000-02-29")
+        #expect(CalendarDay.of(-1) == "1969-12-31")
+    }
+}

@@ -218,3 +218,21 @@ def test_a_mismatched_amount_is_refused(site, stripe):
     assert retried.status == 303
     keys = [r[2]["Idempotency-Key"] for r in stripe.requests if r[1] == "/v1/checkout/sessions"][-2:]
     assert keys[0] == keys[1] == f"shelf-{order}-2"
+
+
+def test_codes_apply_on_the_cart_page_with_a_reason_when_refused(site):
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = re.search(r'name="_token" value="([^"]+)"', shopper.get("/fn/cart").text).group(1)
+    refused = shopper.submit("/fn/checkout/code?return=cart", {"code": "NOPE", "_token": token})
+    assert refused.headers["Location"] == "/fn/cart?code_error=unknown"
+    error = parse(shopper.get(refused.headers["Location"]).text).find("p", id="discount-code-error")
+    assert error.text == "We don't know this code."
+    below = shopper.submit("/fn/checkout/code?return=cart", {"code": "winter15", "_token": token})
+    assert below.headers["Location"] == "/fn/cart"  # €717.00 is over WINTER15's €120 minimum
+    page = parse(shopper.get("/fn/cart").text)
+    assert page.find("dd", data_cart_discount=True).text == "−€15.00"
+    assert page.find("dd", data_cart_total=True).text == "€702.00"
+    # Another site cannot apply or remove a code.
+    assert shopper.post("/fn/checkout/code?return=cart", {"code": "", "_token": token},
+                        {"Origin": "https://evil.example"}).status == 403

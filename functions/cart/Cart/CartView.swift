@@ -85,6 +85,7 @@ struct CartView {
         }
         if let subtotal { cart["subtotal"] = prices.string(subtotal) }
         if count > 0 { cart["badge"] = String(count) }
+        if let token { cart["token"] = token }
         return ["cart": cart]
     }
 }

@@ -13,8 +13,36 @@ enum ShowCart {
             let (tone, text) = notice.message(in: view, maxPerLine: view.maxPerLine)
             values["notice"] = ["tone": tone, "text": text, "is_warning": tone == "warning"] as [String: Any]
         }
+        if var cart = values["cart"] as? [String: Any], let subtotal = view.subtotal {
+            cart["code_action"] = "/fn/checkout/code?return=cart"
+            if let code = try appliedCode(request, context, subtotal: subtotal) {
+                let discount = code.discount(on: subtotal)
+                cart["code"] = code.code
+                cart["discount"] = context.prices.string(discount)
+                cart["total"] = context.prices.string(subtotal - discount)
+            } else {
+                cart["total"] = context.prices.string(subtotal)
+            }
+            switch try request.queryFields().optional("code_error") {
+            case "unknown": cart["code_error"] = "We don't know this code."
+            case "expired": cart["code_error"] = "This code has ended."
+            case "minimum": cart["code_error"] = "This code needs a higher subtotal."
+            default: break
+            }
+            values["cart"] = cart
+        }
         let html = try context.pages().render("cart", title: "Your cart", path: "/fn/cart", values: values)
         return .html(html)
+    }
+
+    /// The code of the shopper's checkout in progress, if it applies to this subtotal today.
+    private static func appliedCode(_ request: Request, _ context: FunctionContext, subtotal: Money) throws -> DiscountCode? {
+        let store = try context.store()
+        guard let shopper = try ShopperSession.find(request, context, in: store),
+            let typed = try store.checkoutDraft(in: shopper.session)?.code
+        else { return nil }
+        return try? DiscountCode.find(
+            typed, in: context.config.checkout.codes, subtotal: subtotal, today: CalendarDay.of(context.clock.now()))
     }
 
     static func json(_ request: Request, _ context: FunctionContext) throws -> Response {

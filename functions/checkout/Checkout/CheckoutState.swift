@@ -68,7 +68,7 @@ struct CheckoutState {
         return try? DiscountCode.find(typed, in: settings.codes, subtotal: subtotal, today: today)
     }
 
-    var today: String { Dates.day(of: context.clock.now()) }
+    var today: String { CalendarDay.of(context.clock.now()) }
 
     /// The amounts of the order as it stands (shipping left out until a method is chosen).
     var quote: Quote {
@@ -103,24 +103,5 @@ struct CheckoutState {
     func checkToken(_ fields: Fields, _ request: Request) throws {
         let sent = try fields.optional(FormToken.field) ?? request.header("x-shelf-token")
         try FormToken.check(sent, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
-    }
-}
-
-/// Calendar days in UTC, without Foundation.
-enum Dates {
-    /// `YYYY-MM-DD` of Unix time `seconds` (days from civil, Howard Hinnant's algorithm).
-    static func day(of seconds: Int64) -> String {
-        let days = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-        let z = days + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        let month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        func two(_ value: Int64) -> String { value < 10 ? "0\(value)" : "\(value)" }
-        return "\(year)-\(two(month))-\(two(day))"
     }
 }

@@ -26,7 +26,7 @@ enum CodeForm {
             let subtotal = lines.reduce(.zero(context.config.currency)) { $0 + $1.lineTotal }
             do {
                 draft.code = try DiscountCode.find(
-                    typed, in: context.config.checkout.codes, subtotal: subtotal, today: Dates.day(of: context.clock.now())
+                    typed, in: context.config.checkout.codes, subtotal: subtotal, today: CalendarDay.of(context.clock.now())
                 ).code
             } catch {
                 let message = "The code \(typed.uppercased()) cannot be used: \(reason(error, prices: context.prices))"
