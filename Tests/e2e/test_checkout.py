@@ -236,3 +236,34 @@ def test_codes_apply_on_the_cart_page_with_a_reason_when_refused(site):
     # Another site cannot apply or remove a code.
     assert shopper.post("/fn/checkout/code?return=cart", {"code": "", "_token": token},
                         {"Origin": "https://evil.example"}).status == 403
+
+
+def test_refunds_go_through_stripe_and_its_refund_events_are_recorded_once(site, stripe):
+    if site.provider != "stripe":
+        pytest.skip("refunds through the provider's API: Stripe only")
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    session_id = shopper.submit("/fn/checkout/payment", {"_token": token}).headers["Location"].rsplit("/", 1)[1]
+    number = stripe.sessions[session_id]["client_reference_id"]
+    webhook = site.base + "/fn/checkout/webhook/stripe"
+    assert stripe.deliver(webhook, stripe.event("checkout.session.completed", session_id))[0] == 200
+
+    shelf("orders", "refund", number, "--amount", "10.00", store=site.store)
+    refund = stripe.refunds[-1]
+    assert refund["payment_intent"] == "pi_" + session_id and refund["amount"] == 1000
+    key = [r[2]["Idempotency-Key"] for r in stripe.requests if r[1] == "/v1/refunds"][-1]
+    assert key == f"shelf-refund-{number}-1"
+
+    def refunded():
+        with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+            return db.execute("SELECT SUM(refunded_minor) FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone()[0]
+
+    assert refunded() == 1000
+    # Stripe then tells us about it: nothing new. A refund made in Stripe's dashboard: recorded, once.
+    assert stripe.deliver(webhook, stripe.refunded_event(number, "ch_1", 1000))[0] == 200
+    assert refunded() == 1000
+    later = stripe.refunded_event(number, "ch_1", 3000)
+    assert stripe.deliver(webhook, later)[0] == 200
+    assert stripe.deliver(webhook, later)[0] == 200
+    assert refunded() == 3000

@@ -16,8 +16,9 @@ public struct StripeEvent: Sendable {
         case failed(number: String, session: String)
         /// The session expired unpaid.
         case expired(number: String, session: String)
-        /// Part or all of a payment was refunded (the total refunded so far).
-        case refunded(paymentIntent: String, amountRefunded: Int64, currency: String)
+        /// Part or all of a payment was refunded (the total refunded so far), in Stripe or by us;
+        /// `number` is our order, from the metadata the session gave the payment.
+        case refunded(number: String?, charge: String, amountRefunded: Int64, currency: String)
         /// An event Shelf does not act on.
         case ignored
     }
@@ -49,10 +50,11 @@ public struct StripeEvent: Sendable {
             guard let number, let session else { throw .mismatch("\(type) \(id) without client_reference_id") }
             change = .expired(number: number, session: session)
         case "charge.refunded":
-            guard let intent = object["payment_intent"]?.string, let refunded = integer(object["amount_refunded"]),
+            guard let charge = object["id"]?.string, let refunded = integer(object["amount_refunded"]),
                 let currency = object["currency"]?.string
-            else { throw .mismatch("charge.refunded \(id) without payment_intent or amount_refunded") }
-            change = .refunded(paymentIntent: intent, amountRefunded: refunded, currency: currency)
+            else { throw .mismatch("charge.refunded \(id) without id or amount_refunded") }
+            change = .refunded(
+                number: object["metadata"]?["order"]?.string, charge: charge, amountRefunded: refunded, currency: currency)
         default:
             change = .ignored
         }

@@ -51,6 +51,19 @@ class StripeStandIn:
             def log_message(self, *args):
                 pass
 
+            def do_GET(self):
+                with standin._lock:
+                    standin.requests.append(("GET", self.path, dict(self.headers), {}))
+                    session = standin.sessions.get(self.path.removeprefix("/v1/checkout/sessions/"))
+                    ok = self.headers.get("Authorization") == f"Bearer {standin.secret_key}"
+                status, body = (200, session) if ok and session else (404, {"error": {"message": "No such checkout session"}})
+                data = json.dumps(body).encode()
+                self.send_response(status)
+                self.send_header("Content-Type", "application/json")
+                self.send_header("Content-Length", str(len(data)))
+                self.end_headers()
+                self.wfile.write(data)
+
             def do_POST(self):
                 length = int(self.headers.get("Content-Length") or 0)
                 raw = self.rfile.read(length).decode()
@@ -132,10 +145,16 @@ class StripeStandIn:
                 session["payment_status"] = "paid"
                 session["status"] = "complete"
                 session["payment_intent"] = session["payment_intent"] or "pi_" + session_id
+                self.sessions[session_id] = dict(session)
             obj = session
         event = {"id": event_id or self._id("evt"), "object": "event", "type": event_type,
                  "created": int(time.time()), "data": {"object": obj}}
         return json.dumps(event).encode()
+
+    def refunded_event(self, number, charge, amount_refunded, currency="eur"):
+        """A charge.refunded event: `amount_refunded` is the total refunded so far, as Stripe sends it."""
+        return self.event("charge.refunded", obj={"id": charge, "object": "charge", "amount_refunded": amount_refunded,
+                                                   "currency": currency, "metadata": {"order": number}})
 
     def deliver(self, webhook_url, body, signature=None, timestamp=None):
         """POSTs an event to the store's webhook like Stripe does; returns (status, text)."""

@@ -65,8 +65,20 @@ enum Webhooks {
             let order = try order(number, event, store)
             _ = try store.recordPaymentFailure(
                 order.id, provider: provider, reference: session, reason: event.type, eventID: event.id, now: now)
-        case .refunded(let intent, let refunded, _):
-            context.log("\(event.id): \(intent) refunded \(refunded) in total; refunds are recorded by shelf orders refund")
+        case .refunded(let number, let charge, let refunded, _):
+            // The event says how much is refunded in all; what is new is the part not recorded yet
+            // (a refund made with shelf orders refund is recorded already).
+            guard let number else {
+                context.log("\(event.id): charge \(charge) refunded without an order in its metadata; record it with shelf orders refund")
+                break
+            }
+            let details = try order(number, event, store)
+            let recorded = try store.order(details.id)?.payments.reduce(Int64(0)) { $0 + $1.amounts.refunded } ?? 0
+            if refunded > recorded {
+                _ = try store.recordRefund(
+                    details.id, amount: Money(minorUnits: refunded - recorded, currency: details.amounts.currency),
+                    reference: "\(charge):\(refunded)", now: now)
+            }
         case .pending, .ignored:
             break
         }
