@@ -92,3 +92,18 @@ def test_errors_match_the_document(store, body, status):  # noqa: F811
     refused = post_json(store, "/add", body)
     assert refused.status == status
     assert errors(json.loads(refused.body), response_schema("/fn/cart/add", "post", status)) == []
+
+
+def test_the_code_endpoint_matches_the_document(store):  # noqa: F811
+    added = post_json(store, "/add", {"sku": "LDN-BWC-CAM-XS", "quantity": 1})
+    cookie = added.cookies[0].split(";")[0]
+    token = json.loads(run_cgi("cart", request_env(store, "GET", ".json", cookie=cookie)).body)["token"]
+    data = json.dumps({"code": "welcome10"}).encode()
+    env = request_env(store, "POST", "/code", body=data, content_type="application/json", cookie=cookie,
+                      headers={"Origin": BASE_URL, "Accept": "application/json", "X-Shelf-Token": token})
+    env["SCRIPT_NAME"] = "/fn/checkout"
+    applied = run_cgi("checkout", env, data)
+    assert applied.status == 200
+    body = json.loads(applied.body)
+    assert body == {"code": "WELCOME10"}
+    assert errors(body, response_schema("/fn/checkout/code", "post", 200)) == []
