@@ -267,3 +267,19 @@ def test_refunds_go_through_stripe_and_its_refund_events_are_recorded_once(site,
     assert stripe.deliver(webhook, later)[0] == 200
     assert stripe.deliver(webhook, later)[0] == 200
     assert refunded() == 3000
+
+
+def test_a_delayed_payment_that_fails_releases_the_stock(site, stripe):
+    if site.provider != "stripe":
+        pytest.skip("delayed payment methods: Stripe only")
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    before = stock(site.store, COAT)
+    session_id = shopper.submit("/fn/checkout/payment", {"_token": token}).headers["Location"].rsplit("/", 1)[1]
+    number = stripe.sessions[session_id]["client_reference_id"]
+    assert stock(site.store, COAT)[1] == before[1] + 2
+    failed = stripe.event("checkout.session.async_payment_failed", session_id)
+    assert stripe.deliver(site.base + "/fn/checkout/webhook/stripe", failed)[0] == 200
+    assert order_status(site.store, number) == "cancelled"
+    assert stock(site.store, COAT) == before

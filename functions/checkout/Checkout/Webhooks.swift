@@ -61,7 +61,18 @@ enum Webhooks {
             case .alreadyPaid, .duplicate:
                 break
             }
-        case .failed(let number, let session), .expired(let number, let session):
+        case .failed(let number, let session):
+            // A delayed payment (a bank debit) that failed for good: the order cannot be paid
+            // any more, so its stock goes back now. A late event for a paid order changes nothing.
+            let order = try order(number, event, store)
+            if try store.recordPaymentFailure(
+                order.id, provider: provider, reference: session, reason: event.type, eventID: event.id, now: now),
+                order.status == .pendingPayment
+            {
+                try store.cancelOrder(order.id, now: now, note: "the payment failed (\(event.type))")
+            }
+        case .expired(let number, let session):
+            // The page closed unpaid; the reservation ends at the same moment and expires lazily.
             let order = try order(number, event, store)
             _ = try store.recordPaymentFailure(
                 order.id, provider: provider, reference: session, reason: event.type, eventID: event.id, now: now)
