@@ -1,4 +1,5 @@
 import Foundation
+import ShelfCore
 import ShelfTesting
 import Testing
 
@@ -8,7 +9,7 @@ struct MigrationTests {
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
             let store = try Store.open(at: directory.file("shelf.db"))
-            #expect(try store.migrate() == ["catalogue", "cart", "orders"])
+            #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout"])
         }
     }
 
@@ -26,7 +27,7 @@ struct MigrationTests {
             try old.execute("INSERT INTO stock (sku, on_hand, version) VALUES ('TEE-M', 3, 1)")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["cart", "orders"])
+            #expect(try store.migrate() == ["cart", "orders", "checkout"])
             let title = "SELECT title FROM products WHERE handle = 'tee'"
             #expect(try store.database.query(title).first?.text("title") == "")
             #expect(try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: []) == CatalogueSync(updated: 1))
@@ -48,7 +49,7 @@ struct MigrationTests {
             try database.execute("UPDATE stock_clock SET version = 6")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["orders"])
+            #expect(try store.migrate() == ["orders", "checkout"])
             let rows = try store.database.query("SELECT sku, on_hand, reserved, allocated, version FROM stock ORDER BY sku")
             #expect(
                 try rows.map { "\(try $0.text("sku")) \(try $0.int("on_hand")) \(try $0.int("reserved")) \(try $0.int("allocated"))" }
@@ -89,5 +90,27 @@ struct MigrationTests {
         try store.migrate()
         try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
         #expect(try store.allStockLevels() == ["TEE-M": 0])
+    }
+}
+
+@Suite struct CheckoutDraftTests {
+    @Test func aDraftIsKeptPerSessionAndClearedOfItsCodeAfterPayment() throws {
+        try withTemporaryStore { store in
+            let session = try store.createSession(tokenHash: sampleTokenHash(1), now: 100, lifetime: 1000)
+            #expect(try store.checkoutDraft(in: session) == nil)
+            var draft = CheckoutDraft(shippingID: "standard", code: "WELCOME10")
+            draft.address.email = "ann@example.com"
+            draft.address.country = "IE"
+            try store.saveCheckoutDraft(draft, in: session, now: 101)
+            #expect(try store.checkoutDraft(in: session) == draft)
+            draft.address.city = "Dublin"
+            try store.saveCheckoutDraft(draft, in: session, now: 102)
+            #expect(try store.checkoutDraft(in: session)?.address.city == "Dublin")
+            try store.clearCheckout(sessionID: session.id)
+            let cleared = try #require(try store.checkoutDraft(in: session))
+            #expect(cleared.code == nil && cleared.shippingID == nil && cleared.address == draft.address)
+            let other = try store.createSession(tokenHash: sampleTokenHash(2), now: 100, lifetime: 1000)
+            #expect(try store.checkoutDraft(in: other) == nil)
+        }
     }
 }
