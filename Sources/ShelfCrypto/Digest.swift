@@ -3,6 +3,9 @@ import CCrypto
 /// SHA-256 and HMAC-SHA256 through OpenSSL's libcrypto, and a comparison that takes the same
 /// time wherever two values differ.
 ///
+/// The digests use libcrypto's SHA-256 directly rather than EVP, whose first use in a process
+/// costs a CGI request more than everything else it hashes (see `CCrypto/shim.h`).
+///
 /// ```swift
 /// let stored = Digest.sha256Hex(token)
 /// let mac = Digest.hmacSHA256(key: secret, message: Array("payload".utf8))
@@ -10,13 +13,9 @@ import CCrypto
 public enum Digest {
     /// The SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
-        }
-        precondition(ok == 1 && length == 32, "libcrypto's SHA-256 failed")
-        return Array(digest.prefix(Int(length)))
+        var digest = [UInt8](repeating: 0, count: 32)
+        bytes.withUnsafeBytes { input in shelf_crypto_sha256(input.baseAddress, input.count, &digest) }
+        return digest
     }
 
     /// The SHA-256 of the UTF-8 of `text`, as 64 lower-case hex digits.
@@ -26,18 +25,13 @@ public enum Digest {
 
     /// The HMAC-SHA256 of `message` under `key`.
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var mac = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let result = key.withUnsafeBytes { keyBytes in
+        var mac = [UInt8](repeating: 0, count: 32)
+        key.withUnsafeBytes { keyBytes in
             message.withUnsafeBytes { messageBytes in
-                HMAC(
-                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                    messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                    messageBytes.count, &mac, &length)
+                shelf_crypto_hmac_sha256(keyBytes.baseAddress, keyBytes.count, messageBytes.baseAddress, messageBytes.count, &mac)
             }
         }
-        precondition(result != nil && length == 32, "libcrypto's HMAC-SHA256 failed")
-        return Array(mac.prefix(Int(length)))
+        return mac
     }
 
     /// True when `a` and `b` are equal, compared in time that depends only on their lengths.
