@@ -81,13 +81,23 @@ struct FunctionRuntime {
     }
 
     /// `NAME=value` C strings as a dictionary.
+    ///
+    /// An ASCII entry (nearly all of them) is split at its first `=` byte; any other at its
+    /// first `=` Character, which is the same place in ASCII.
     static func environment(_ pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var result: [String: String] = [:]
         guard var cursor = pointer else { return result }
         while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry))
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                    result[String(decoding: bytes[..<equals], as: UTF8.self)] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+                }
+            } else {
+                let text = String(cString: entry)
+                if let equals = text.firstIndex(of: "=") {
+                    result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+                }
             }
             cursor += 1
         }
