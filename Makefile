@@ -7,10 +7,10 @@ HOST         ?= 127.0.0.1
 PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libssl-dev libcurl4-openssl-dev pkg-config python3 python3-pip chromium
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
-BENCH_APT    := hugo hyperfine time
+BENCH_APT    := hugo hyperfine time wrk curl
 PIP_PACKAGES := pytest pyyaml playwright
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -46,7 +46,8 @@ web-deps:
 	fi; \
 	scripts/ensure-packages apt $(WEB_APT)
 
-bench-deps:
+## bench-deps: Hugo and the timing tools; lighttpd (the functions benchmark) comes with web-deps
+bench-deps: web-deps
 	@scripts/ensure-packages apt $(BENCH_APT)
 
 ## lint: the committed .swift-format, strictly
@@ -56,9 +57,16 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests functions
 
-## bench: 10,000 products, Shelf against Hugo in the same run; writes bench/results.json
+## bench: both benchmarks, each writing its part of bench/results.json: the build (10,000
+## products, Shelf against Hugo) and the functions (the cart as CGI against a bare executable,
+## as FastCGI behind lighttpd against a static file)
 bench: deps bench-deps
 	bench/run
+	bench/functions/run
+
+## bench-functions: only the functions benchmark
+bench-functions: deps bench-deps
+	bench/functions/run
 
 clean:
 	rm -rf .build site data .shelf bench/work

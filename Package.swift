@@ -30,7 +30,6 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
-        .systemLibrary(name: "CCrypto", pkgConfig: "libcrypto", providers: [.apt(["libssl-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
         .target(name: "CShelfSystem"),
 
@@ -48,8 +47,9 @@ let package = Package(
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // Payment providers: the test stand-in, manual, Stripe; webhooks; outbound HTTP.
         .target(name: "ShelfPayments", dependencies: ["ShelfCore", "ShelfCrypto", "CCurl"], swiftSettings: strict),
-        // SHA-256, HMAC and random tokens, over OpenSSL's libcrypto.
-        .target(name: "ShelfCrypto", dependencies: ["CCrypto"], swiftSettings: strict),
+        // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
+        // than all the hashing it does.
+        .target(name: "ShelfCrypto", swiftSettings: strict),
         // The function runtime: CGI and FastCGI, requests, responses, sessions, cross-site checks.
         .target(
             name: "ShelfHTTP",

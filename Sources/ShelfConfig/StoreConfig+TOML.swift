@@ -196,37 +196,49 @@ struct TOMLReader {
 }
 
 /// Finds the line of a key in the TOML text, since the parser keeps no positions for values.
+///
+/// The text is only scanned when a line is asked for, that is when there is an error to report:
+/// a function reads `shelf.toml` on every CGI request, and a correct file needs no line numbers.
 public struct TOMLLines {
-    /// (section header or nil, index among same-named array sections, key, line)
-    private var entries: [(section: String?, index: Int, key: String, line: Int)] = []
-    private var headers: [(section: String, index: Int, line: Int)] = []
+    private let text: String
 
     public init(_ text: String) {
-        var section: String?
-        var counts: [String: Int] = [:]
-        var index = 0
-        for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let line = raw.drop { $0 == " " || $0 == "\t" }
-            if line.hasPrefix("[") {
-                let name = line.trimmingCharacters(in: "[] \t\r")
-                index = counts[name, default: 0]
-                counts[name] = index + 1
-                section = name
-                headers.append((name, index, number + 1))
-            } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
-                let key = line[..<equals].trimmingCharacters(in: " \t\"")
-                entries.append((section, index, key, number + 1))
-            }
-        }
+        self.text = text
     }
 
     public func line(of key: String, in section: String? = nil, index: Int = 0) -> Int? {
-        entries.first { $0.section == section && $0.index == index && $0.key == key }?.line
+        Scan(text).entries.first { $0.section == section && $0.index == index && $0.key == key }?.line
             ?? line(ofSection: section ?? key, index: index)
     }
 
     public func line(ofSection section: String, index: Int) -> Int? {
-        headers.first { $0.section == section && $0.index == index }?.line
+        Scan(text).headers.first { $0.section == section && $0.index == index }?.line
+    }
+
+    /// Every key and section header of the text, with its line.
+    private struct Scan {
+        /// (section header or nil, index among same-named array sections, key, line)
+        var entries: [(section: String?, index: Int, key: String, line: Int)] = []
+        var headers: [(section: String, index: Int, line: Int)] = []
+
+        init(_ text: String) {
+            var section: String?
+            var counts: [String: Int] = [:]
+            var index = 0
+            for (number, raw) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+                let line = raw.drop { $0 == " " || $0 == "\t" }
+                if line.hasPrefix("[") {
+                    let name = line.trimmingCharacters(in: "[] \t\r")
+                    index = counts[name, default: 0]
+                    counts[name] = index + 1
+                    section = name
+                    headers.append((name, index, number + 1))
+                } else if let equals = line.firstIndex(of: "="), !line.hasPrefix("#") {
+                    let key = line[..<equals].trimmingCharacters(in: " \t\"")
+                    entries.append((section, index, key, number + 1))
+                }
+            }
+        }
     }
 }
 

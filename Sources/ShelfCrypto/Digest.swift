@@ -1,7 +1,6 @@
-import CCrypto
-
-/// SHA-256 and HMAC-SHA256 through OpenSSL's libcrypto, and a comparison that takes the same
-/// time wherever two values differ.
+/// SHA-256 and HMAC-SHA256, and a comparison that takes the same time wherever two values
+/// differ. Written in Swift (``SHA256``): the functions hash a few short values per request,
+/// and loading libcrypto for them cost a CGI request more than everything else it hashes.
 ///
 /// ```swift
 /// let stored = Digest.sha256Hex(token)
@@ -10,13 +9,7 @@ import CCrypto
 public enum Digest {
     /// The SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
-        var digest = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let ok = bytes.withUnsafeBytes { input in
-            EVP_Digest(input.baseAddress, input.count, &digest, &length, EVP_sha256(), nil)
-        }
-        precondition(ok == 1 && length == 32, "libcrypto's SHA-256 failed")
-        return Array(digest.prefix(Int(length)))
+        SHA256.hash(bytes)
     }
 
     /// The SHA-256 of the UTF-8 of `text`, as 64 lower-case hex digits.
@@ -24,27 +17,21 @@ public enum Digest {
         Hex.encode(sha256(Array(text.utf8)))
     }
 
-    /// The HMAC-SHA256 of `message` under `key`.
+    /// The HMAC-SHA256 of `message` under `key` (RFC 2104): a key longer than a block is hashed
+    /// first, a shorter one padded with zeros.
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var mac = [UInt8](repeating: 0, count: Int(EVP_MAX_MD_SIZE))
-        var length: UInt32 = 0
-        let result = key.withUnsafeBytes { keyBytes in
-            message.withUnsafeBytes { messageBytes in
-                HMAC(
-                    EVP_sha256(), keyBytes.baseAddress, Int32(keyBytes.count),
-                    messageBytes.baseAddress?.assumingMemoryBound(to: UInt8.self),
-                    messageBytes.count, &mac, &length)
-            }
-        }
-        precondition(result != nil && length == 32, "libcrypto's HMAC-SHA256 failed")
-        return Array(mac.prefix(Int(length)))
+        var block = key.count > 64 ? SHA256.hash(key) : key
+        block += [UInt8](repeating: 0, count: 64 - block.count)
+        let inner = SHA256.hash(block.map { $0 ^ 0x36 } + message)
+        return SHA256.hash(block.map { $0 ^ 0x5c } + inner)
     }
 
-    /// True when `a` and `b` are equal, compared in time that depends only on their lengths.
+    /// True when `a` and `b` are equal, compared in time that depends only on their lengths:
+    /// every byte is looked at, and no branch depends on what it holds.
     public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
         guard a.count == b.count else { return false }
-        return a.withUnsafeBytes { left in
-            b.withUnsafeBytes { right in CRYPTO_memcmp(left.baseAddress, right.baseAddress, left.count) == 0 }
-        }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
     }
 }

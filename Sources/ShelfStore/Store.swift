@@ -23,9 +23,19 @@ public final class Store: Sendable {
     ///
     /// The schema is not touched; call ``migrate()`` before the first use of a new file.
     public static func open(at path: String) throws -> Store {
+        try createFolderIfNeeded(containing: path)
+        return Store(database: try SQLiteDatabase(path: path))
+    }
+
+    /// Creates the folder `path` is in, and its parents, unless it is there already: one `stat`
+    /// in the common case, since the functions open the store on every CGI request.
+    private static func createFolderIfNeeded(containing path: String) throws {
+        var info = stat()
+        if let slash = path.lastIndex(of: "/"), stat(String(path[..<slash]), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
+            return
+        }
         let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
-        return Store(database: try SQLiteDatabase(path: path))
     }
 
     /// Opens a private, empty database that lives in memory until the store goes away.

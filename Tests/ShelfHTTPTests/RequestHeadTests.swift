@@ -43,13 +43,33 @@ import Testing
         #expect(status(["PATH_INFO": path]) == 400)
     }
 
-    @Test(arguments: ["/fn/cart/a%2Fb", "/fn/cart/a%2fb", "/fn/cart/%2e%2e/x", "/fn/cart/a%00", "/fn/cart/a%5cb"])
+    /// Non-ASCII paths take the Character-based checks, ASCII ones the byte-based: both refuse.
+    @Test(arguments: ["/é/../etc", "/é/.", "/é\\b", "//é", "/é\u{7F}"])
+    func refusesNonASCIIPathsThatCouldEscapeTheRoutes(_ path: String) {
+        #expect(status(["PATH_INFO": path]) == 400)
+    }
+
+    @Test(arguments: ["/", "", ".json", "/.json", "/add", "/a.b/c..d", "/é/ok"])
+    func acceptsOrdinaryPaths(_ path: String) {
+        #expect(status(["PATH_INFO": path]) == nil)
+    }
+
+    @Test(arguments: [
+        "/fn/cart/a%2Fb", "/fn/cart/a%2fb", "/fn/cart/%2e%2e/x", "/fn/cart/a%00", "/fn/cart/a%5cb", "/fn/cart/%2E", "/fn/é/a%2Fb",
+    ])
     func refusesEncodedSlashesDotsAndNULsInTheRawURI(_ uri: String) {
         #expect(status(["REQUEST_URI": uri]) == 400)
     }
 
     @Test func anEncodedSlashInTheQueryStringIsFine() {
         #expect(status(["REQUEST_URI": "/fn/cart?next=%2Fshop%2F"]) == nil)
+        #expect(status(["REQUEST_URI": "/fn/é?next=%2Fshop%2F"]) == nil)
+    }
+
+    @Test func headerNamesAreLowerCaseWithDashes() throws {
+        let head = try head(["HTTP_ACCEPT_LANGUAGE": "en", "HTTP_X_ÉTÉ": "1"])
+        #expect(head.headers["accept-language"] == "en")
+        #expect(head.headers["x-été"] == "1")
     }
 
     @Test(arguments: ["", "GE T", "GET\r\n"])

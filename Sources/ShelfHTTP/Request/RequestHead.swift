@@ -48,8 +48,7 @@ public struct RequestHead: Sendable {
 
         var headers: [String: String] = [:]
         for (name, value) in environment where name.hasPrefix("HTTP_") && name != "HTTP_PROXY" {
-            let header = String(name.dropFirst(5)).lowercased().replacingUnderscores()
-            headers[header] = value
+            headers[Self.headerName(cgi: name)] = value
         }
         let contentType = environment["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 }
         let https = environment["HTTPS"]?.lowercased()
@@ -60,24 +59,68 @@ public struct RequestHead: Sendable {
             contentType: contentType.map { String($0.split(separator: ";").first ?? "").trimmingSpaces.lowercased() })
     }
 
+    /// `HTTP_ACCEPT_LANGUAGE` → `accept-language`.
+    private static func headerName(cgi name: String) -> String {
+        let utf8 = name.utf8.dropFirst(5)
+        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(name.dropFirst(5)).lowercased().replacingUnderscores() }
+        // ASCII, as servers name them: the same mapping byte by byte, without Unicode tables.
+        return String(
+            decoding: utf8.map { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
+                case UInt8(ascii: "_"): UInt8(ascii: "-")
+                default: byte
+                }
+            }, as: UTF8.self)
+    }
+
     /// Refuses a `PATH_INFO` that could step outside the function's routes or smuggle bytes.
+    ///
+    /// An ASCII path (every path a browser sends, percent-encoded) is checked byte by byte; any
+    /// other with the same checks on Characters. The two agree on ASCII, where every Character
+    /// but CR LF is one byte and none of the checks involves CR LF.
     static func check(path: String) throws(HTTPError) {
         let bad = { (why: String) throws(HTTPError) in throw HTTPError(400, "The address is not valid.", log: "PATH_INFO \(why)") }
         if path.utf8.contains(0) { try bad("contains NUL") }
-        if path.contains("\\") { try bad("contains a backslash") }
-        if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
-            try bad("contains a dot segment")
+        let bytes = Array(path.utf8)
+        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        let slash = UInt8(ascii: "/")
+        let dot = UInt8(ascii: ".")
+        if isASCII ? bytes.contains(UInt8(ascii: "\\")) : path.contains("\\") { try bad("contains a backslash") }
+        let hasDotSegment =
+            isASCII
+            ? bytes.split(separator: slash, omittingEmptySubsequences: false).contains {
+                $0.elementsEqual([dot]) || $0.elementsEqual([dot, dot])
+            }
+            : path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." })
+        if hasDotSegment { try bad("contains a dot segment") }
+        if isASCII ? zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }) : path.contains("//") {
+            try bad("contains an empty segment")
         }
-        if path.contains("//") { try bad("contains an empty segment") }
-        if path.unicodeScalars.contains(where: { $0.value < 0x20 || $0.value == 0x7F }) { try bad("contains a control character") }
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { try bad("contains a control character") }
     }
 
     /// Refuses encoded slashes, backslashes, dots and NULs in the raw request path, which a
     /// server may have decoded into `PATH_INFO` where they can no longer be told apart.
+    ///
+    /// As for `PATH_INFO`, an ASCII address is searched byte by byte, any other on Characters.
     static func check(rawURI: String) throws(HTTPError) {
-        let path = rawURI.split(separator: "?", maxSplits: 1).first.map(String.init)?.lowercased() ?? ""
-        for encoded in ["%2f", "%5c", "%00", "%2e"] where path.contains(encoded) {
-            throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(encoded)")
+        let encodings = ["%2f", "%5c", "%00", "%2e"]
+        guard rawURI.utf8.allSatisfy({ $0 < 0x80 }) else {
+            let path = rawURI.split(separator: "?", maxSplits: 1).first.map(String.init)?.lowercased() ?? ""
+            for encoded in encodings where path.contains(encoded) {
+                throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(encoded)")
+            }
+            return
+        }
+        let path = (rawURI.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1).first ?? []).map { byte in
+            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+        }
+        for encoded in encodings {
+            let pattern = Array(encoded.utf8)
+            if path.count >= 3, (0...path.count - 3).contains(where: { path[$0..<$0 + 3].elementsEqual(pattern) }) {
+                throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(encoded)")
+            }
         }
     }
 }

@@ -14,8 +14,12 @@ struct FunctionRuntime {
         if FCGX_IsCGI() != 0 {
             let environment = Self.environment(environ)
             let responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
+            let watchdog = Watchdog { response in
+                Self.write(response, to: 1)
+                exit(0)
+            }
             var body = FileBody(fd: 0)
-            let (response, _) = responder.respond(to: environment, body: &body)
+            guard let response = responder.respond(to: environment, body: &body, watchdog: watchdog) else { Self.waitForExit() }
             // A refused request leaves its body unread. A process that exits with unread input on
             // a socket (Apache's mod_cgid hands the body over one) makes the kernel reset the
             // connection, and the server loses the answer: read the rest first.
@@ -29,32 +33,42 @@ struct FunctionRuntime {
     /// Answers FastCGI requests until the web server closes the socket. The store is read from
     /// the process environment, or from the first request's parameters when the spawner set none.
     private func serveFastCGI(log: @escaping @Sendable (String) -> Void) -> Never {
-        var request = FCGX_Request()
-        guard FCGX_InitRequest(&request, 0, 0) == 0 else {
+        // On the heap: the watchdog's thread answers on it when a handler overruns.
+        let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
+        request.initialize(to: FCGX_Request())
+        guard FCGX_InitRequest(request, 0, 0) == 0 else {
             log("cannot start the FastCGI responder")
             exit(70)
+        }
+        let stream = FastCGIRequest(pointer: request)
+        let watchdog = Watchdog { response in
+            Self.write(response, to: stream.pointer.pointee.out)
+            FCGX_Finish_r(stream.pointer)
+            // The handler cannot be stopped and may hold the database: start afresh.
+            log("exiting after an overrunning request; the web server starts a new process")
+            exit(75)
         }
         let processEnvironment = Self.environment(environ)
         var responder: Responder?
         if processEnvironment["SHELF_ROOT"] != nil {
             responder = Responder(function: function, context: Self.context(processEnvironment, log: log), log: log)
         }
-        while FCGX_Accept_r(&request) >= 0 {
-            let environment = Self.environment(request.envp)
+        while FCGX_Accept_r(request) >= 0 {
+            let environment = Self.environment(request.pointee.envp)
             if responder == nil {
                 responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
             }
-            var body = FastCGIBody(stream: request.in)
-            let (response, overran) = responder!.respond(to: environment, body: &body)
-            Self.write(response, to: request.out)
-            FCGX_Finish_r(&request)
-            if overran {
-                // The handler's thread cannot be stopped and may hold the database: start afresh.
-                log("exiting after an overrunning request; the web server starts a new process")
-                exit(75)
-            }
+            var body = FastCGIBody(stream: request.pointee.in)
+            guard let response = responder!.respond(to: environment, body: &body, watchdog: watchdog) else { Self.waitForExit() }
+            Self.write(response, to: request.pointee.out)
+            FCGX_Finish_r(request)
         }
         exit(0)
+    }
+
+    /// Parks the calling thread while the watchdog's thread answers and ends the process.
+    private static func waitForExit() -> Never {
+        while true { pause() }
     }
 
     private static func context(_ environment: [String: String], log: (String) -> Void) -> FunctionContext? {
@@ -67,13 +81,23 @@ struct FunctionRuntime {
     }
 
     /// `NAME=value` C strings as a dictionary.
+    ///
+    /// An ASCII entry (nearly all of them) is split at its first `=` byte; any other at its
+    /// first `=` Character, which is the same place in ASCII.
     static func environment(_ pointer: UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?) -> [String: String] {
         var result: [String: String] = [:]
         guard var cursor = pointer else { return result }
         while let entry = cursor.pointee {
-            let text = String(cString: entry)
-            if let equals = text.firstIndex(of: "=") {
-                result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+            let bytes = UnsafeRawBufferPointer(start: entry, count: strlen(entry))
+            if bytes.allSatisfy({ $0 < 0x80 }) {
+                if let equals = bytes.firstIndex(of: UInt8(ascii: "=")) {
+                    result[String(decoding: bytes[..<equals], as: UTF8.self)] = String(decoding: bytes[(equals + 1)...], as: UTF8.self)
+                }
+            } else {
+                let text = String(cString: entry)
+                if let equals = text.firstIndex(of: "=") {
+                    result[String(text[..<equals])] = String(text[text.index(after: equals)...])
+                }
             }
             cursor += 1
         }
@@ -108,6 +132,12 @@ struct FunctionRuntime {
             }
         }
     }
+}
+
+/// The FastCGI request the responder loop reuses, handed to the watchdog's thread, which uses it
+/// only once the loop's thread is stuck in an overrunning handler.
+private struct FastCGIRequest: @unchecked Sendable {
+    let pointer: UnsafeMutablePointer<FCGX_Request>
 }
 
 /// The body on a file descriptor: stdin under CGI.

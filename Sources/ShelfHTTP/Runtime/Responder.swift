@@ -19,9 +19,44 @@ public struct Responder: Sendable {
     }
 
     /// The answer, and whether the handler overran its time limit (it may still be running).
+    ///
+    /// The handler runs on a thread of its own while this one waits for it, at most the limit.
     public func respond(to environment: [String: String], body: inout some BodySource) -> (response: Response, overran: Bool) {
-        var head = RequestHead(method: environment["REQUEST_METHOD"] ?? "?", path: environment["PATH_INFO"] ?? "")
         var overran = false
+        let response = respond(to: environment, body: &body) { route, request, context, head in
+            switch run(route, request, context) {
+            case .some(let result): return result
+            case nil:
+                overran = true
+                return .failure(overrun(context))
+            }
+        }
+        return (response, overran)
+    }
+
+    /// The answer, with the handler on this thread and `watchdog` answering instead of it when it
+    /// overruns; nil when the watchdog has answered (the runtime then ends the process).
+    ///
+    /// The runtime's way: a request costs no thread switch.
+    func respond(to environment: [String: String], body: inout some BodySource, watchdog: Watchdog) -> Response? {
+        var answeredByWatchdog = false
+        let response = respond(to: environment, body: &body) { route, request, context, head in
+            watchdog.arm(seconds: context.config.functions.timeoutSeconds) {
+                self.finished(self.errorResponse(self.overrun(context), head: head), head: head)
+            }
+            defer { answeredByWatchdog = !watchdog.disarm() }
+            return handle(route, request, context)
+        }
+        return answeredByWatchdog ? nil : response
+    }
+
+    /// Routing, body limits and the cross-site check around `run`, which runs the handler; then
+    /// the error pages and the headers every answer carries.
+    private func respond(
+        to environment: [String: String], body: inout some BodySource,
+        running run: (Route, Request, FunctionContext, RequestHead) -> Result<Response, HTTPError>
+    ) -> Response {
+        var head = RequestHead(method: environment["REQUEST_METHOD"] ?? "?", path: environment["PATH_INFO"] ?? "")
         var response: Response
         do throws(HTTPError) {
             head = try RequestHead(cgi: environment)
@@ -35,22 +70,28 @@ public struct Responder: Sendable {
             }
             if route.method == .post, route.callers == .sameSite { try CrossSiteGuard.check(head, baseURL: context.config.baseURL) }
             let request = Request(head: head, body: bytes)
-            switch run(route, request, context) {
-            case .some(.success(let answer)): response = answer
-            case .some(.failure(let error)): response = errorResponse(error, head: head)
-            case nil:
-                overran = true
-                response = errorResponse(
-                    HTTPError(
-                        503, "This took too long. Please try again.",
-                        log: "the handler overran its \(context.config.functions.timeoutSeconds) s limit"), head: head)
+            switch run(route, request, context, head) {
+            case .success(let answer): response = answer
+            case .failure(let error): response = errorResponse(error, head: head)
             }
         } catch {
             response = errorResponse(error, head: head)
         }
+        return finished(response, head: head)
+    }
+
+    /// The headers every answer carries, and no body for `HEAD`.
+    private func finished(_ response: Response, head: RequestHead) -> Response {
+        var response = response
         SecurityHeaders.apply(to: &response, https: head.isHTTPS)
         if head.method == "HEAD" { response.body = [] }
-        return (response, overran)
+        return response
+    }
+
+    private func overrun(_ context: FunctionContext) -> HTTPError {
+        HTTPError(
+            503, "This took too long. Please try again.",
+            log: "the handler overran its \(context.config.functions.timeoutSeconds) s limit")
     }
 
     /// Runs the handler on its own thread and waits at most the configured time; nil when it
@@ -58,24 +99,27 @@ public struct Responder: Sendable {
     private func run(_ route: Route, _ request: Request, _ context: FunctionContext) -> Result<Response, HTTPError>? {
         let outcome = Outcome()
         let done = DispatchSemaphore(value: 0)
-        let log = self.log
         DispatchQueue.global().async {
-            let result: Result<Response, HTTPError>
-            do {
-                result = .success(try route.handle(request, context))
-            } catch let error as HTTPError {
-                result = .failure(error)
-            } catch {
-                log("\(request.method) \(request.path): \(error)")
-                result = .failure(
-                    HTTPError(500, "Something went wrong on our side. Please try again.", log: "unexpected error (logged above)"))
-            }
-            outcome.set(result)
+            outcome.set(handle(route, request, context))
             done.signal()
         }
         let limit = DispatchTime.now() + .seconds(context.config.functions.timeoutSeconds)
         guard done.wait(timeout: limit) == .success else { return nil }
         return outcome.get()
+    }
+
+    /// The handler's answer, or the error it threw; an error that is not an ``HTTPError`` is
+    /// logged and answered with a 500.
+    private func handle(_ route: Route, _ request: Request, _ context: FunctionContext) -> Result<Response, HTTPError> {
+        do {
+            return .success(try route.handle(request, context))
+        } catch let error as HTTPError {
+            return .failure(error)
+        } catch {
+            log("\(request.method) \(request.path): \(error)")
+            return .failure(
+                HTTPError(500, "Something went wrong on our side. Please try again.", log: "unexpected error (logged above)"))
+        }
     }
 
     /// The shopper's answer to an error: JSON for JSON clients, the theme's error page otherwise,

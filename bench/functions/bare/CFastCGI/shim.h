@@ -1,0 +1,2 @@
+// libfcgi's request API (Debian: libfcgi-dev), as the cart's runtime uses it.
+#include <fcgiapp.h>
