@@ -57,12 +57,14 @@ lint:
 format:
 	$(SWIFT) format --in-place --recursive Package.swift Sources Tests functions
 
-## bench: both benchmarks, each writing its part of bench/results.json: the build (10,000
-## products, Shelf against Hugo) and the functions (the cart as CGI against a bare executable,
-## as FastCGI behind lighttpd against a static file)
+## bench: the benchmarks, each writing its part of bench/results.json: the build (10,000
+## products, Shelf against Hugo), the functions (the cart as CGI against a bare executable,
+## as FastCGI behind lighttpd against a static file) and checkout contention (200 shoppers
+## through lighttpd/FastCGI for 10 units)
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
+	python3 bench/checkout/contention.py
 
 ## bench-functions: only the functions benchmark
 bench-functions: deps bench-deps
