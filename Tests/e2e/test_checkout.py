@@ -284,3 +284,24 @@ def test_a_delayed_payment_that_fails_releases_the_stock(site, stripe):
     assert stripe.deliver(site.base + "/fn/checkout/webhook/stripe", failed)[0] == 200
     assert order_status(site.store, number) == "cancelled"
     assert stock(site.store, COAT) == before
+
+
+@pytest.mark.parametrize("site", ["test"], indirect=True)
+def test_the_merchant_lists_shows_and_cancels_orders(site):
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    before = stock(site.store, COAT)
+    shopper.submit("/fn/checkout/payment", {"_token": token})
+    listed = shelf("orders", "list", "--status", "pending_payment", store=site.store).stdout
+    number = re.findall(r"^(\d+)\s+pending_payment", listed, re.M)[0]
+    shown = shelf("orders", "show", number, store=site.store).stdout
+    assert f"Order {number} · pending_payment · test" in shown
+    assert f"2 × {COAT}" in shown and "Total €" in shown and "[reserved]" in shown
+    shelf("orders", "cancel", number, store=site.store)
+    assert order_status(site.store, number) == "cancelled"
+    assert stock(site.store, COAT) == before
+    assert shelf("orders", "cancel", number, store=site.store, check=False).returncode != 0
+    assert "no order 99999" in shelf("orders", "show", "99999", store=site.store, check=False).stderr
+    stock_list = shelf("stock", "list", store=site.store).stdout
+    assert "RESERVED" in stock_list and "AVAILABLE" in stock_list
