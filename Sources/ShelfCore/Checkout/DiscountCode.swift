@@ -49,3 +49,24 @@ public enum DiscountError: Error, Hashable, Sendable {
     case expired(String, endedOn: String)
     case belowMinimum(String, minimum: Money)
 }
+
+extension DiscountError {
+    /// The kind of refusal as it travels in a redirect's query (`unknown`), never the text typed.
+    public var code: String {
+        switch self {
+        case .unknown: "unknown"
+        case .expired: "expired"
+        case .belowMinimum: "minimum"
+        }
+    }
+
+    /// The sentence for a refusal code from a redirect; nil for anything else.
+    public static func message(code: String?) -> String? {
+        switch code {
+        case "unknown": "We don't know this code."
+        case "expired": "This code has ended."
+        case "minimum": "This code needs a higher subtotal."
+        default: nil
+        }
+    }
+}

@@ -12,6 +12,12 @@ public enum FormToken {
         Base64URL.encode(Digest.hmacSHA256(key: key, message: Array("form:\(sessionHash)".utf8)))
     }
 
+    /// Throws 403 unless the request carries the session's token, in the `_token` field or the
+    /// `X-Shelf-Token` header.
+    public static func check(_ request: Request, _ fields: Fields, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
+        try check(try fields.optional(field) ?? request.header("x-shelf-token"), sessionHash: sessionHash, key: key)
+    }
+
     /// Throws 403 unless `sent` is the session's token.
     public static func check(_ sent: String?, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
         guard let sent, let sessionHash else {

@@ -53,8 +53,7 @@ enum ChangeCart {
         _ request: Request, _ fields: Fields, _ context: FunctionContext, _ store: Store
     ) throws -> ShopperSession {
         let cart = try ShopperSession.find(request, context, in: store)
-        let sent = try fields.optional(FormToken.field) ?? request.header("x-shelf-token")
-        try FormToken.check(sent, sessionHash: cart?.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: cart?.tokenHash, key: context.secrets.sessionKey)
         guard let cart else { throw HTTPError(403, "Your cart has expired. Please add the items again.", log: "no session") }
         return cart
     }

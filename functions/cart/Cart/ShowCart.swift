@@ -23,12 +23,7 @@ enum ShowCart {
             } else {
                 cart["total"] = context.prices.string(subtotal)
             }
-            switch try request.queryFields().optional("code_error") {
-            case "unknown": cart["code_error"] = "We don't know this code."
-            case "expired": cart["code_error"] = "This code has ended."
-            case "minimum": cart["code_error"] = "This code needs a higher subtotal."
-            default: break
-            }
+            if let error = DiscountError.message(code: try request.queryFields().optional("code_error")) { cart["code_error"] = error }
             values["cart"] = cart
         }
         let html = try context.pages().render("cart", title: "Your cart", path: "/fn/cart", values: values)

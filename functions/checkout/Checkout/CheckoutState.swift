@@ -36,7 +36,7 @@ struct CheckoutState {
         var state = CheckoutState(
             context: context, store: store, shopper: shopper, lines: lines,
             draft: try store.checkoutDraft(in: shopper.session) ?? CheckoutDraft())
-        state.codeError = CodeError.message(try request.queryFields().optional("code_error"))
+        state.codeError = DiscountError.message(code: try request.queryFields().optional("code_error"))
         state.dropWhatNoLongerApplies()
         return .ready(state)
     }
@@ -101,7 +101,6 @@ struct CheckoutState {
 
     /// Throws 403 unless the form came with this session's token.
     func checkToken(_ fields: Fields, _ request: Request) throws {
-        let sent = try fields.optional(FormToken.field) ?? request.header("x-shelf-token")
-        try FormToken.check(sent, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
     }
 }

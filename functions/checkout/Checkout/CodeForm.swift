@@ -14,8 +14,7 @@ enum CodeForm {
         let store = try context.store()
         guard let shopper = try ShopperSession.find(request, context, in: store) else { return .redirect(to: "/fn/cart") }
         let fields = try request.fields()
-        let sent = try fields.optional(FormToken.field) ?? request.header("x-shelf-token")
-        try FormToken.check(sent, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
         let back = returns[try request.queryFields().optional("return") ?? "cart"] ?? "/fn/cart"
         var draft = try store.checkoutDraft(in: shopper.session) ?? CheckoutDraft()
         let typed = (try fields.optional("code") ?? "").trimmingSpaces
@@ -31,7 +30,7 @@ enum CodeForm {
             } catch {
                 let message = "The code \(typed.uppercased()) cannot be used: \(reason(error, prices: context.prices))"
                 if request.wantsJSON { throw HTTPError(422, message) }
-                return .redirect(to: back + (back.contains("?") ? "&" : "?") + "code_error=" + CodeError.encode(error))
+                return .redirect(to: back + (back.contains("?") ? "&" : "?") + "code_error=" + error.code)
             }
         }
         try store.saveCheckoutDraft(draft, in: shopper.session, now: context.clock.now())
@@ -45,26 +44,6 @@ enum CodeForm {
         case .unknown: "we don't know this code."
         case .expired(_, let day): "it ended on \(day)."
         case .belowMinimum(_, let minimum): "it needs a subtotal of at least \(prices.string(minimum))."
-        }
-    }
-}
-
-/// The refusal of a code as it travels in the redirect: a kind, never the text typed.
-enum CodeError {
-    static func encode(_ error: DiscountError) -> String {
-        switch error {
-        case .unknown: "unknown"
-        case .expired: "expired"
-        case .belowMinimum: "minimum"
-        }
-    }
-
-    static func message(_ code: String?) -> String? {
-        switch code {
-        case "unknown": "We don't know this code."
-        case "expired": "This code has ended."
-        case "minimum": "This code needs a higher subtotal."
-        default: nil
         }
     }
 }
