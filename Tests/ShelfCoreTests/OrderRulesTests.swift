@@ -10,15 +10,25 @@ import Testing
         }
     }
 
-    @Test func paidOrdersCanOnlyBeCancelledAndEndedOrdersOnlyPaidLate() {
-        #expect(OrderStatus.allCases.filter(OrderStatus.paid.canChange) == [.cancelled])
+    @Test func paidOrdersCanBeCancelledOrShippedAndEndedOrdersOnlyPaidLate() {
+        #expect(OrderStatus.allCases.filter(OrderStatus.paid.canChange) == [.cancelled, .partiallyShipped, .shipped])
         #expect(OrderStatus.allCases.filter(OrderStatus.expired.canChange) == [.paid])
         #expect(OrderStatus.allCases.filter(OrderStatus.cancelled.canChange).isEmpty)
         #expect(!OrderStatus.paid.isAwaitingPayment)
     }
 
+    @Test func shippedOrdersOnlyShipTheRestOrArrive() {
+        #expect(OrderStatus.allCases.filter(OrderStatus.partiallyShipped.canChange) == [.partiallyShipped, .shipped])
+        #expect(OrderStatus.allCases.filter(OrderStatus.shipped.canChange) == [.delivered])
+        #expect(OrderStatus.allCases.filter(OrderStatus.delivered.canChange).isEmpty)
+        #expect(OrderStatus.allCases.filter(\.hasShipped) == [.partiallyShipped, .shipped, .delivered])
+    }
+
     @Test func statusesAreStoredByTheirSchemaNames() {
-        #expect(OrderStatus.allCases.map(\.rawValue) == ["pending_payment", "awaiting_payment", "paid", "cancelled", "expired"])
+        #expect(
+            OrderStatus.allCases.map(\.rawValue) == [
+                "pending_payment", "awaiting_payment", "paid", "cancelled", "expired", "partially_shipped", "shipped", "delivered",
+            ])
         #expect(PaymentStatus.partiallyRefunded.rawValue == "partially_refunded")
     }
 
@@ -73,5 +83,29 @@ import Testing
         #expect(amounts.problem == nil)
         amounts.discount = .euros(1001)
         #expect(amounts.problem == "the discount 10.01 EUR is more than the subtotal 10.00 EUR")
+    }
+}
+
+@Suite struct MissingGoodsRefundTests {
+    func amounts(subtotal: Int64, discount: Int64, shipping: Int64, rate: Int, mode: TaxMode) -> OrderAmounts {
+        let net = subtotal - discount
+        let tax = mode == .exclusive ? Rate(basisPoints: rate).of(.euros(net + shipping)).minorUnits : 0
+        return OrderAmounts(
+            subtotal: .euros(subtotal), discount: .euros(discount), shipping: .euros(shipping), tax: .euros(tax),
+            taxRate: Rate(basisPoints: rate), taxMode: mode, total: .euros(net + shipping + tax))
+    }
+
+    @Test func goodsAreRefundedLessTheirShareOfTheDiscount() {
+        let order = amounts(subtotal: 10_000, discount: 1_000, shipping: 495, rate: 2300, mode: .inclusive)
+        #expect(order.refund(forGoodsWorth: .euros(2_500)) == .euros(2_250))
+        #expect(order.refund(forGoodsWorth: .euros(0)) == .euros(0))
+        #expect(order.refund(forGoodsWorth: .euros(10_000)) == .euros(9_000), "shipping stays: the rest shipped")
+    }
+
+    @Test func exclusiveTaxIsRefundedWithTheGoods() {
+        let order = amounts(subtotal: 3_333, discount: 333, shipping: 0, rate: 2000, mode: .exclusive)
+        // 1111 less a third of 333 (111) is 1000, plus 20 % tax.
+        #expect(order.refund(forGoodsWorth: .euros(1_111)) == .euros(1_200))
+        #expect(order.refund(forGoodsWorth: .euros(3_333)) == order.total)
     }
 }

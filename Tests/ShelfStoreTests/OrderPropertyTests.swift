@@ -8,7 +8,7 @@ import Testing
 /// rules that make overselling impossible.
 struct OrderPropertyTests {
     static let skus = ["TEE-S", "TEE-M", "TEE-L"]
-    static let steps = 400
+    static let steps = 700
 
     @Test(arguments: [1, 2, 3, 4] as [UInt64])
     func stockAndOrdersAgreeAfterEveryStep(seed: UInt64) throws {
@@ -21,7 +21,8 @@ struct OrderPropertyTests {
             }
             // Every kind of step happened, so the run proved something about each.
             let kinds = ["placed", "paid", "paidButShort", "paidAgain", "paidAfterCancellation", "alreadyPaid", "duplicate"]
-            #expect(Set(run.done.keys).isSuperset(of: kinds + ["cancelled", "expired", "refunded", "failed"]), "\(run.done)")
+            let ends = ["cancelled", "expired", "refunded", "failed", "shipped", "partiallyShipped", "delivered"]
+            #expect(Set(run.done.keys).isSuperset(of: kinds + ends), "\(run.done)")
         }
     }
 
@@ -32,7 +33,9 @@ struct OrderPropertyTests {
     func checkInvariants(_ store: Store, after operation: String) throws {
         let held = try store.database.query(
             """
-            SELECT order_lines.sku AS sku, order_lines.hold AS hold, orders.status AS status, order_lines.quantity AS quantity
+            SELECT order_lines.sku AS sku, order_lines.hold AS hold, orders.status AS status,
+                order_lines.quantity - order_lines.shipped - order_lines.missing AS quantity,
+                order_lines.shipped + order_lines.missing AS gone, order_lines.quantity AS ordered
             FROM order_lines JOIN orders ON orders.id = order_lines.order_id
             """)
         var reserved: [String: Int] = [:]
@@ -45,11 +48,12 @@ struct OrderPropertyTests {
                 #expect(status.isAwaitingPayment, "\(operation): a reserved line of a \(status) order")
                 reserved[try line.text("sku"), default: 0] += try line.int("quantity")
             case "allocated":
-                #expect(status == .paid, "\(operation): an allocated line of a \(status) order")
+                #expect(status == .paid || status.hasShipped, "\(operation): an allocated line of a \(status) order")
                 allocated[try line.text("sku"), default: 0] += try line.int("quantity")
             default:
                 #expect(!status.isAwaitingPayment, "\(operation): a \(hold) line of a \(status) order")
             }
+            #expect(try line.int("quantity") >= 0 && line.int("gone") <= line.int("ordered"), "\(operation): shipped + missing")
         }
         for row in try store.stockList() {
             #expect(row.onHand == row.available + row.reserved + row.allocated)
@@ -87,13 +91,18 @@ private struct Run {
         self.store = store
     }
 
+    /// The orders placed that are in one of `statuses` now.
+    func orders(in statuses: Set<OrderStatus>) throws -> [Order] {
+        try orders.filter { statuses.contains(try #require(try store.order($0.id)).order.status) }
+    }
+
     /// Takes one random step and names it; throws only errors no step may cause.
     mutating func step(_ random: inout SplitMix64) throws -> String {
         let sku = OrderPropertyTests.skus.randomElement(using: &random)!
         let order = orders.randomElement(using: &random)
         let name: String
         do {
-            switch Int.random(in: 0..<10, using: &random) {
+            switch Int.random(in: 0..<12, using: &random) {
             case 0, 1:
                 let skus = OrderPropertyTests.skus.shuffled(using: &random).prefix(Int.random(in: 1...2, using: &random))
                 let lines = skus.map { (sku: $0, quantity: Int.random(in: 1...3, using: &random)) }
@@ -142,6 +151,21 @@ private struct Run {
                 name = "refund \(amount) of order \(order.id)"
                 try store.recordRefund(order.id, amount: amount, reference: nil, now: now)
                 done["refunded", default: 0] += 1
+            case 10:
+                guard let order = try orders(in: [.paid, .partiallyShipped]).randomElement(using: &random) else { return "nothing to ship" }
+                var request = ShipmentRequest(carrier: "An Post", trackingNumbers: ["CE\(now)IE"])
+                let lines = try #require(try store.order(order.id)).lines
+                if Int.random(in: 0..<3, using: &random) > 0, let line = lines.randomElement(using: &random) {
+                    request.ship = [line.sku: 1]
+                }
+                if Bool.random(using: &random) { request.missing = [OrderPropertyTests.skus.randomElement(using: &random)!: 1] }
+                name = "ship order \(order.id): \(request.ship ?? [:]) missing \(request.missing)"
+                done["\(try store.fulfil(order.id, request, now: now).status)", default: 0] += 1
+            case 11:
+                guard let order = try orders(in: [.shipped]).randomElement(using: &random) else { return "nothing to deliver" }
+                name = "deliver order \(order.id)"
+                try store.markDelivered(order.id, now: now)
+                done["delivered", default: 0] += 1
             case 8:
                 let quantity = Int.random(in: 0...8, using: &random)
                 name = "set \(sku) to \(quantity)"
@@ -151,7 +175,7 @@ private struct Run {
                 name = "adjust \(sku) by \(delta)"
                 try store.adjustStock(sku, by: delta)
             }
-        } catch OrderError.short, OrderError.cannotChange, OrderError.overRefund {
+        } catch OrderError.short, OrderError.cannotChange, OrderError.overRefund, OrderError.notInOrder, OrderError.invalidShipment {
             return "refused"
         } catch StoreError.stockHeld, StoreError.insufficientStock {
             return "refused"

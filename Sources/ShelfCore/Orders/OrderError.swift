@@ -26,6 +26,11 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
     case unknownPayment(Int64)
     /// The provider's reference is already recorded for another order.
     case referenceInUse(provider: String, reference: String, orderID: Int64)
+    /// A shipment names a SKU the order has no line for, or more units of it than are left to
+    /// ship; nothing was recorded.
+    case notInOrder(sku: String, requested: Int, left: Int)
+    /// A shipment would carry nothing, or has no carrier or tracking number.
+    case invalidShipment(String)
 
     public var description: String {
         switch self {
@@ -53,6 +58,11 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
             "no payment attempt has the id \(id)"
         case .referenceInUse(let provider, let reference, let orderID):
             "\(provider) payment \(reference) is already recorded for order \(OrderNumber(id: orderID))"
+        case .notInOrder(let sku, let requested, let left):
+            left == 0
+                ? "the order has nothing of \(sku) left to ship" : "the order has \(left) of \(sku) left to ship, not \(requested)"
+        case .invalidShipment(let problem):
+            "nothing was recorded: \(problem)"
         }
     }
 }

@@ -1,4 +1,5 @@
-/// Everything about one order: the order, its lines, its history, its payments and refunds.
+/// Everything about one order: the order, its lines, its history, its payments, refunds and
+/// shipments.
 public struct OrderDetails: Hashable, Sendable {
     public var order: Order
     /// In order.
@@ -9,4 +10,6 @@ public struct OrderDetails: Hashable, Sendable {
     public var payments: [Payment]
     /// Oldest first.
     public var refunds: [Refund]
+    /// The parcels it left in, oldest first.
+    public var shipments: [Shipment]
 }

@@ -13,13 +13,17 @@ public struct OrderLine: Hashable, Sendable {
     public var lineTotal: Money
     /// What the line holds of the SKU's stock.
     public var hold: Hold
+    /// Units that left in a shipment.
+    public var shipped: Int
+    /// Units the merchant could not find when picking, refunded instead.
+    public var missing: Int
 
     /// What an order line holds of its SKU's stock; `stock.reserved` and `stock.allocated` are
     /// the sums of the quantities of the lines holding each.
     public enum Hold: String, Hashable, Sendable {
         /// Reserved while the order awaits payment.
         case reserved
-        /// Allocated to the paid order, until it ships.
+        /// Allocated to the paid order, until it ships: `quantity - shipped - missing` units.
         case allocated
         /// Given back: the order was cancelled or expired.
         case released
@@ -39,5 +43,7 @@ public struct OrderLine: Hashable, Sendable {
         quantity = try row.int("quantity")
         lineTotal = try row.money("line_total_minor", currency)
         self.hold = parsed
+        shipped = try row.int("shipped")
+        missing = try row.int("missing")
     }
 }

@@ -13,6 +13,10 @@ extension Store {
             try changeStatus(of: order, to: .cancelled, now: now, note: note)
             try releaseHolds(ofOrder: id, version: version)
             try advanceStockVersionIfUsed(version)
+            // A card order never paid was never confirmed to the shopper: nothing to take back.
+            if order.status != .pendingPayment {
+                try enqueue(.orderCancelled, orderID: id, recipient: order.address.email, now: now)
+            }
         }
     }
 

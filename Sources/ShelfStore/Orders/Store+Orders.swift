@@ -10,7 +10,7 @@ extension Store {
         let currency = order.amounts.currency
         let lines = try database.query(
             """
-            SELECT position, sku, title, options, unit_price_minor, quantity, line_total_minor, hold
+            SELECT position, sku, title, options, unit_price_minor, quantity, line_total_minor, hold, shipped, missing
             FROM order_lines WHERE order_id = ? ORDER BY position
             """, [.integer(id)]
         ).map { try OrderLine($0, currency: currency) }
@@ -25,7 +25,8 @@ extension Store {
             WHERE payments.order_id = ? ORDER BY refunds.id
             """, [.integer(id)]
         ).map(Refund.init)
-        return OrderDetails(order: order, lines: lines, events: events, payments: payments, refunds: refunds)
+        return OrderDetails(
+            order: order, lines: lines, events: events, payments: payments, refunds: refunds, shipments: try shipments(ofOrder: id))
     }
 
     /// The orders, newest first; with `status`, only those in it.

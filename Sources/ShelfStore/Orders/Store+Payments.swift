@@ -76,14 +76,16 @@ extension Store {
                     try setHold(.allocated, orderID: orderID, position: line.position)
                 }
                 try changeStatus(of: order, to: .paid, now: now, note: paidBy)
+                try enqueuePaidEmail(order, now: now)
                 return .paid
             case .expired:
                 let short = try allocateAgain(orderID)
                 let note = short.isEmpty ? "" : "; could not allocate \(short.joined(separator: ", ")): refund them"
                 try changeStatus(of: order, to: .paid, now: now, note: "\(paidBy) after the order expired\(note)")
+                try enqueuePaidEmail(order, now: now)
                 return short.isEmpty ? .paid : .paidButShort(short)
-            case .paid:
-                try recordEvent(orderID, status: .paid, now: now, note: "\(paidBy) again; refund this payment")
+            case .paid, .partiallyShipped, .shipped, .delivered:
+                try recordEvent(orderID, status: order.status, now: now, note: "\(paidBy) again; refund this payment")
                 return .paidAgain
             case .cancelled:
                 try recordEvent(orderID, status: .cancelled, now: now, note: "\(paidBy) after cancellation; refund this payment")
@@ -116,6 +118,13 @@ extension Store {
             try recordEvent(orderID, status: order.status, now: now, note: "payment through \(by) failed: \(reason)")
             return true
         }
+    }
+
+    /// The email a payment sends: the confirmation of a card order, or news that the transfer
+    /// of an order confirmed when it was placed arrived.
+    private func enqueuePaidEmail(_ order: Order, now: Int64) throws {
+        let email: Email = order.provider == Order.manualProvider ? .paymentReceived : .orderConfirmation
+        try enqueue(email, orderID: order.id, recipient: order.address.email, now: now)
     }
 
     /// Which of the order's payments a confirmation completes.

@@ -47,6 +47,11 @@ extension Store {
                     ])
             }
             try recordEvent(id, status: status, now: now, note: "placed")
+            // A card order is confirmed when it is paid; a transfer's shopper needs the
+            // instructions now.
+            if status == .awaitingPayment {
+                try enqueue(.orderConfirmation, orderID: id, recipient: draft.address.email, now: now)
+            }
             return try existingOrder(id)
         }
     }

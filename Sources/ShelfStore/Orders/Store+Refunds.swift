@@ -42,6 +42,9 @@ extension Store {
             }
             let by = reference.map { " (\($0))" } ?? ""
             try recordEvent(orderID, status: order.status, now: now, note: "refunded \(amount)\(by)")
+            try enqueue(
+                .refundIssued, orderID: orderID, recipient: order.address.email, data: ["amount_minor": String(amount.minorUnits)], now: now
+            )
             return true
         }
     }

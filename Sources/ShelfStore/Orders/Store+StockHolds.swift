@@ -45,7 +45,10 @@ extension Store {
     /// Gives back what every line of the order holds and marks those lines released.
     func releaseHolds(ofOrder orderID: Int64, version: Int64) throws {
         let held = try database.query(
-            "SELECT position, sku, quantity, hold FROM order_lines WHERE order_id = ? AND hold IN ('reserved', 'allocated')",
+            """
+            SELECT position, sku, quantity - shipped - missing AS quantity, hold FROM order_lines
+            WHERE order_id = ? AND hold IN ('reserved', 'allocated')
+            """,
             [.integer(orderID)])
         for line in held {
             let hold: OrderLine.Hold = try line.text("hold") == "reserved" ? .reserved : .allocated

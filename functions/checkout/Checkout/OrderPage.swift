@@ -64,6 +64,12 @@ enum OrderPage {
             values["status_text"] = "Cancelled."
         case .expired:
             values["status_text"] = "Expired: the payment did not arrive in time and the items were released."
+        case .partiallyShipped:
+            values["status_text"] = "Partly shipped."
+        case .shipped:
+            values["status_text"] = "Shipped."
+        case .delivered:
+            values["status_text"] = "Delivered."
         }
         return values
     }
