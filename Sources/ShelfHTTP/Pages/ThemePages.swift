@@ -76,6 +76,17 @@ public struct ThemePages: Sendable {
         return page
     }
 
+    /// Renders `template` alone with `values` over the site-wide values (`site.name`,
+    /// `site.base_url`), without the layout: an email's text or HTML part.
+    public func fragment(_ template: String, values: [String: Any]) throws -> String {
+        var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
+        for (key, value) in values { all[key] = value }
+        guard let text = library.render(all, withTemplate: template) else {
+            throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
+        }
+        return text
+    }
+
     /// A JSON value as Mustache reads it: objects as dictionaries, numbers as text.
     static func mustacheValue(_ value: JSON) -> Any? {
         switch value {

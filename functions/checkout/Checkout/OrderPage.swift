@@ -9,7 +9,7 @@ enum OrderPage {
     static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         try store.expireOrders(now: context.clock.now())
-        let number = try OrderLink.verified(try request.queryFields(), context)
+        let number = try OrderLink.verified(try request.queryFields(), key: context.secrets.sessionKey)
         guard let details = try store.order(number.id) else {
             throw HTTPError(404, "We could not find that order. Check the link in your email.", log: "no order \(number)")
         }
@@ -22,9 +22,9 @@ enum OrderPage {
     static func payAgain(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         try store.expireOrders(now: context.clock.now())
-        let number = try OrderLink.verified(try request.fields(), context)
+        let number = try OrderLink.verified(try request.fields(), key: context.secrets.sessionKey)
         guard let details = try store.order(number.id), details.order.status == .pendingPayment else {
-            return .redirect(to: OrderLink.path(number, context))
+            return .redirect(to: OrderLink.path(number, key: context.secrets.sessionKey))
         }
         return try Payments.start(details.order, context)
     }
@@ -55,7 +55,7 @@ enum OrderPage {
             values["status_text"] = "Waiting for your payment."
             values["message"] = "Your items are reserved until the payment page closes. If the payment did not go through, try again."
             values["retry"] = [
-                "action": "/fn/checkout/pay", "number": order.number.description, "token": OrderLink.token(order.number, context),
+                "action": "/fn/checkout/pay", "number": order.number.description, "token": OrderLink.token(order.number, key: context.secrets.sessionKey),
             ]
         case .awaitingPayment:
             values["status_text"] = "Waiting for your payment."

@@ -21,7 +21,7 @@ enum Payments {
     static func start(_ order: Order, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         let now = context.clock.now()
-        let link = OrderLink.path(order.number, context)
+        let link = OrderLink.path(order.number, key: context.secrets.sessionKey)
         switch context.config.checkout.payments.provider {
         case .manual:
             return .redirect(to: link)

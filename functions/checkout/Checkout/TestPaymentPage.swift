@@ -35,7 +35,7 @@ enum TestPaymentPage {
             let body = provider.completedEvent(session, eventID: "evt_test_" + SessionCookie.newToken(context.random).prefix(24))
             let signature = WebhookSignature.header(for: body, secret: provider.webhookSecret, at: context.clock.now())
             try Webhooks.receive(body, signature: signature, secret: provider.webhookSecret, provider: "test", context)
-            return .redirect(to: OrderLink.path(number, context))
+            return .redirect(to: OrderLink.path(number, key: context.secrets.sessionKey))
         }
     }
 
@@ -58,7 +58,7 @@ enum TestPaymentPage {
             } ?? "\(session.amount)"
         var payment: [String: Any] = [
             "amount": amount, "number": session.number, "session": token, "action": "/fn/checkout/test-pay",
-            "cancel_url": OrderNumber(parsing: session.number).map { OrderLink.path($0, context) } ?? "/fn/cart",
+            "cancel_url": OrderNumber(parsing: session.number).map { OrderLink.path($0, key: context.secrets.sessionKey) } ?? "/fn/cart",
         ]
         if let error { payment["error"] = error }
         let html = try context.pages().render(
