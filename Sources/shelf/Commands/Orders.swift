@@ -10,32 +10,34 @@ extension Shelf {
     struct OrdersCommand: ParsableCommand {
         static let configuration = CommandConfiguration(
             commandName: "orders",
-            abstract: "List, show, cancel, mark paid, refund and expire orders.",
+            abstract: "List, show, fulfil, deliver, cancel, mark paid, refund and expire orders.",
             discussion: """
                 Examples:
                   shelf orders list --status paid
                   shelf orders show 1042
                   shelf orders mark-paid 1042        # a bank transfer arrived
+                  shelf orders fulfil 1042 --carrier "An Post" --tracking CE123456789IE
+                  shelf orders deliver 1042
                   shelf orders refund 1042 --amount 10.00
                   shelf orders cancel 1042
                   shelf orders expire                # release reservations that ran out
                 """,
-            subcommands: [List.self, Show.self, Cancel.self, MarkPaid.self, Refund.self, Expire.self])
+            subcommands: [List.self, Show.self, Fulfil.self, Deliver.self, Cancel.self, MarkPaid.self, Refund.self, Expire.self])
     }
 }
 
 /// The time now, in Unix seconds.
-private var now: Int64 { Int64(Date().timeIntervalSince1970) }
+var currentTime: Int64 { Int64(Date().timeIntervalSince1970) }
 
 /// The order `number` names, or a failure that says there is none.
-private func details(_ number: String, in store: Store) throws -> OrderDetails {
+func orderDetails(_ number: String, in store: Store) throws -> OrderDetails {
     guard let parsed = OrderNumber(parsing: number), let details = try store.order(parsed.id) else {
         throw fail("there is no order \(number); shelf orders list shows them")
     }
     return details
 }
 
-private func config(_ options: StoreOption) throws -> StoreConfig {
+func loadConfig(_ options: StoreOption) throws -> StoreConfig {
     do {
         return try StoreConfig.load(from: options.folder.root)
     } catch {
@@ -44,8 +46,32 @@ private func config(_ options: StoreOption) throws -> StoreConfig {
 }
 
 private func formatter(_ options: StoreOption) throws -> PriceFormatter {
-    let config = try config(options)
+    let config = try loadConfig(options)
     return PriceFormatter(locale: config.locale, currency: config.currency)
+}
+
+/// Gives `amount` of the order back through its payment provider (Stripe's refunds API for
+/// Stripe orders; the test and manual providers take no call) and returns the refund's reference
+/// to record. `key` makes a retried call the same refund.
+func refundThroughProvider(
+    _ amount: Money, of details: OrderDetails, key: String, config: StoreConfig, options: StoreOption
+) throws
+    -> String
+{
+    let order = details.order
+    guard order.provider == "stripe", let payment = details.payments.last(where: { $0.amounts.captured > 0 }),
+        let session = payment.reference
+    else { return "\(order.provider)-\(key)" }
+    let secrets = try Secrets.load(options.folder.root + "/" + config.secretsFile, name: config.secretsFile)
+    guard let secret = secrets.value("stripe_secret_key") else {
+        throw fail("stripe_secret_key is missing from \(config.secretsFile)")
+    }
+    let stripe = StripeCheckout(client: StripeClient(api: config.checkout.payments.stripeAPI, secretKey: secret))
+    do {
+        return try stripe.refund(paymentIntent: try stripe.paymentIntent(ofSession: session), amount: amount, key: key)
+    } catch {
+        throw fail("Stripe did not refund \(amount) of order \(order.number): \(error)")
+    }
 }
 
 private func time(_ seconds: Int64) -> String {
@@ -58,7 +84,7 @@ extension Shelf.OrdersCommand {
             abstract: "List orders, newest first.", discussion: "Example:\n  shelf orders list --status pending_payment")
 
         @OptionGroup var options: StoreOption
-        @Option(help: "Only orders with this status (pending_payment, awaiting_payment, paid, cancelled, expired).")
+        @Option(help: "Only orders with this status (\(OrderStatus.allCases.map(\.rawValue).joined(separator: ", "))).")
         var status: String?
 
         func validate() throws {
@@ -91,7 +117,7 @@ extension Shelf.OrdersCommand {
         func run() throws {
             let store = try openStore(options)
             let prices = try formatter(options)
-            let details = try details(number, in: store)
+            let details = try orderDetails(number, in: store)
             let order = details.order
             let amounts = order.amounts
             print("Order \(order.number) · \(order.status.rawValue) · \(order.provider)")
@@ -100,7 +126,7 @@ extension Shelf.OrdersCommand {
             for line in details.lines {
                 print(
                     "  \(line.quantity) × \(line.sku)  \(line.title) \(line.options)  \(prices.string(line.lineTotal))  [\(line.hold.rawValue)]"
-                )
+                        + (line.shipped > 0 ? " shipped \(line.shipped)" : "") + (line.missing > 0 ? " missing \(line.missing)" : ""))
             }
             print("  Subtotal \(prices.string(amounts.subtotal))")
             if amounts.discount.minorUnits > 0 { print("  Discount \(amounts.discountCode ?? "") −\(prices.string(amounts.discount))") }
@@ -113,6 +139,12 @@ extension Shelf.OrdersCommand {
                     "Payment \(payment.provider) #\(payment.attempt) \(payment.status.rawValue) \(payment.reference ?? "")"
                         + " captured \(prices.string(Money(minorUnits: payment.amounts.captured, currency: payment.currency)))"
                         + " refunded \(prices.string(Money(minorUnits: payment.amounts.refunded, currency: payment.currency)))")
+            }
+            for shipment in details.shipments {
+                let delivered = shipment.deliveredAt.map { ", delivered \(time($0))" } ?? ""
+                print(
+                    "Shipment \(shipment.id) by \(shipment.carrier) (\(shipment.trackingNumbers.joined(separator: ", "))), "
+                        + "\(shipment.lines.values.reduce(0, +)) items, \(time(shipment.shippedAt))\(delivered)")
             }
             for event in details.events { print("\(time(event.at))  \(event.status.rawValue)  \(event.note)") }
         }
@@ -128,9 +160,9 @@ extension Shelf.OrdersCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let order = try details(number, in: store).order
+            let order = try orderDetails(number, in: store).order
             do {
-                try store.cancelOrder(order.id, now: now, note: "cancelled by the merchant")
+                try store.cancelOrder(order.id, now: currentTime, note: "cancelled by the merchant")
             } catch {
                 throw fail("order \(number): \(error)")
             }
@@ -148,12 +180,12 @@ extension Shelf.OrdersCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let order = try details(number, in: store).order
+            let order = try orderDetails(number, in: store).order
             let outcome: PaymentOutcome
             do {
                 outcome = try store.markPaid(
                     order.id, payment: PaymentConfirmation(provider: Order.manualProvider, reference: nil, amount: order.amounts.total),
-                    now: now)
+                    now: currentTime)
             } catch {
                 throw fail("order \(number): \(error)")
             }
@@ -178,8 +210,8 @@ extension Shelf.OrdersCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let config = try config(options)
-            let details = try details(number, in: store)
+            let config = try loadConfig(options)
+            let details = try orderDetails(number, in: store)
             let order = details.order
             let captured = details.payments.reduce(Int64(0)) { $0 + $1.amounts.captured - $1.amounts.refunded }
             let refund: Money
@@ -192,25 +224,10 @@ extension Shelf.OrdersCommand {
             guard refund.minorUnits > 0, refund.minorUnits <= captured else {
                 throw fail("order \(number) has \(Money(minorUnits: captured, currency: config.currency)) that can be refunded")
             }
-            var reference = "\(order.provider)-refund-\(order.number)-\(details.refunds.count + 1)"
-            if order.provider == "stripe", let payment = details.payments.last(where: { $0.amounts.captured > 0 }),
-                let session = payment.reference
-            {
-                let secrets = try Secrets.load(options.folder.root + "/" + config.secretsFile, name: config.secretsFile)
-                guard let key = secrets.value("stripe_secret_key") else {
-                    throw fail("stripe_secret_key is missing from \(config.secretsFile)")
-                }
-                let stripe = StripeCheckout(client: StripeClient(api: config.checkout.payments.stripeAPI, secretKey: key))
-                do {
-                    let intent = try stripe.paymentIntent(ofSession: session)
-                    reference = try stripe.refund(
-                        paymentIntent: intent, amount: refund, key: "shelf-refund-\(order.number)-\(details.refunds.count + 1)")
-                } catch {
-                    throw fail("Stripe did not refund order \(number): \(error)")
-                }
-            }
+            let reference = try refundThroughProvider(
+                refund, of: details, key: "shelf-refund-\(order.number)-\(details.refunds.count + 1)", config: config, options: options)
             do {
-                try store.recordRefund(order.id, amount: refund, reference: reference, now: now)
+                try store.recordRefund(order.id, amount: refund, reference: reference, now: currentTime)
             } catch {
                 throw fail("order \(number): \(error)")
             }
@@ -227,7 +244,7 @@ extension Shelf.OrdersCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let expired = try store.expireOrders(now: now)
+            let expired = try store.expireOrders(now: currentTime)
             print(
                 expired.isEmpty
                     ? "No reservations ran out." : "Expired: \(expired.map { OrderNumber(id: $0).description }.joined(separator: ", "))")
