@@ -45,6 +45,8 @@ let package = Package(
         ),
         // libcurl, with fixed-type wrappers for its variadic setopt.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
+        // Mail: message encoding, and delivery over SMTP (libcurl) or into a folder.
+        .target(name: "ShelfMail", dependencies: ["ShelfCore", "ShelfConfig", "CCurl"], swiftSettings: strict),
         // Payment providers: the test stand-in, manual, Stripe; webhooks; outbound HTTP.
         .target(name: "ShelfPayments", dependencies: ["ShelfCore", "ShelfCrypto", "CCurl"], swiftSettings: strict),
         // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
@@ -110,6 +112,7 @@ let package = Package(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfMailTests", dependencies: ["ShelfMail", "ShelfConfig", "ShelfCore"], swiftSettings: strict),
         .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",

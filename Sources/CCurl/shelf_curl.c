@@ -57,3 +57,54 @@ void shelf_curl_buffer_free(shelf_curl_buffer *buffer) {
     buffer->bytes = NULL;
     buffer->count = buffer->capacity = 0;
 }
+
+CURLcode shelf_curl_set_list(CURL *handle, CURLoption option, struct curl_slist *list) {
+    return curl_easy_setopt(handle, option, list);
+}
+
+static size_t shelf_curl_read(char *into, size_t size, size_t count, void *context) {
+    shelf_curl_source *source = context;
+    size_t length = source->count - source->offset;
+    if (length > size * count) length = size * count;
+    memcpy(into, source->bytes + source->offset, length);
+    source->offset += length;
+    return length;
+}
+
+CURLcode shelf_curl_upload(CURL *handle, shelf_curl_source *source) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_UPLOAD, 1L);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_READFUNCTION, shelf_curl_read);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_READDATA, source);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_INFILESIZE_LARGE, (curl_off_t)source->count);
+    return code;
+}
+
+CURLcode shelf_curl_set_error_buffer(CURL *handle, char *buffer) {
+    return curl_easy_setopt(handle, CURLOPT_ERRORBUFFER, buffer);
+}
+
+static int shelf_curl_debug(CURL *handle, curl_infotype type, char *data, size_t size, void *context) {
+    (void)handle;
+    shelf_curl_dialog *dialog = context;
+    if (dialog->closing) return 0;
+    if (type == CURLINFO_HEADER_OUT) {
+        size_t length = 0;
+        while (length < size && length < sizeof dialog->command - 1 && data[length] >= 'A' && data[length] <= 'Z') length++;
+        memcpy(dialog->command, data, length);
+        dialog->command[length] = 0;
+        if (strcmp(dialog->command, "QUIT") == 0) dialog->closing = 1;
+        else dialog->replies.count = 0;
+    } else if (type == CURLINFO_HEADER_IN) {
+        shelf_curl_buffer *replies = &dialog->replies;
+        if (replies->count + size > replies->limit) size = replies->limit - replies->count;
+        if (shelf_curl_write(data, 1, size, replies) != size) replies->overflowed = 1;
+    }
+    return 0;
+}
+
+CURLcode shelf_curl_record_dialog(CURL *handle, shelf_curl_dialog *dialog) {
+    CURLcode code = curl_easy_setopt(handle, CURLOPT_DEBUGFUNCTION, shelf_curl_debug);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_DEBUGDATA, dialog);
+    if (code == CURLE_OK) code = curl_easy_setopt(handle, CURLOPT_VERBOSE, 1L);
+    return code;
+}
