@@ -46,7 +46,7 @@ let package = Package(
         // libcurl, with fixed-type wrappers for its variadic setopt.
         .target(name: "CCurl", linkerSettings: [.linkedLibrary("curl")]),
         // Mail: message encoding, and delivery over SMTP (libcurl) or into a folder.
-        .target(name: "ShelfMail", dependencies: ["ShelfCore", "ShelfConfig", "CCurl"], swiftSettings: strict),
+        .target(name: "ShelfMail", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "CCurl"], swiftSettings: strict),
         // Payment providers: the test stand-in, manual, Stripe; webhooks; outbound HTTP.
         .target(name: "ShelfPayments", dependencies: ["ShelfCore", "ShelfCrypto", "CCurl"], swiftSettings: strict),
         // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
@@ -77,7 +77,7 @@ let package = Package(
         .executableTarget(
             name: "shelf",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto", "ShelfDeploy", "ShelfPayments",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfSite", "ShelfHTTP", "ShelfCrypto", "ShelfDeploy", "ShelfPayments", "ShelfMail",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Hummingbird", package: "hummingbird"),
             ],

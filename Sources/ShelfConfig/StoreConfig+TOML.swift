@@ -21,6 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
+            "mail",
         ])
 
         name = try reader.requiredString("name")
@@ -91,6 +92,7 @@ extension StoreConfig {
         }
 
         checkout = try CheckoutSettings(reader, currency: currency)
+        mail = try MailSettings(reader, storeName: name, baseURL: baseURL)
 
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
@@ -148,6 +150,17 @@ struct TOMLReader {
             throw SiteError(
                 StoreConfig.fileName, line: section == nil ? nil : lines.line(ofSection: section!, index: index),
                 "\(key) is missing\(location); add `\(key) = \"…\"`")
+        }
+        return value
+    }
+
+    /// One of an enumeration's raw values; anything else names the choices.
+    func choice<Choice: RawRepresentable & CaseIterable>(_ key: String, _ type: Choice.Type) throws(SiteError) -> Choice?
+    where Choice.RawValue == String {
+        guard let text = try string(key) else { return nil }
+        guard let value = Choice(rawValue: text) else {
+            let choices = Choice.allCases.map { "\"\($0.rawValue)\"" }.joined(separator: ", ")
+            throw error(at: key, "\(key) \"\(text)\" is not one of \(choices)")
         }
         return value
     }

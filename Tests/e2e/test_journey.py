@@ -8,7 +8,7 @@ After the purchase — the last two tests, which need the mail and fulfilment fe
 - `servers.smtp.SMTPServer`, a real SMTP server on loopback (Tests/e2e/servers/smtp.py);
 - a `[mail]` table in shelf.toml and `shelf mail deliver`: the order confirmation;
 - `shelf orders fulfil N --carrier … --tracking …`: the shipped email, whose link opens the order's
-  status page (`/fn/checkout/order/…`) showing Shipped, the carrier and the tracking number;
+  status page (`/fn/checkout/order?n=…&t=…`) showing Shipped, the carrier and the tracking number;
 - `shelf orders deliver N`: the status page shows Delivered.
 They buy in a store of their own, configured for mail from the start, so that the journeys above
 do not depend on the mail settings.
@@ -179,10 +179,10 @@ def test_shipping_and_delivery_show_in_the_email_and_on_the_status_page(mail_sit
     assert len(shipped) == 1, [str(m["Subject"]) for m in mailbox.messages()]
     body = plain_text(shipped[0])
     assert CARRIER in body and TRACKING in body, body
-    link = re.search(r"https?://[^\s<>\"')]+/fn/checkout/order/[^\s<>\"')]*", body)
+    link = re.search(r"https?://[^\s<>\"')]+/fn/checkout/order\?[^\s<>\"')]*", body)
     assert link, f"no link to the order's status page in:\n{body}"
     url = link.group(0).rstrip(".,;")
-    assert url.startswith(BASE_URL + "/fn/checkout/order/"), url
+    assert url.startswith(BASE_URL + "/fn/checkout/order?n="), url
 
     camera = Camera(screenshots, "status")
     with new_page(browser) as page:

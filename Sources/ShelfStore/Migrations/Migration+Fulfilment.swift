@@ -49,6 +49,7 @@ extension Migration {
     /// change carried, as JSON) rather than the rendered message, so the deliverer renders it with
     /// the theme and the secrets the store's functions hold. A deliverer claims a row for a while (`claimed_until`) before sending, so
     /// two deliverers never send one message at once; a failure schedules `next_attempt_at`.
+    /// `subject` is the subject it was last rendered with, for the sent log.
     static let outbox = Migration(name: "outbox") { dialect in
         [
             """
@@ -63,6 +64,7 @@ extension Migration {
                 next_attempt_at BIGINT NOT NULL,
                 claimed_until BIGINT NULL,
                 last_error TEXT NULL,
+                subject TEXT NULL,
                 created_at BIGINT NOT NULL,
                 sent_at BIGINT NULL
             )

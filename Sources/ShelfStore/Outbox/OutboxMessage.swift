@@ -28,12 +28,14 @@ public struct OutboxMessage: Hashable, Sendable {
     public var nextAttemptAt: Int64
     /// The mail server's answer to the last failed attempt.
     public var lastError: String?
+    /// The subject it was sent with; nil until it is.
+    public var subject: String?
     public var createdAt: Int64
     public var sentAt: Int64?
 
     /// The columns ``init(_:)`` reads.
     static let columns = """
-        id, template, order_id, recipient, data, status, attempts, next_attempt_at, last_error, created_at, sent_at
+        id, template, order_id, recipient, data, status, attempts, next_attempt_at, last_error, subject, created_at, sent_at
         """
 
     init(_ row: Row) throws {
@@ -50,6 +52,7 @@ public struct OutboxMessage: Hashable, Sendable {
         attempts = try row.int("attempts")
         nextAttemptAt = try row.int64("next_attempt_at")
         lastError = try row.optionalText("last_error")
+        subject = try row.optionalText("subject")
         createdAt = try row.int64("created_at")
         sentAt = try row.optionalInt64("sent_at")
     }

@@ -11,14 +11,15 @@ extension Store {
             [.text(email.rawValue), .integer(orderID), .text(recipient), .text(OutboxData.encode(data)), .integer(now), .integer(now)])
     }
 
-    /// The pending messages due at `now`, oldest first, at most `limit`.
-    public func dueMail(now: Int64, limit: Int = 100) throws -> [OutboxMessage] {
+    /// The pending messages due at `now`, oldest first, at most `limit`; with `includingRetries`,
+    /// also those waiting for a later retry (the merchant knows the mail server is back).
+    public func dueMail(now: Int64, includingRetries: Bool = false, limit: Int = 100) throws -> [OutboxMessage] {
         try database.query(
             """
             SELECT \(OutboxMessage.columns) FROM outbox
             WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
             ORDER BY id LIMIT ?
-            """, [.integer(now), .integer(now), .int(limit)]
+            """, [.integer(includingRetries ? Int64.max : now), .integer(now), .int(limit)]
         ).map(OutboxMessage.init)
     }
 
@@ -33,13 +34,14 @@ extension Store {
             """, [.integer(until), .integer(id), .integer(now)]) > 0
     }
 
-    /// Records that the mail server accepted the message.
-    public func markMailSent(_ id: Int64, now: Int64) throws {
+    /// Records that the mail server accepted the message, sent with `subject`.
+    public func markMailSent(_ id: Int64, subject: String? = nil, now: Int64) throws {
         try database.execute(
             """
-            UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL, last_error = NULL
+            UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL, last_error = NULL,
+                subject = COALESCE(?, subject)
             WHERE id = ? AND status = 'pending'
-            """, [.integer(now), .integer(id)])
+            """, [.integer(now), .text(subject), .integer(id)])
     }
 
     /// Records a failed attempt with the server's `answer`: retried at `retryAt`, or given up

@@ -1,6 +1,8 @@
 import ArgumentParser
 import Foundation
 import Hummingbird
+import ShelfConfig
+import ShelfMail
 import ShelfSite
 
 extension Shelf {
@@ -12,7 +14,8 @@ extension Shelf {
                 themes/ and static/. An edit triggers an incremental build and the browser reloads.
                 A build error is printed and the last good site keeps being served.
                 Requests to /fn/NAME run the function NAME as CGI, one process each, as a web
-                server would.
+                server would. When [mail] sends to a folder (the default), the emails orders
+                cause are delivered there as they are queued and shown at /_dev/mail.
 
                 Example:
                   shelf serve --store my-shop --port 8080
@@ -31,6 +34,39 @@ extension Shelf {
             if let functions { return URL(fileURLWithPath: functions).standardizedFileURL.path }
             return (Bundle.main.executableURL ?? URL(fileURLWithPath: "/proc/self/exe")).resolvingSymlinksInPath()
                 .deletingLastPathComponent().path
+        }
+
+        /// Delivers the outbox every second on a thread of its own when the store mails to a
+        /// folder, and returns that folder's mailbox; nil, delivering nothing, when it mails
+        /// through SMTP (`shelf mail deliver` does that) or the settings cannot be read.
+        func startMailDelivery(_ folder: StoreFolder) -> DevMailbox? {
+            let mailer: Mailer
+            do {
+                let store = try openStore(options)
+                mailer = try Mailer.load(root: folder.root, store: store) { line in
+                    FileHandle.standardError.write(Data((line + "\n").utf8))
+                }
+            } catch {
+                FileHandle.standardError.write(Data("mail: \(error); emails stay queued\n".utf8))
+                return nil
+            }
+            guard case .folder = mailer.settings.transport else {
+                print("Emails go out through SMTP: run `shelf mail deliver --watch` to send them.")
+                return nil
+            }
+            let mailbox = DevMailbox(folder: mailer.folderPath)
+            Thread.detachNewThread {
+                while true {
+                    do {
+                        _ = try mailer.delivery.deliverDue { Int64(Date().timeIntervalSince1970) }
+                    } catch {
+                        FileHandle.standardError.write(Data("mail: \(error)\n".utf8))
+                    }
+                    Thread.sleep(forTimeInterval: 1)
+                }
+            }
+            print("Emails are delivered to \(folder.relative(mailbox.folder)) and shown at http://\(host):\(port)/_dev/mail")
+            return mailbox
         }
 
         func run() async throws {
@@ -64,7 +100,8 @@ extension Shelf {
             }
             signal(SIGPIPE, SIG_IGN)
             let functions = CGIRunner(binaries: functionsFolder, root: folder.root, host: host, port: port)
-            let server = DevServer(site: folder.siteFolder, generation: generation, functions: functions)
+            let server = DevServer(
+                site: folder.siteFolder, generation: generation, functions: functions, mailbox: startMailDelivery(folder))
             let app = Application(
                 router: server.router(),
                 configuration: .init(address: .hostname(host, port: port), serverName: "shelf"),

@@ -11,6 +11,8 @@ struct DevServer {
     let generation: Generation
     /// Runs `/fn/NAME` requests as CGI.
     let functions: CGIRunner
+    /// The folder transport's mailbox shown at `/_dev/mail`, when the store mails to a folder.
+    let mailbox: DevMailbox?
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
@@ -21,6 +23,22 @@ struct DevServer {
         }
         router.get("/_shelf/live.js") { _, _ -> Response in
             Self.response(.ok, type: "text/javascript; charset=utf-8", body: Array(Self.liveScript.utf8), cache: false)
+        }
+        if let mailbox {
+            router.get("/_dev/mail") { _, _ -> Response in Self.html(mailbox.listPage()) }
+            router.get("/_dev/mail/:name") { _, context -> Response in
+                guard let message = mailbox.message(context.parameters.get("name") ?? "") else { return Self.html("Not found", .notFound) }
+                return Self.html(mailbox.messagePage(message))
+            }
+            router.get("/_dev/mail/:name/html") { _, context -> Response in
+                guard let html = mailbox.message(context.parameters.get("name") ?? "")?.html else {
+                    return Self.html("Not found", .notFound)
+                }
+                var response = Self.html(html)
+                // The part is shown in a sandboxed frame; it may load images, never run script.
+                response.headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'"
+                return response
+            }
         }
         let functions = self.functions
         for method in [HTTPRequest.Method.get, .head, .post] {
@@ -59,6 +77,10 @@ struct DevServer {
         let type = contentType(of: path)
         let body = type.hasPrefix("text/html") ? injectLiveScript([UInt8](data)) : [UInt8](data)
         return response(.ok, type: type, body: body, cache: false)
+    }
+
+    static func html(_ page: String, _ status: HTTPResponse.Status = .ok) -> Response {
+        response(status, type: "text/html; charset=utf-8", body: Array(page.utf8), cache: false)
     }
 
     static func response(_ status: HTTPResponse.Status, type: String, body: [UInt8], cache: Bool) -> Response {

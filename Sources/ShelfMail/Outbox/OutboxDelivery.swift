@@ -1,0 +1,85 @@
+public import ShelfStore
+
+/// Sends what the outbox owes: claims each due message, renders it, hands it to the transport,
+/// and records the outcome, one message at a time.
+///
+/// A message is claimed before it is sent and marked sent as soon as the server accepts it, so
+/// two deliverers never send it at once and a crash can only repeat the one message in flight,
+/// under the same Message-ID. A refusal (SMTP 5xx) gives up at once; anything else is retried
+/// by the ``RetryPolicy``.
+///
+/// ```swift
+/// let delivery = OutboxDelivery(store: store, transport: transport, from: from, retry: policy, render: emails.render)
+/// let report = try delivery.deliverDue(now: now)
+/// ```
+public struct OutboxDelivery: Sendable {
+    public typealias Render = @Sendable (OutboxMessage) throws -> RenderedEmail
+
+    let store: Store
+    let transport: any MailTransport
+    let from: MailAddress
+    let retry: RetryPolicy
+    let render: Render
+    /// How long a claim lasts: longer than a send can take.
+    let claimSeconds: Int64
+    let log: @Sendable (String) -> Void
+
+    public init(
+        store: Store, transport: any MailTransport, from: MailAddress, retry: RetryPolicy, claimSeconds: Int64 = 300,
+        log: @escaping @Sendable (String) -> Void = { _ in }, render: @escaping Render
+    ) {
+        self.store = store
+        self.transport = transport
+        self.from = from
+        self.retry = retry
+        self.claimSeconds = claimSeconds
+        self.log = log
+        self.render = render
+    }
+
+    /// What one pass did.
+    public struct Report: Sendable, Hashable {
+        public var sent = 0
+        public var retrying = 0
+        public var failed = 0
+    }
+
+    /// Sends every message due at `now` (read once per pass) and reports what happened; with
+    /// `includingRetries`, also the messages waiting for a later retry.
+    public func deliverDue(includingRetries: Bool = false, now: @Sendable () -> Int64) throws -> Report {
+        var report = Report()
+        for message in try store.dueMail(now: now(), includingRetries: includingRetries) {
+            let start = now()
+            guard try store.claimMail(message.id, now: start, until: start + claimSeconds) else { continue }
+            do {
+                let mail = try mail(for: message, at: start)
+                try transport.send(mail)
+                try store.markMailSent(message.id, subject: mail.subject, now: now())
+                report.sent += 1
+            } catch let error as MailDeliveryError {
+                try record(error.answer, permanent: error.isPermanent, for: message, now: now(), into: &report)
+            } catch let error as MailError {
+                // The address or subject can never make a valid message: trying again will not help.
+                try record("\(error)", permanent: true, for: message, now: now(), into: &report)
+            } catch {
+                try record("\(error)", permanent: false, for: message, now: now(), into: &report)
+            }
+        }
+        return report
+    }
+
+    private func mail(for message: OutboxMessage, at date: Int64) throws -> MailMessage {
+        let rendered = try render(message)
+        let domain = from.email.split(separator: "@").last.map(String.init) ?? "localhost"
+        return try MailMessage(
+            from: from, to: try MailAddress(email: message.recipient, name: rendered.recipientName), subject: rendered.subject,
+            messageID: "\(message.key)@\(domain)", date: date, text: rendered.text, html: rendered.html)
+    }
+
+    private func record(_ answer: String, permanent: Bool, for message: OutboxMessage, now: Int64, into report: inout Report) throws {
+        let retryAt = permanent ? nil : retry.retryAt(afterAttempt: message.attempts + 1, now: now)
+        try store.markMailFailed(message.id, answer: answer, retryAt: retryAt)
+        if retryAt == nil { report.failed += 1 } else { report.retrying += 1 }
+        log("mail \(message.key) to \(message.recipient): \(answer)" + (retryAt.map { "; retrying at \($0)" } ?? "; given up"))
+    }
+}

@@ -1,0 +1,46 @@
+import ShelfConfig
+import ShelfHTTP
+import ShelfMail
+import ShelfStore
+
+/// Everything `shelf mail deliver` and `shelf serve` need to send the outbox of one store: its
+/// transport, sender, retry policy and the theme's email templates.
+struct Mailer {
+    let delivery: OutboxDelivery
+    let settings: MailSettings
+    /// The folder the folder transport writes to.
+    let folderPath: String
+
+    /// Reads the store's `[mail]` settings, secrets and theme; a failure names what to fix.
+    static func load(root: String, store: Store, log: @escaping @Sendable (String) -> Void) throws -> Mailer {
+        let config = try StoreConfig.load(from: root)
+        let settings = config.mail
+        let secrets = try Secrets.load(root + "/" + config.secretsFile, name: config.secretsFile)
+        let pages = try ThemePages.load(root: root, config: config)
+        let folderPath = settings.folder.hasPrefix("/") ? settings.folder : root + "/" + settings.folder
+        let transport: any MailTransport =
+            switch settings.transport {
+            case .folder: FolderTransport(folder: folderPath)
+            case .smtp:
+                SMTPTransport(
+                    SMTPSettings(
+                        host: settings.smtpHost, port: settings.smtpPort, security: security(settings.smtpSecurity),
+                        caFile: settings.smtpCAFile.map { $0.hasPrefix("/") ? $0 : root + "/" + $0 }, username: settings.smtpUsername,
+                        password: secrets.value("smtp_password")))
+            }
+        let emails = OrderEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
+        let delivery = OutboxDelivery(
+            store: store, transport: transport, from: try MailAddress.parse(settings.from),
+            retry: RetryPolicy(maxAttempts: settings.maxAttempts, firstDelay: Int64(settings.retrySeconds)), log: log,
+            render: emails.render)
+        return Mailer(delivery: delivery, settings: settings, folderPath: folderPath)
+    }
+
+    private static func security(_ setting: MailSettings.Security) -> SMTPSettings.Security {
+        switch setting {
+        case .starttls: .startTLS
+        case .tls: .tls
+        case .none: .none
+        }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import ShelfConfig
+import ShelfCore
+import ShelfHTTP
+import ShelfMail
+import ShelfStore
+
+/// Renders the outbox's order emails with the store's theme: `emails/NAME.text.mustache` (its
+/// first line `Subject: …`, then a blank line, then the text part) and
+/// `emails/NAME.html.mustache` (the HTML part), with the order as it stands and the data the
+/// change that queued the email carried.
+struct OrderEmails: Sendable {
+    let store: Store
+    let pages: ThemePages
+    let config: StoreConfig
+    let sessionKey: [UInt8]
+
+    func render(_ message: OutboxMessage) throws -> RenderedEmail {
+        guard let orderID = message.orderID, let details = try store.order(orderID) else {
+            throw MailRenderError("\(message.email.rawValue) \(message.key) names no order")
+        }
+        let values = self.values(message, details)
+        let text = try pages.fragment("emails/\(message.email.rawValue).text", values: values)
+        let html = try pages.fragment("emails/\(message.email.rawValue).html", values: values)
+        let (subject, body) = try Self.split(text, template: message.email.rawValue)
+        return RenderedEmail(subject: subject, text: body, html: html, recipientName: details.order.address.name)
+    }
+
+    /// The subject line and the body of a rendered text template.
+    static func split(_ text: String, template: String) throws -> (subject: String, body: String) {
+        let lines = text.drop(while: \.isNewline).split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = lines.first, first.hasPrefix("Subject:") else {
+            throw MailRenderError("emails/\(template).text.mustache must start with a \"Subject: …\" line")
+        }
+        let subject = first.dropFirst("Subject:".count).trimmingSpaces
+        guard !subject.isEmpty else { throw MailRenderError("emails/\(template).text.mustache has an empty subject") }
+        let body = lines.count > 1 ? String(lines[1]).trimmingPrefix(while: { $0 == "\n" }) : ""
+        return (subject, String(body))
+    }
+
+    private func values(_ message: OutboxMessage, _ details: OrderDetails) -> [String: Any] {
+        let order = details.order
+        let prices = PriceFormatter(locale: config.locale, currency: order.amounts.currency)
+        let amounts = order.amounts
+        var values: [String: Any] = [
+            "number": order.number.description, "status": order.status.rawValue, "name": order.address.name,
+            "email": order.address.email, "address": order.address.lines,
+            "status_url": config.baseURL + OrderLink.path(order.number, key: sessionKey),
+            "subtotal": prices.string(amounts.subtotal), "shipping": prices.string(amounts.shipping),
+            "shipping_name": order.shippingName, "total": prices.string(amounts.total), "tax": prices.string(amounts.tax),
+            "tax_rate": amounts.taxRate.description,
+            "lines": details.lines.map { line -> [String: Any] in
+                [
+                    "title": line.title, "options": line.options, "quantity": line.quantity, "unit_price": prices.string(line.unitPrice),
+                    "line_total": prices.string(line.lineTotal),
+                ]
+            },
+        ]
+        if amounts.discount.minorUnits > 0 { values["discount"] = prices.string(amounts.discount) }
+        if let code = amounts.discountCode { values["code"] = code }
+        if amounts.tax.minorUnits > 0 { values[amounts.taxMode == .inclusive ? "tax_included" : "tax_added"] = true }
+        if order.status == .awaitingPayment { values["instructions"] = config.checkout.payments.manualInstructions }
+        values["is_paid"] = details.payments.contains { $0.amounts.captured > 0 }
+        if let id = message.data["shipment"].flatMap(Int64.init), let shipment = details.shipments.first(where: { $0.id == id }) {
+            values["shipment"] = shipmentValues(shipment, details)
+        }
+        if let minor = message.data["refund_minor"].flatMap(Int64.init), minor > 0 {
+            values["missing_refund"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
+            values["missing"] = details.lines.filter { $0.missing > 0 }.map {
+                ["title": $0.title, "options": $0.options, "quantity": $0.missing] as [String: Any]
+            }
+        }
+        if let minor = message.data["amount_minor"].flatMap(Int64.init) {
+            values["refund"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
+        }
+        return ["order": values]
+    }
+
+    private func shipmentValues(_ shipment: Shipment, _ details: OrderDetails) -> [String: Any] {
+        let lines = details.lines.compactMap { line -> [String: Any]? in
+            guard let quantity = shipment.lines[line.position] else { return nil }
+            return ["title": line.title, "options": line.options, "quantity": quantity]
+        }
+        let left = details.lines.reduce(0) { $0 + $1.quantity - $1.shipped - $1.missing }
+        return [
+            "carrier": shipment.carrier, "tracking": shipment.trackingNumbers, "several_numbers": shipment.trackingNumbers.count > 1,
+            "lines": lines, "more_to_come": left > 0 && details.order.status == .partiallyShipped,
+        ]
+    }
+}
+
+/// An email cannot be rendered: a theme problem for the merchant, retried after they fix it.
+struct MailRenderError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}

@@ -1,0 +1,216 @@
+"""The emails orders cause, sent by `shelf mail deliver` to a real SMTP server (aiosmtpd) on
+loopback, with the checkout served by lighttpd and FastCGI; and the demo's folder mailbox shown
+by `shelf serve` at /_dev/mail.
+
+Orders are placed and paid over HTTP through the real checkout function; payment providers are
+the built-in test provider or the local Stripe stand-in. Nothing else is replaced.
+"""
+import re
+import shutil
+import sqlite3
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from conftest import shelf
+from servers.launch import serve
+from servers.smtp import SMTPServer, free_port
+from test_checkout import ADDRESS, COAT, COAT_L, LIGHTTPD_FASTCGI, Shopper, pay_with_test_card, set_provider
+from test_serve import start_serve
+
+sys.path.insert(0, str(Path(__file__).parent / "standins"))
+from stripe import StripeStandIn  # noqa: E402
+
+
+def mail_settings(port, extra=""):
+    return (f'\n[mail]\nfrom = "Shelf Demo <orders@shop.example.com>"\ntransport = "smtp"\nsmtp_host = "127.0.0.1"\n'
+            f'smtp_port = {port}\nsmtp_security = "none"\n{extra}')
+
+
+@pytest.fixture(scope="module")
+def smtp_port():
+    return free_port()
+
+
+@pytest.fixture(scope="module")
+def site(smtp_port):
+    def prepare(store):
+        with open(store / "shelf.toml", "a") as settings:
+            settings.write(mail_settings(smtp_port))
+    with serve(LIGHTTPD_FASTCGI, prepare=prepare) as site:
+        yield site
+
+
+def paid_order(site, email="ann@example.com", sku=COAT, quantity=1):
+    """Places and pays an order through the test provider; returns its number."""
+    shopper = Shopper(site)
+    assert shopper.submit("/fn/cart/add", {"sku": sku, "quantity": str(quantity)}).status == 303
+    token = shopper.token()
+    assert shopper.submit("/fn/checkout/address", {**ADDRESS, "email": email, "_token": token}).status == 303
+    assert shopper.submit("/fn/checkout/shipping", {"shipping": "express", "_token": token}).status == 303
+    placed = shopper.submit("/fn/checkout/payment", {"_token": token})
+    paid = pay_with_test_card(shopper, placed.headers["Location"], "4242 4242 4242 4242")
+    assert paid.status == 303
+    return re.search(r"n=(\d+)", paid.headers["Location"]).group(1)
+
+
+def outbox(store):
+    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
+        return db.execute("SELECT template, recipient, status, attempts, last_error FROM outbox ORDER BY id").fetchall()
+
+
+def text_part(message):
+    return message.get_body(preferencelist=("plain",)).get_content()
+
+
+def test_every_email_arrives_exactly_once_after_the_mail_server_was_down(site, smtp_port, tmp_path):
+    before = len(outbox(site.store))
+    numbers = [paid_order(site, email=f"buyer{index}@example.com") for index in range(3)]
+    # Nothing listens on the port yet: every attempt fails and is kept for later.
+    down = shelf("mail", "deliver", store=site.store)
+    assert "Sent 0, to retry 3, failed 0." in down.stdout
+    queued = outbox(site.store)[before:]
+    assert [(row[0], row[2], row[3]) for row in queued] == [("order-confirmation", "pending", 1)] * 3
+    assert all(row[4] for row in queued), "the failure's reason is kept for `shelf mail list`"
+    assert "pending" in shelf("mail", "list", "--status", "pending", store=site.store).stdout
+
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
+    try:
+        # Not due yet: the first retry waits. --now sends what waits for a retry at once.
+        assert "Sent 0, to retry 0, failed 0." in shelf("mail", "deliver", store=site.store).stdout
+        assert "Sent 3, to retry 0, failed 0." in shelf("mail", "deliver", "--now", store=site.store).stdout
+        assert "Sent 0, to retry 0, failed 0." in shelf("mail", "deliver", "--now", store=site.store).stdout
+        messages = server.messages()
+    finally:
+        server.stop()
+    assert sorted(message["To"].addresses[0].addr_spec for message in messages) == [f"buyer{i}@example.com" for i in range(3)]
+    assert len({message["Message-ID"] for message in messages}) == 3
+    for number, message in zip(numbers, sorted(messages, key=lambda m: m["To"].addresses[0].addr_spec)):
+        assert message["Subject"].startswith(f"Order {number} confirmed")
+        assert message.envelope == {"mail_from": "orders@shop.example.com", "rcpt_tos": [message["To"].addresses[0].addr_spec]}
+        assert "Belted Wool Wrap Coat" in text_part(message)
+        assert message.get_body(preferencelist=("html",)) is not None
+    assert [row[2] for row in outbox(site.store)[before:]] == ["sent"] * 3
+    log = shelf("mail", "list", "--status", "sent", store=site.store).stdout
+    assert all(f"Order {number} confirmed" in log for number in numbers)
+
+
+def test_a_refused_recipient_fails_at_once_with_the_servers_answer(site, smtp_port, tmp_path):
+    before = len(outbox(site.store))
+    paid_order(site, email="nobody@refused.example.com")
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port, reject_rcpt=("refused.example.com", 550)).start()
+    try:
+        assert "failed 1." in shelf("mail", "deliver", "--now", store=site.store).stdout
+        assert server.messages() == []
+    finally:
+        server.stop()
+    [(template, _, status, attempts, answer)] = outbox(site.store)[before:]
+    assert (template, status, attempts) == ("order-confirmation", "failed", 1)
+    assert "550" in answer and "rejected" in answer
+    listed = shelf("mail", "list", "--status", "failed", store=site.store).stdout
+    assert "nobody@refused.example.com" in listed and "550" in listed
+
+
+def test_shipping_and_delivery_emails_carry_the_tracking_number_and_the_status_link(site, smtp_port, tmp_path):
+    number = paid_order(site, quantity=2)
+    shelf("orders", "fulfil", number, "--carrier", "An Post", "--tracking", "CE123456789IE", "--tracking", "CE987654321IE",
+          "--ship", f"{COAT}:1", store=site.store)
+    shelf("orders", "fulfil", number, "--carrier", "DPD", "--tracking", "15501", store=site.store)
+    shelf("orders", "deliver", number, store=site.store)
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
+    try:
+        shelf("mail", "deliver", "--now", store=site.store)
+        messages = [m for m in server.messages() if number in m["Subject"]]
+    finally:
+        server.stop()
+    subjects = [m["Subject"] for m in messages]
+    assert subjects == [f"Order {number} confirmed · Evergreen", f"Order {number} has shipped", f"Order {number} has shipped",
+                        f"Order {number} was delivered"], subjects
+    first, second = text_part(messages[1]), text_part(messages[2])
+    assert "An Post" in first and "CE123456789IE" in first and "CE987654321IE" in first
+    assert "The rest of your order follows in another parcel." in first
+    assert "DPD" in second and "15501" in second and "another parcel" not in second
+    link = re.search(r"https://shop\.example\.com(/fn/checkout/order\?n=\d+&t=[\w-]+)", first).group(1)
+    page = Shopper(site).get(link)
+    assert page.status == 200 and "Delivered" in page.text and "CE123456789IE" in page.text
+    # A forged token opens nothing.
+    assert Shopper(site).get(link[:-3] + "AAA").status == 404
+
+
+@pytest.fixture(scope="module")
+def stripe_site(smtp_port):
+    stripe = StripeStandIn()
+
+    def prepare(store):
+        set_provider(store, "stripe", f'stripe_api = "{stripe.url}"')
+        with open(store / "data" / "secrets.toml", "a") as secrets:
+            secrets.write(f'stripe_secret_key = "{stripe.secret_key}"\nstripe_webhook_secret = "{stripe.webhook_secret}"\n')
+        with open(store / "shelf.toml", "a") as settings:
+            settings.write(mail_settings(smtp_port))
+    with serve(LIGHTTPD_FASTCGI, prepare=prepare) as site:
+        site.stripe = stripe
+        yield site
+    stripe.close()
+
+
+def test_a_partial_fulfilment_refunds_exactly_the_missing_lines(stripe_site, smtp_port, tmp_path):
+    site, stripe = stripe_site, stripe_site.stripe
+    shopper = Shopper(site)
+    shopper.fill_cart()  # 2 × COAT and 1 × COAT_L at €239.00, express shipping
+    token = shopper.through_to_payment()
+    session_id = shopper.submit("/fn/checkout/payment", {"_token": token}).headers["Location"].rsplit("/", 1)[1]
+    number = stripe.sessions[session_id]["client_reference_id"]
+    assert stripe.deliver(site.base + "/fn/checkout/webhook/stripe", stripe.event("checkout.session.completed", session_id))[0] == 200
+
+    out = shelf("orders", "fulfil", number, "--carrier", "An Post", "--tracking", "CE1IE", "--missing", f"{COAT_L}:1",
+                store=site.store).stdout
+    assert "Refunded 239.00 EUR" in out
+    assert [refund["amount"] for refund in stripe.refunds] == [23900]
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        assert db.execute("SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone() == ("shipped",)
+        assert db.execute("SELECT on_hand - reserved - allocated, allocated FROM stock WHERE sku = ?", (COAT_L,)).fetchone()[1] == 0
+        assert db.execute("SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone() == (23900,)
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
+    try:
+        shelf("mail", "deliver", "--now", store=site.store)
+        messages = {m["Subject"]: text_part(m) for m in server.messages() if number in m["Subject"]}
+    finally:
+        server.stop()
+    shipped = messages[f"Order {number} has shipped"]
+    assert "we could not find these items" in shipped and "1 × Belted Wool Wrap Coat" in shipped and "€239.00" in shipped
+    assert "We have refunded €239.00" in messages[f"Refund of €239.00 for order {number}"]
+
+
+def test_serve_delivers_to_the_dev_mailbox_and_shows_it(demo_store, tmp_path):
+    store = tmp_path / "store"
+    shutil.copytree(demo_store, store)
+    (store / "data" / "secrets.toml").unlink(missing_ok=True)
+    shelf("secrets", "init", store=store)
+    set_provider(store, "manual")
+    process, base = start_serve(store, "--no-watch")
+    try:
+        shopper = Shopper(type("Served", (), {"base": base})())
+        assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
+        token = shopper.token()
+        assert shopper.submit("/fn/checkout/address", {**ADDRESS, "_token": token}).status == 303
+        assert shopper.submit("/fn/checkout/shipping", {"shipping": "express", "_token": token}).status == 303
+        assert shopper.submit("/fn/checkout/payment", {"_token": token}).status == 303
+        listing = ""
+        for _ in range(100):  # serve delivers the outbox about once a second
+            listing = urllib.request.urlopen(base + "/_dev/mail").read().decode()
+            if "confirmed" in listing:
+                break
+            time.sleep(0.1)
+        assert "Order 1001 confirmed" in listing and "ann@example.com" in listing
+        link = re.search(r'href="(/_dev/mail/[^"]+\.eml)"', listing).group(1)
+        message = urllib.request.urlopen(base + link).read().decode()
+        assert "Belted Wool Wrap Coat" in message and "We hold your items until your payment arrives." in message
+        html = urllib.request.urlopen(base + link + "/html")
+        assert "sandbox" in html.headers["Content-Security-Policy"] and "View your order" in html.read().decode()
+        assert list((store / "data" / "mail").glob("*.eml"))
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
