@@ -19,7 +19,7 @@ extension MailSettings {
         from = try section.requiredString("from")
         let (senderName, email) = MailboxSyntax.split(from)
         if let problem = MailboxSyntax.problem(email: email) ?? senderName.flatMap(MailboxSyntax.problem(name:)) {
-            throw section.error(at: "from", "from \"\(from)\": \(problem); write it as \"Shop name <orders@example.com>\"")
+            throw section.error(at: "from", "from: the address \(problem); write it as \"Shop name <orders@example.com>\"")
         }
         transport = try section.choice("transport", Transport.self) ?? transport
         folder = try section.string("folder") ?? folder

@@ -1,0 +1,62 @@
+import Foundation
+import ShelfConfig
+import Testing
+
+@Suite struct MailSettingsTests {
+    let base = """
+        name = "Evergreen"
+        base_url = "https://shop.example.com"
+        currency = "EUR"
+
+        """
+
+    let mail = """
+        [mail]
+        from = "Evergreen Orders <orders@shop.example.com>"
+        transport = "smtp"
+        smtp_host = "smtp.example.com"
+        smtp_port = 465
+        smtp_security = "tls"
+        smtp_ca_file = "data/ca.pem"
+        smtp_username = "orders"
+        max_attempts = 5
+        retry_seconds = 30
+
+        """
+
+    @Test func readsEverySetting() throws {
+        let settings = try StoreConfig(toml: base + mail).mail
+        #expect(settings.from == "Evergreen Orders <orders@shop.example.com>")
+        #expect(settings.transport == .smtp && settings.smtpHost == "smtp.example.com" && settings.smtpPort == 465)
+        #expect(settings.smtpSecurity == .tls && settings.smtpCAFile == "data/ca.pem" && settings.smtpUsername == "orders")
+        #expect(settings.maxAttempts == 5 && settings.retrySeconds == 30)
+    }
+
+    @Test func withoutTheTableMailGoesToTheDevFolderFromTheStoresDomain() throws {
+        let settings = try StoreConfig(toml: base).mail
+        #expect(settings.transport == .folder && settings.folder == "data/mail")
+        #expect(settings.from == "Evergreen <orders@shop.example.com>")
+        #expect(settings.smtpSecurity == .starttls && settings.maxAttempts == 8)
+    }
+
+    @Test(arguments: [
+        ("from = \"Evergreen Orders <orders@shop.example.com>\"", "from = \"Evergreen\\r\\nBcc: x@y.z <o@shop.example.com>\"", "shelf.toml:5: from"),
+        ("from = \"Evergreen Orders <orders@shop.example.com>\"", "from = \"not an address\"", "shelf.toml:5: from"),
+        ("transport = \"smtp\"", "transport = \"pigeon\"", "\"folder\", \"smtp\""),
+        ("smtp_security = \"tls\"", "smtp_security = \"ssl\"", "\"starttls\", \"tls\", \"none\""),
+        ("smtp_host = \"smtp.example.com\"", "smtp_host = \"\"", "needs smtp_host"),
+        ("smtp_port = 465", "smtp_port = 0", "smtp_port"),
+        ("max_attempts = 5", "max_attempts = 500", "max_attempts"),
+        ("smtp_username = \"orders\"", "smtp_password = \"hunter2\"", "move it to the secrets file"),
+        ("retry_seconds = 30", "retry_secs = 30", "unknown setting"),
+    ])
+    func badSettingsSayWhereAndWhat(_ change: (String, String, String)) throws {
+        let text = base + mail.replacingOccurrences(of: change.0, with: change.1)
+        #expect {
+            try StoreConfig(toml: text)
+        } throws: { error in
+            let message = "\(error)"
+            return message.hasPrefix("shelf.toml:") && message.contains(change.2) && !message.contains("hunter2")
+        }
+    }
+}
