@@ -109,6 +109,10 @@ let package = Package(
             dependencies: ["CartFunction", "ShelfHTTP", "ShelfConfig", "ShelfCrypto", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
+            name: "CheckoutFunctionTests",
+            dependencies: ["CheckoutFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

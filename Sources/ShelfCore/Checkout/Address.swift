@@ -83,7 +83,7 @@ public struct Address: Hashable, Sendable {
     }
 
     /// A deliberately plain check: one `@`, a dot in the domain, no spaces or angle brackets.
-    static func isEmail(_ text: String) -> Bool {
+    public static func isEmail(_ text: String) -> Bool {
         let parts = text.split(separator: "@", omittingEmptySubsequences: false)
         guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
             text.count <= 254

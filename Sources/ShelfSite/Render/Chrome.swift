@@ -67,7 +67,8 @@ struct Chrome {
         }
         let footer: Values = [
             "shop": [["title": "Shop all", "url": "/shop/"] as Values] + categories,
-            "help": links(["faq", "shipping", "returns", "size-guide", "contact"]),
+            "help": links(["faq"]) + [["title": "Order status", "url": "/fn/checkout/status"]]
+                + links(["shipping", "returns", "size-guide", "contact"]),
             "about": links(["about"]) + (content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]])
                 + links(["privacy", "terms"]),
         ]

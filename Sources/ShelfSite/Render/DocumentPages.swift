@@ -1,4 +1,3 @@
-import Foundation
 import ShelfConfig
 import ShelfCore
 
@@ -19,14 +18,14 @@ struct DocumentPages {
         let chrome = Chrome(model: model)
         var doc: Values = ["title": document.title, "body_html": document.bodyHTML]
         if let date = document.date {
-            doc["date"] = DocumentPages.formatted(date, locale: model.config.locale)
+            doc["date"] = DayFormatter(locale: model.config.locale).string(day: date)
             doc["date_iso"] = date
         }
         doc.setText("author", document.author)
         doc.setText("image", document.image)
         doc.setText("image_alt", document.imageAlt)
         doc.setText("banner", document.banner)
-        if let ends = document.ends { doc["ends"] = DocumentPages.formatted(ends, locale: model.config.locale) }
+        if let ends = document.ends { doc["ends"] = DayFormatter(locale: model.config.locale).string(day: ends) }
         let description = document.description ?? document.summary
         let head = Chrome.Head(
             title: chrome.title(document.title), description: description, path: document.path,
@@ -70,7 +69,7 @@ struct DocumentPages {
     static func summary(of story: Document, model: SiteModel) -> Values {
         var entry: Values = ["title": story.title, "url": story.path]
         if let date = story.date {
-            entry["date"] = formatted(date, locale: model.config.locale)
+            entry["date"] = DayFormatter(locale: model.config.locale).string(day: date)
             entry["date_iso"] = date
         }
         entry.setText("author", story.author)
@@ -78,19 +77,5 @@ struct DocumentPages {
         entry.setText("image", story.image)
         entry.setText("image_alt", story.imageAlt)
         return entry
-    }
-
-    /// A `YYYY-MM-DD` date in the store's locale (`2 October 2026`), independent of the time zone.
-    static func formatted(_ date: String, locale: String) -> String {
-        let parts = date.split(separator: "-").compactMap { Int($0) }
-        guard parts.count == 3 else { return date }
-        var calendar = Calendar(identifier: .gregorian)
-        calendar.timeZone = TimeZone(identifier: "UTC")!
-        guard let value = calendar.date(from: DateComponents(year: parts[0], month: parts[1], day: parts[2])) else { return date }
-        let formatter = DateFormatter()
-        formatter.locale = Locale(identifier: locale)
-        formatter.timeZone = calendar.timeZone
-        formatter.dateStyle = .long
-        return formatter.string(from: value)
     }
 }

@@ -10,6 +10,7 @@ public import ShelfHTTP
 /// | `POST /fn/checkout/code` | applies or removes a discount code (from the cart page or a step) |
 /// | `GET /fn/checkout/order?n=…&t=…` | the order page, reached through a signed link |
 /// | `POST /fn/checkout/pay` | pays a pending order again (`n`, `t`) |
+/// | `GET`/`POST /fn/checkout/status` | the footer's order status form: emails the order's link |
 /// | `GET`/`POST /fn/checkout/test-pay` | the test provider's hosted payment page |
 /// | `POST /fn/checkout/webhook/stripe`, `…/webhook/test` | signed payment notifications |
 public enum CheckoutRoutes {
@@ -36,6 +37,10 @@ public enum CheckoutRoutes {
         Route(.get, "/order") { request, context in try OrderPage.show(request, context) },
         Route(.post, "/pay", body: .accepts([.form], limit: formLimit)) { request, context in
             try OrderPage.payAgain(request, context)
+        },
+        Route(.get, "/status") { request, context in try StatusForm.show(request, context) },
+        Route(.post, "/status", body: .accepts([.form], limit: formLimit)) { request, context in
+            try StatusForm.submit(request, context)
         },
         Route(.get, "/test-pay") { request, context in try TestPaymentPage.show(request, context) },
         Route(.post, "/test-pay", body: .accepts([.form], limit: formLimit)) { request, context in

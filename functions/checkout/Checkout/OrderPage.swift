@@ -3,8 +3,9 @@ import ShelfCore
 import ShelfHTTP
 import ShelfStore
 
-/// The order page: number, status, lines, totals, address. Opening it never changes the order:
-/// only a verified notification from the provider marks it paid.
+/// The order's status page, reached from the order emails: number, status, a timeline of its
+/// progress, lines with what shipped, totals with refunds, address. Opening it never changes
+/// the order: only a verified notification from the provider marks it paid.
 enum OrderPage {
     static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
@@ -40,10 +41,17 @@ enum OrderPage {
             "tax_label": "tax", "address": order.address.lines, "is_paid": order.status == .paid,
         ]
         values["lines"] = details.lines.map { line -> [String: Any] in
-            [
+            var values: [String: Any] = [
                 "title": line.title, "options": line.options, "quantity": line.quantity, "unit_price": prices.string(line.unitPrice),
                 "line_total": prices.string(line.lineTotal),
             ]
+            if order.status.hasShipped { values["shipped"] = "\(line.shipped) shipped" }
+            if line.missing > 0 { values["missing"] = "\(line.missing) not available — refunded" }
+            return values
+        }
+        values["timeline"] = OrderTimeline(details).values(days: DayFormatter(locale: context.config.locale))
+        if !details.refunds.isEmpty {
+            values["refunded"] = prices.string(details.refunds.reduce(.zero(amounts.currency)) { $0 + $1.amount })
         }
         if amounts.discount.minorUnits > 0 { values["discount"] = prices.string(amounts.discount) }
         if let code = amounts.discountCode { values["code"] = code }
@@ -55,7 +63,8 @@ enum OrderPage {
             values["status_text"] = "Waiting for your payment."
             values["message"] = "Your items are reserved until the payment page closes. If the payment did not go through, try again."
             values["retry"] = [
-                "action": "/fn/checkout/pay", "number": order.number.description, "token": OrderLink.token(order.number, key: context.secrets.sessionKey),
+                "action": "/fn/checkout/pay", "number": order.number.description,
+                "token": OrderLink.token(order.number, key: context.secrets.sessionKey),
             ]
         case .awaitingPayment:
             values["status_text"] = "Waiting for your payment."
@@ -65,11 +74,11 @@ enum OrderPage {
         case .expired:
             values["status_text"] = "Expired: the payment did not arrive in time and the items were released."
         case .partiallyShipped:
-            values["status_text"] = "Partly shipped."
+            values["status_text"] = "Partly shipped"
         case .shipped:
-            values["status_text"] = "Shipped."
+            values["status_text"] = "Shipped"
         case .delivered:
-            values["status_text"] = "Delivered."
+            values["status_text"] = "Delivered"
         }
         return values
     }
