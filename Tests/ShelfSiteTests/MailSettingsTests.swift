@@ -40,7 +40,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("from = \"Evergreen Orders <orders@shop.example.com>\"", "from = \"Evergreen\\r\\nBcc: x@y.z <o@shop.example.com>\"", "shelf.toml:5: from"),
+        (
+            "from = \"Evergreen Orders <orders@shop.example.com>\"", "from = \"Evergreen\\r\\nBcc: x@y.z <o@shop.example.com>\"",
+            "shelf.toml:5: from"
+        ),
         ("from = \"Evergreen Orders <orders@shop.example.com>\"", "from = \"not an address\"", "shelf.toml:5: from"),
         ("transport = \"smtp\"", "transport = \"pigeon\"", "\"folder\", \"smtp\""),
         ("smtp_security = \"tls\"", "smtp_security = \"ssl\"", "\"starttls\", \"tls\", \"none\""),

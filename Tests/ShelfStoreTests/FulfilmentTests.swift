@@ -45,6 +45,8 @@ struct FulfilmentTests {
             #expect(try store.stockRow("TEE-L").available == 2)
             let details = try store.details(order)
             #expect(details.lines.map(\.missing) == [0, 1])
+            let email = try #require(try store.mail().first { $0.email == .orderShipped })
+            #expect(email.data["missing"] == "2:1" && email.data["refund_minor"] == "2500" && email.data["rest_to_come"] == "no")
             #expect(details.events.last?.note.contains("not found: 1 × TEE-L; refund 25.00 EUR") == true)
         }
     }
@@ -56,6 +58,7 @@ struct FulfilmentTests {
             var first = parcel
             first.ship = ["TEE-M": 1]
             #expect(try store.fulfil(order.id, first, now: 20).status == .partiallyShipped)
+            #expect(try store.mail().first { $0.email == .orderShipped }?.data["rest_to_come"] == "yes")
             #expect(throws: OrderError.cannotChange(from: .partiallyShipped, to: .delivered)) { try store.markDelivered(order.id, now: 25) }
             #expect(throws: OrderError.cannotChange(from: .partiallyShipped, to: .cancelled)) {
                 try store.cancelOrder(order.id, now: 25, note: "")

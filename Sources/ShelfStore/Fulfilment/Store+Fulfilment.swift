@@ -11,7 +11,9 @@ extension Store {
     /// Throws ``OrderError/invalidShipment(_:)`` for a request without carrier or tracking
     /// number or that ships nothing, ``OrderError/notInOrder(sku:requested:left:)`` for more
     /// units than are left to ship, ``OrderError/cannotChange(from:to:)`` unless the order is
-    /// paid or partly shipped; nothing is recorded then.
+    /// paid or partly shipped; nothing is recorded then. The email's data keeps what this parcel
+    /// did (the units missing by line position, whether more parcels follow), since the email
+    /// is rendered later, when the order may have moved on.
     ///
     /// ```swift
     /// let fulfilment = try store.fulfil(order.id, ShipmentRequest(carrier: "An Post", trackingNumbers: ["CE1IE"]), now: now)
@@ -48,7 +50,10 @@ extension Store {
             try changeStatus(of: order, to: status, now: now, note: note)
             try enqueue(
                 .orderShipped, orderID: orderID, recipient: order.address.email,
-                data: ["shipment": String(shipment.id), "refund_minor": String(refund.minorUnits)], now: now)
+                data: [
+                    "shipment": String(shipment.id), "refund_minor": String(refund.minorUnits), "rest_to_come": done ? "no" : "yes",
+                    "missing": missing.sorted { $0.key < $1.key }.map { "\($0.key):\($0.value)" }.joined(separator: ","),
+                ], now: now)
             return Fulfilment(shipment: shipment, missing: missingBySKU, refund: refund, status: status)
         }
     }

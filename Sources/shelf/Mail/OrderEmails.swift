@@ -62,12 +62,14 @@ struct OrderEmails: Sendable {
         if order.status == .awaitingPayment { values["instructions"] = config.checkout.payments.manualInstructions }
         values["is_paid"] = details.payments.contains { $0.amounts.captured > 0 }
         if let id = message.data["shipment"].flatMap(Int64.init), let shipment = details.shipments.first(where: { $0.id == id }) {
-            values["shipment"] = shipmentValues(shipment, details)
+            values["shipment"] = shipmentValues(shipment, details, moreToCome: message.data["rest_to_come"] == "yes")
         }
         if let minor = message.data["refund_minor"].flatMap(Int64.init), minor > 0 {
             values["missing_refund"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
-            values["missing"] = details.lines.filter { $0.missing > 0 }.map {
-                ["title": $0.title, "options": $0.options, "quantity": $0.missing] as [String: Any]
+            let missing = Self.units(message.data["missing"] ?? "")
+            values["missing"] = details.lines.compactMap { line -> [String: Any]? in
+                guard let quantity = missing[line.position] else { return nil }
+                return ["title": line.title, "options": line.options, "quantity": quantity]
             }
         }
         if let minor = message.data["amount_minor"].flatMap(Int64.init) {
@@ -76,15 +78,24 @@ struct OrderEmails: Sendable {
         return ["order": values]
     }
 
-    private func shipmentValues(_ shipment: Shipment, _ details: OrderDetails) -> [String: Any] {
+    /// `position:quantity` pairs, comma-separated, as a fulfilment records them.
+    static func units(_ text: String) -> [Int: Int] {
+        var units: [Int: Int] = [:]
+        for pair in text.split(separator: ",") {
+            let parts = pair.split(separator: ":")
+            if parts.count == 2, let position = Int(parts[0]), let quantity = Int(parts[1]) { units[position] = quantity }
+        }
+        return units
+    }
+
+    private func shipmentValues(_ shipment: Shipment, _ details: OrderDetails, moreToCome: Bool) -> [String: Any] {
         let lines = details.lines.compactMap { line -> [String: Any]? in
             guard let quantity = shipment.lines[line.position] else { return nil }
             return ["title": line.title, "options": line.options, "quantity": quantity]
         }
-        let left = details.lines.reduce(0) { $0 + $1.quantity - $1.shipped - $1.missing }
         return [
             "carrier": shipment.carrier, "tracking": shipment.trackingNumbers, "several_numbers": shipment.trackingNumbers.count > 1,
-            "lines": lines, "more_to_come": left > 0 && details.order.status == .partiallyShipped,
+            "lines": lines, "more_to_come": moreToCome,
         ]
     }
 }
