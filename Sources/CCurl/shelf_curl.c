@@ -90,10 +90,14 @@ static int shelf_curl_debug(CURL *handle, curl_infotype type, char *data, size_t
     if (type == CURLINFO_HEADER_OUT) {
         size_t length = 0;
         while (length < size && length < sizeof dialog->command - 1 && data[length] >= 'A' && data[length] <= 'Z') length++;
+        // QUIT after a failure must not hide the command the server refused, nor its reply.
+        if (length == 4 && memcmp(data, "QUIT", 4) == 0) {
+            dialog->closing = 1;
+            return 0;
+        }
         memcpy(dialog->command, data, length);
         dialog->command[length] = 0;
-        if (strcmp(dialog->command, "QUIT") == 0) dialog->closing = 1;
-        else dialog->replies.count = 0;
+        dialog->replies.count = 0;
     } else if (type == CURLINFO_HEADER_IN) {
         shelf_curl_buffer *replies = &dialog->replies;
         if (replies->count + size > replies->limit) size = replies->limit - replies->count;
