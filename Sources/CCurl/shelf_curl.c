@@ -88,12 +88,16 @@ static int shelf_curl_debug(CURL *handle, curl_infotype type, char *data, size_t
     shelf_curl_dialog *dialog = context;
     if (dialog->closing) return 0;
     if (type == CURLINFO_HEADER_OUT) {
+        char verb[sizeof dialog->command] = {0};
         size_t length = 0;
-        while (length < size && length < sizeof dialog->command - 1 && data[length] >= 'A' && data[length] <= 'Z') length++;
-        memcpy(dialog->command, data, length);
-        dialog->command[length] = 0;
-        if (strcmp(dialog->command, "QUIT") == 0) dialog->closing = 1;
-        else dialog->replies.count = 0;
+        while (length < size && length < sizeof verb - 1 && data[length] >= 'A' && data[length] <= 'Z') length++;
+        memcpy(verb, data, length);
+        if (strcmp(verb, "QUIT") == 0) {
+            dialog->closing = 1;
+        } else {
+            memcpy(dialog->command, verb, sizeof verb);
+            dialog->replies.count = 0;
+        }
     } else if (type == CURLINFO_HEADER_IN) {
         shelf_curl_buffer *replies = &dialog->replies;
         if (replies->count + size > replies->limit) size = replies->limit - replies->count;
