@@ -21,6 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
+            "mail",
         ])
 
         name = try reader.requiredString("name")
@@ -91,6 +92,7 @@ extension StoreConfig {
         }
 
         checkout = try CheckoutSettings(reader, currency: currency)
+        mail = try MailSettings(reader, storeName: name, baseURL: baseURL)
 
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {

@@ -22,6 +22,7 @@ public struct StoreConfig: Sendable, Hashable {
     public var cart: Cart
     public var checkout: CheckoutSettings
     public var functions: Functions
+    public var mail: MailSettings
 
     /// Cart rules.
     public struct Cart: Sendable, Hashable {
