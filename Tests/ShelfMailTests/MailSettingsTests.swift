@@ -83,6 +83,13 @@ import Testing
         #expect(throws: SiteError.self) { try config.mailTransport(root: "/store", secrets: withoutPassword) }
     }
 
+    @Test func theDemoStoreWritesMailToItsFolder() throws {
+        let repository = URL(filePath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let mail = try StoreConfig.load(from: repository.path).mail
+        #expect(mail.transport == .folder && mail.folder == "data/mail")
+        #expect(try MailAddress.parse(mail.from).header == "Evergreen <orders@shop.example.com>")
+    }
+
     @Test func theFolderTransportWritesUnderTheStore() throws {
         let transport = try StoreConfig(toml: base).mailTransport(root: "/store", secrets: nil)
         #expect((transport as? FolderTransport)?.folder == "/store/data/mail")
