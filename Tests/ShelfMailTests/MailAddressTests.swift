@@ -22,23 +22,24 @@ import Testing
         #expect(MailDecoding.decodeWords(header) == "Zoë Brennan <zoe@example.org>")
     }
 
-    @Test(arguments: [
-        ("zoe@example.org\r\nBcc: x@evil.example", nil, "the email address contains a line break"),
-        ("zoe@example.org\n", nil, "the email address contains a line break"),
-        ("zoe@exa\0mple.org", nil, "the email address contains a NUL character"),
-        ("zoe@example.org", "Zoë\r\nBcc: x@evil.example", "the name contains a line break"),
-        ("zoe@example.org", "Zoë\n", "the name contains a line break"),
-        ("zoe@example.org", "Zo\0ë", "the name contains a NUL character"),
-        ("zoe@example.org", "Zo\u{1B}ë", "the name contains a control character"),
-        ("zoe.example.org", nil, "the email address must have exactly one @, like orders@example.com"),
-        ("zoe@@example.org", nil, "the email address must have exactly one @, like orders@example.com"),
-        ("@example.org", nil, "the email address has nothing before the @"),
-        ("zoe@", nil, "the email address has nothing after the @"),
-        ("zoe brennan@example.org", nil, "the email address contains a space"),
-        ("<zoe@example.org>", nil, "the email address contains \"<\", which an address cannot have"),
-        ("zoe@example.org,x@evil.example", nil, "the email address contains \",\", which an address cannot have"),
-        ("", nil, "the email address is empty"),
-    ] as [(String, String?, String)])
+    @Test(
+        arguments: [
+            ("zoe@example.org\r\nBcc: x@evil.example", nil, "the email address contains a line break"),
+            ("zoe@example.org\n", nil, "the email address contains a line break"),
+            ("zoe@exa\0mple.org", nil, "the email address contains a NUL character"),
+            ("zoe@example.org", "Zoë\r\nBcc: x@evil.example", "the name contains a line break"),
+            ("zoe@example.org", "Zoë\n", "the name contains a line break"),
+            ("zoe@example.org", "Zo\0ë", "the name contains a NUL character"),
+            ("zoe@example.org", "Zo\u{1B}ë", "the name contains a control character"),
+            ("zoe.example.org", nil, "the email address must have exactly one @, like orders@example.com"),
+            ("zoe@@example.org", nil, "the email address must have exactly one @, like orders@example.com"),
+            ("@example.org", nil, "the email address has nothing before the @"),
+            ("zoe@", nil, "the email address has nothing after the @"),
+            ("zoe brennan@example.org", nil, "the email address contains a space"),
+            ("<zoe@example.org>", nil, "the email address contains \"<\", which an address cannot have"),
+            ("zoe@example.org,x@evil.example", nil, "the email address contains \",\", which an address cannot have"),
+            ("", nil, "the email address is empty"),
+        ] as [(String, String?, String)])
     func refusesWhatCouldBreakAHeader(_ email: String, _ name: String?, _ message: String) {
         #expect(throws: MailError.self) { try MailAddress(email: email, name: name) }
         do {

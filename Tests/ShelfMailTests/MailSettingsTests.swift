@@ -47,7 +47,10 @@ import Testing
     }
 
     @Test(arguments: [
-        ("from = \"Evergreen <orders@shop.example.com>\"", "from = \"Evergreen <orders@shop.example.com>\\r\\nBcc: x@evil.example\"", 5, "line break"),
+        (
+            "from = \"Evergreen <orders@shop.example.com>\"", "from = \"Evergreen <orders@shop.example.com>\\r\\nBcc: x@evil.example\"", 5,
+            "line break"
+        ),
         ("from = \"Evergreen <orders@shop.example.com>\"", "from = \"Evergreen <orders>\"", 5, "exactly one @"),
         ("from = \"Evergreen <orders@shop.example.com>\"", "", 4, "from is missing in [mail]"),
         ("transport = \"smtp\"", "transport = \"sendmail\"", 6, "transport must be \"folder\" or \"smtp\""),

@@ -4,11 +4,15 @@ import Testing
 
 /// Delivery through a real SMTP server (aiosmtpd, started by each test on loopback).
 @Suite struct SMTPTransportTests {
-    let message = try! MailMessage(
-        from: try! MailAddress(email: "orders@shop.example.com", name: "Evergreen"),
-        to: try! MailAddress(email: "zoe@example.org", name: "Zoë Brennan"),
-        subject: "Ihre Bestellung für Zoë", messageID: "order-1001-paid.3f9c2a@shop.example.com", date: 1_771_000_200,
-        text: "Danke!\n.a line that starts with a dot\n\nGrüße", html: "<p>Danke!</p>\n<p>Grüße</p>")
+    let message: MailMessage
+
+    init() throws {
+        message = try MailMessage(
+            from: try MailAddress(email: "orders@shop.example.com", name: "Evergreen"),
+            to: try MailAddress(email: "zoe@example.org", name: "Zoë Brennan"),
+            subject: "Ihre Bestellung für Zoë", messageID: "order-1001-paid.3f9c2a@shop.example.com", date: 1_771_000_200,
+            text: "Danke!\n.a line that starts with a dot\n\nGrüße", html: "<p>Danke!</p>\n<p>Grüße</p>")
+    }
 
     @Test func deliversTheMessageAndItsEnvelope() throws {
         let server = try SMTPTestServer()
@@ -52,7 +56,9 @@ import Testing
             try SMTPTransport(SMTPSettings(host: "127.0.0.1", port: server.port, security: .none, timeoutSeconds: 10)).send(message)
         }
         #expect(error?.isPermanent == true, "\(String(describing: error))")
-        #expect(error?.answer.hasPrefix("550 5.1.1 <zoe@example.org>: Recipient address rejected by the test server") == true, "\(String(describing: error))")
+        #expect(
+            error?.answer.hasPrefix("550 5.1.1 <zoe@example.org>: Recipient address rejected by the test server") == true,
+            "\(String(describing: error))")
         #expect(try server.messages().isEmpty)
     }
 

@@ -78,7 +78,9 @@ public struct SMTPTransport: MailTransport {
         let replies = dialog.pointee.replies
         let text = replies.bytes.map { String(decoding: UnsafeBufferPointer(start: $0, count: replies.count), as: UTF8.self) } ?? ""
         let command = withUnsafeBytes(of: dialog.pointee.command) { String(decoding: $0.prefix { $0 != 0 }, as: UTF8.self) }
-        throw Self.failure(command: command, replies: text, reason: errors.pointee == 0 ? String(cString: curl_easy_strerror(result)) : String(cString: errors))
+        throw Self.failure(
+            command: command, replies: text,
+            reason: errors.pointee == 0 ? String(cString: curl_easy_strerror(result)) : String(cString: errors))
     }
 
     /// What a failed delivery means, from the last command and the server's replies to it.
@@ -90,6 +92,7 @@ public struct SMTPTransport: MailTransport {
         }
         let reply = lines.reversed().prefix { $0.hasPrefix(last.prefix(3)) }.reversed().map { $0.dropFirst(4) }.joined(separator: " ")
         let isAboutMessage = command == "RCPT" || command == "DATA" || command == "BDAT"
-        return MailDeliveryError("\(last.prefix(3)) \(reply) (after \(command.isEmpty ? "connecting" : command))", isPermanent: code >= 500 && isAboutMessage)
+        return MailDeliveryError(
+            "\(last.prefix(3)) \(reply) (after \(command.isEmpty ? "connecting" : command))", isPermanent: code >= 500 && isAboutMessage)
     }
 }

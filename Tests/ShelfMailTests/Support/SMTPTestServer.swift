@@ -46,7 +46,8 @@ final class SMTPTestServer {
         let names = (try? FileManager.default.contentsOfDirectory(atPath: maildir.path)) ?? []
         return try names.filter { $0.hasSuffix(".eml") }.sorted().map { name in
             let eml = maildir.appending(path: name)
-            let envelope = try JSONSerialization.jsonObject(with: Data(contentsOf: eml.deletingPathExtension().appendingPathExtension("json")))
+            let envelope = try JSONSerialization.jsonObject(
+                with: Data(contentsOf: eml.deletingPathExtension().appendingPathExtension("json")))
             return (Array(try Data(contentsOf: eml)), envelope as? [String: any Sendable] ?? [:])
         }
     }
