@@ -2246,6 +2246,11 @@ def shelf_toml():
     for handle, title, description in CATEGORIES:
         L += ["", "[[categories]]", f"handle = {toml_str(handle)}", f"title = {toml_str(title)}",
               f"description = {toml_str(description)}"]
+    L += ["", "# Email. Without a [mail] table the store writes each email to data/mail/ (shown by `shelf serve`",
+          "# at /_dev/mail). For real mail, see docs/content.md#mail:",
+          "# [mail]", '# from = "Shelf Demo <orders@shop.example.com>"', '# transport = "smtp"',
+          '# smtp_host = "smtp.example.com"',
+          '# smtp_username = "orders@shop.example.com"   # the password goes in data/secrets.toml as smtp_password']
     return "\n".join(L) + "\n"
 
 

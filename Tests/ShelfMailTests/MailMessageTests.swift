@@ -4,8 +4,13 @@ import Testing
 @testable import ShelfMail
 
 @Suite struct MailMessageTests {
-    let store = try! MailAddress(email: "orders@shop.example.com", name: "Evergreen")
-    let shopper = try! MailAddress(email: "zoe@example.org", name: "Zoë Brennan")
+    let store: MailAddress
+    let shopper: MailAddress
+
+    init() throws {
+        store = try MailAddress(email: "orders@shop.example.com", name: "Evergreen")
+        shopper = try MailAddress(email: "zoe@example.org", name: "Zoë Brennan")
+    }
 
     func message(subject: String = "Order 1001 is paid", text: String = "Thank you.\n", html: String? = nil) throws -> MailMessage {
         try MailMessage(

@@ -87,7 +87,8 @@ class SMTPServer:
 
             def authenticator(server, session, envelope, mechanism, data):
                 ok = isinstance(data, LoginPassword) and data.login.decode() == user and data.password.decode() == password
-                return AuthResult(success=ok)
+                # handled=False: let aiosmtpd answer a failure with its 535.
+                return AuthResult(success=ok, handled=False)
 
             kwargs.update(authenticator=authenticator, auth_required=True, auth_require_tls=bool(starttls))
         self._controller = Controller(
