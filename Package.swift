@@ -117,7 +117,9 @@ let package = Package(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
-        .testTarget(name: "ShelfMailTests", dependencies: ["ShelfMail", "ShelfConfig", "ShelfCore"], swiftSettings: strict),
+        .testTarget(
+            name: "ShelfMailTests", dependencies: ["ShelfMail", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
         .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",

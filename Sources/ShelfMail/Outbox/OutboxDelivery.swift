@@ -42,30 +42,44 @@ public struct OutboxDelivery: Sendable {
         public var sent = 0
         public var retrying = 0
         public var failed = 0
+
+        public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0) {
+            self.sent = sent
+            self.retrying = retrying
+            self.failed = failed
+        }
     }
 
-    /// Sends every message due at `now` (read once per pass) and reports what happened; with
-    /// `includingRetries`, also the messages waiting for a later retry.
-    public func deliverDue(includingRetries: Bool = false, now: @Sendable () -> Int64) throws -> Report {
+    /// Sends every message due, in batches of `batch` oldest first, each message at most once
+    /// per pass, and reports what happened; with `includingRetries`, also the messages waiting
+    /// for a later retry.
+    public func deliverDue(includingRetries: Bool = false, batch: Int = 100, now: @Sendable () -> Int64) throws -> Report {
         var report = Report()
-        for message in try store.dueMail(now: now(), includingRetries: includingRetries) {
-            let start = now()
-            guard try store.claimMail(message.id, now: start, until: start + claimSeconds) else { continue }
-            do {
-                let mail = try mail(for: message, at: start)
-                try transport.send(mail)
-                try store.markMailSent(message.id, subject: mail.subject, now: now())
-                report.sent += 1
-            } catch let error as MailDeliveryError {
-                try record(error.answer, permanent: error.isPermanent, for: message, now: now(), into: &report)
-            } catch let error as MailError {
-                // The address or subject can never make a valid message: trying again will not help.
-                try record("\(error)", permanent: true, for: message, now: now(), into: &report)
-            } catch {
-                try record("\(error)", permanent: false, for: message, now: now(), into: &report)
-            }
+        var last: Int64 = 0
+        while true {
+            let due = try store.dueMail(now: now(), includingRetries: includingRetries, after: last, limit: batch)
+            guard let newest = due.last else { return report }
+            last = newest.id
+            for message in due { try deliver(message, now: now, into: &report) }
         }
-        return report
+    }
+
+    private func deliver(_ message: OutboxMessage, now: @Sendable () -> Int64, into report: inout Report) throws {
+        let start = now()
+        guard try store.claimMail(message.id, now: start, until: start + claimSeconds) else { return }
+        do {
+            let mail = try mail(for: message, at: start)
+            try transport.send(mail)
+            try store.markMailSent(message.id, subject: mail.subject, now: now())
+            report.sent += 1
+        } catch let error as MailDeliveryError {
+            try record(error.answer, permanent: error.isPermanent, for: message, now: now(), into: &report)
+        } catch let error as MailError {
+            // The address or subject can never make a valid message: trying again will not help.
+            try record("\(error)", permanent: true, for: message, now: now(), into: &report)
+        } catch {
+            try record("\(error)", permanent: false, for: message, now: now(), into: &report)
+        }
     }
 
     private func mail(for message: OutboxMessage, at date: Int64) throws -> MailMessage {

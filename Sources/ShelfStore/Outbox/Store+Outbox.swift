@@ -11,15 +11,16 @@ extension Store {
             [.text(email.rawValue), .integer(orderID), .text(recipient), .text(OutboxData.encode(data)), .integer(now), .integer(now)])
     }
 
-    /// The pending messages due at `now`, oldest first, at most `limit`; with `includingRetries`,
-    /// also those waiting for a later retry (the merchant knows the mail server is back).
-    public func dueMail(now: Int64, includingRetries: Bool = false, limit: Int = 100) throws -> [OutboxMessage] {
+    /// The pending messages due at `now` with an id after `after`, oldest first, at most
+    /// `limit`; with `includingRetries`, also those waiting for a later retry (the merchant knows
+    /// the mail server is back).
+    public func dueMail(now: Int64, includingRetries: Bool = false, after: Int64 = 0, limit: Int = 100) throws -> [OutboxMessage] {
         try database.query(
             """
             SELECT \(OutboxMessage.columns) FROM outbox
-            WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?)
+            WHERE status = 'pending' AND next_attempt_at <= ? AND (claimed_until IS NULL OR claimed_until < ?) AND id > ?
             ORDER BY id LIMIT ?
-            """, [.integer(includingRetries ? Int64.max : now), .integer(now), .int(limit)]
+            """, [.integer(includingRetries ? Int64.max : now), .integer(now), .integer(after), .int(limit)]
         ).map(OutboxMessage.init)
     }
 
