@@ -64,3 +64,13 @@ def demo_store(tmp_path_factory):
     shelf("stock", "import", str(store / "demo" / "stock.csv"), store=store)
     shelf("build", "--quiet", store=store)
     return store
+
+
+@pytest.fixture(scope="module")
+def browser():
+    """Debian's headless Chromium through Playwright, one per test module."""
+    from playwright.sync_api import sync_playwright
+    with sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
+        yield chromium
+        chromium.close()

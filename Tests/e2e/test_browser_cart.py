@@ -9,7 +9,6 @@ import pytest
 from conftest import shelf
 from test_serve import start_serve
 
-from playwright.sync_api import sync_playwright
 
 PRODUCT = "/products/belted-wool-wrap-coat/"
 
@@ -24,14 +23,6 @@ def served(demo_store, tmp_path_factory):
     yield base
     process.terminate()
     process.wait(timeout=10)
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 def pick(page, sku):

@@ -21,7 +21,7 @@ import re
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import expect, sync_playwright
+from playwright.sync_api import expect
 
 from conftest import shelf
 from journey import PRODUCT, Camera, Shopper, add_to_cart, buy, check_cart, check_out, merchant_sees, order_row, \
@@ -37,14 +37,6 @@ VIEWPORT = {"width": 1280, "height": 800}
 def site():
     with serve(LIGHTTPD_FASTCGI) as site:
         yield site
-
-
-@pytest.fixture(scope="module")
-def browser():
-    with sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-        yield chromium
-        chromium.close()
 
 
 @pytest.fixture(scope="module")
