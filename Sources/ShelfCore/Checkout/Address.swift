@@ -82,13 +82,12 @@ public struct Address: Hashable, Sendable {
         }
     }
 
-    /// A deliberately plain check: one `@`, a dot in the domain, no spaces or angle brackets.
+    /// Whether `text` is an address the store can both accept and mail: what
+    /// ``MailboxSyntax/problem(email:)`` allows (one `@`, ASCII, no spaces or specials), with a
+    /// dot inside the domain, since a shop's customers have public addresses.
     public static func isEmail(_ text: String) -> Bool {
-        let parts = text.split(separator: "@", omittingEmptySubsequences: false)
-        guard parts.count == 2, !parts[0].isEmpty, parts[1].contains("."), !parts[1].hasPrefix("."), !parts[1].hasSuffix("."),
-            text.count <= 254
-        else { return false }
-        return !text.contains { $0.isWhitespace || "<>,;:\"()[]\\".contains($0) }
+        guard MailboxSyntax.problem(email: text) == nil, let domain = text.split(separator: "@").last else { return false }
+        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
     }
 
     /// The lines of the address as a label shows them.
