@@ -16,6 +16,25 @@ import Testing
         }
     }
 
+    @Test func syntaxErrorLineIsTheFileLine() throws {
+        let store = try FixtureStore()
+        try store.write("templates/page.mustache", "<h1>Title</h1>\n<p>{{doc.title</p>\n")
+        #expect {
+            try Theme.load(store.folder, name: "default")
+        } throws: { error in
+            (error as? BuildFailure)?.errors.first?.line == 2
+        }
+    }
+
+    @Test func variablesAreEscapedForHTML() throws {
+        let store = try FixtureStore()
+        try store.write("templates/partials/probe.mustache", "{{#show}}\n<p title=\"{{text}}\">{{text}}</p>{{{text}}}\n{{/show}}\n")
+        let theme = try Theme.load(store.folder, name: "default")
+        let html = theme.render("partials/probe", ["show": true, "text": #"<b>"Tom's" & co</b>"#])
+        let escaped = "&lt;b&gt;&quot;Tom&#39;s&quot; &amp; co&lt;/b&gt;"
+        #expect(html == "<p title=\"\(escaped)\">\(escaped)</p><b>\"Tom's\" & co</b>\n")
+    }
+
     @Test func missingPartialNamesTheIncludingLine() throws {
         let store = try FixtureStore()
         try store.write("templates/page.mustache", "<h1>{{doc.title}}</h1>\n{{> partials/nowhere}}\n")

@@ -51,10 +51,10 @@ struct Theme: Sendable {
         var partials: [String: [String]] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             do {
-                library.register(try MustacheTemplate(string: source.text), named: name)
+                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
             } catch let error as MustacheTemplate.ParserError {
                 problems.add(
-                    source.file, line: error.context.lineNumber,
+                    source.file, line: error.context.lineNumber - 1,
                     "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
             } catch {
                 problems.add(source.file, line: nil, "template syntax error: \(error)")
