@@ -144,6 +144,24 @@ import Testing
         }
     }
 
+    @Test func aVisitSlidesTheSessionAlongAtMostOnceAnHour() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            #expect(try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE").header("Set-Cookie") != nil)
+            let started = cart.now
+            cart.now += 600
+            #expect(try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE").header("Set-Cookie") == nil)
+            cart.now = started + 2 * 3600
+            let slid = try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE").header("Set-Cookie")
+            #expect(slid?.contains("Max-Age=2592000") == true)
+            // 30 days after the first add the cart would be gone had the last add not slid it.
+            cart.now = started + 30 * 86_400 + 3600
+            #expect(try cart.cartJSON()["count"]?.scalarText == "3")
+            cart.now = started + 2 * 3600 + 30 * 86_400
+            #expect(try cart.cartJSON()["count"]?.scalarText == "0")
+        }
+    }
+
     @Test func crossSitePostsAreRefused() throws {
         try withTemporaryDirectory { directory in
             let cart = try CartFixture(directory)

@@ -34,6 +34,19 @@ struct SessionTests {
         }
     }
 
+    @Test func startingASessionSweepsAwayExpiredOnes() throws {
+        try withTemporaryStore { store in
+            let old = try store.createSession(tokenHash: sampleTokenHash(1), now: Self.now, lifetime: Self.day)
+            let live = try store.createSession(tokenHash: sampleTokenHash(2), now: Self.now, lifetime: 3 * Self.day)
+            let new = try store.startSession(tokenHash: sampleTokenHash(3), now: Self.now + Self.day, lifetime: Self.day)
+            #expect(new.id > live.id && new.expiresAt == Self.now + 2 * Self.day)
+            // Looked up as of the session's creation, so only deletion can hide it.
+            #expect(try store.session(tokenHash: sampleTokenHash(1), now: Self.now) == nil)
+            #expect(try store.session(tokenHash: sampleTokenHash(2), now: Self.now) == live)
+            #expect(old.id < live.id)
+        }
+    }
+
     @Test func expiredSessionIsNotFound() throws {
         try withTemporaryStore { store in
             _ = try store.createSession(tokenHash: sampleTokenHash(1), now: Self.now, lifetime: Self.day)

@@ -19,20 +19,26 @@ public struct ShopperSession: Sendable {
         return ShopperSession(session: session, tokenHash: hash)
     }
 
-    /// The request's session, extended by the cart's lifetime; or a new one, with its cookie.
+    /// How stale a session's expiry may get before a visit slides it along: a shopper adding
+    /// ten items in a minute writes the session once, not ten times.
+    static let extensionInterval: Int64 = 3600
+
+    /// The request's session, extended by the cart's lifetime when its expiry is more than
+    /// ``extensionInterval`` behind; or a new one. `cookie` is set whenever the expiry moved.
     public static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession {
         let now = context.clock.now()
         let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
         if let token = SessionCookie.token(in: request), var found = try find(request, context, in: store) {
-            try store.extendSession(found.session, until: now + lifetime)
-            found.cookie = SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime)
+            if found.session.expiresAt < now + lifetime - extensionInterval {
+                try store.extendSession(found.session, until: now + lifetime)
+                found.cookie = SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime)
+            }
             return found
         }
         // A new session is rare enough to be the moment to sweep away expired ones.
-        try store.deleteExpiredSessions(now: now)
         let token = SessionCookie.newToken(context.random)
         let hash = SessionCookie.hash(token)
-        let session = try store.createSession(tokenHash: hash, now: now, lifetime: lifetime)
+        let session = try store.startSession(tokenHash: hash, now: now, lifetime: lifetime)
         return ShopperSession(
             session: session, tokenHash: hash, cookie: SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime))
     }

@@ -8,12 +8,23 @@ extension Store {
     /// let session = try store.createSession(tokenHash: tokenHash, now: now, lifetime: 30 * 86_400)
     /// ```
     public func createSession(tokenHash: String, now: Int64, lifetime: Int64) throws -> Session {
+        try database.transaction { try insertSession(tokenHash: tokenHash, now: now, lifetime: lifetime) }
+    }
+
+    /// Deletes every session expired by `now`, with its cart, and starts the new one, in one
+    /// transaction: a shopper's first request then commits once, not twice.
+    public func startSession(tokenHash: String, now: Int64, lifetime: Int64) throws -> Session {
         try database.transaction {
-            let rows = try database.query(
-                "INSERT INTO sessions (token_hash, created_at, expires_at) VALUES (?, ?, ?) RETURNING id, created_at, expires_at",
-                [.text(tokenHash), .integer(now), .integer(now + lifetime)])
-            return try Session(rows[0])
+            _ = try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
+            return try insertSession(tokenHash: tokenHash, now: now, lifetime: lifetime)
         }
+    }
+
+    private func insertSession(tokenHash: String, now: Int64, lifetime: Int64) throws -> Session {
+        let rows = try database.query(
+            "INSERT INTO sessions (token_hash, created_at, expires_at) VALUES (?, ?, ?) RETURNING id, created_at, expires_at",
+            [.text(tokenHash), .integer(now), .integer(now + lifetime)])
+        return try Session(rows[0])
     }
 
     /// The session of a cookie, or nil when no session has that hash or it has expired by `now`.
