@@ -35,6 +35,21 @@ import Testing
         #expect(html == "<p title=\"\(escaped)\">\(escaped)</p><b>\"Tom's\" & co</b>\n")
     }
 
+    @Test func aPartialLoadParsesWhatItNamesWithTheSameFingerprints() throws {
+        let store = try FixtureStore()
+        // A broken template the partial load does not need is left alone; a full load refuses it.
+        try store.write("templates/page.mustache", "{{#unclosed}}\n")
+        let partial = try Theme.load(store.folder, name: "default", only: ["partials/card"])
+        #expect(throws: BuildFailure.self) { try Theme.load(store.folder, name: "default") }
+        try store.write("templates/page.mustache", "<p>{{doc.title}}</p>\n")
+        let full = try Theme.load(store.folder, name: "default")
+        let values: Values = ["title": "Tee", "url": "/products/tee/", "price": "€25.00"]
+        #expect(partial.render("partials/card", values) == full.render("partials/card", values))
+        #expect(partial.render("partials/card", values).contains("/products/tee/"))
+        #expect(partial.render("listing", values).isEmpty)
+        #expect(partial.fingerprints["product"] == full.fingerprints["product"])
+    }
+
     @Test func missingPartialNamesTheIncludingLine() throws {
         let store = try FixtureStore()
         try store.write("templates/page.mustache", "<h1>{{doc.title}}</h1>\n{{> partials/nowhere}}\n")

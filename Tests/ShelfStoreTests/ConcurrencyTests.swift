@@ -50,6 +50,13 @@ struct ConcurrencyTests {
         }
     }
 
+    @Test func aWriterWaitsForTheLockInSmallStepsAndGivesUpAfterTheTimeout() {
+        // 100 tries of 0.1 ms, then one a millisecond until 5 s have passed.
+        #expect(SQLiteDatabase.waitForLock(attempt: 0))
+        #expect(SQLiteDatabase.waitForLock(attempt: 5_089))
+        #expect(!SQLiteDatabase.waitForLock(attempt: 5_090))
+    }
+
     @Test func oneStoreSharedByThreadsRunsTheirCallsInTurn() throws {
         try withTemporaryStore { store in
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])

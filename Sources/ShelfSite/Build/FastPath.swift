@@ -63,7 +63,7 @@ struct FastPath {
             }
         }
 
-        let theme = try Theme.load(folder, name: content.config.theme)
+        let theme = try Theme.load(folder, name: content.config.theme, only: Set(["product", Card.template] + Chrome.cachedPartials))
         let assets = theme.fingerprintedAssets
         let related = Dictionary(
             uniqueKeysWithValues: content.products.map { ($0.handle, state.products[content.productFiles[$0.handle]!]!.related) })

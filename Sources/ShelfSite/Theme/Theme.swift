@@ -18,7 +18,11 @@ struct Theme: Sendable {
     let assets: [(name: String, bytes: [UInt8])]
 
     /// Loads `themes/NAME/templates` and the store's `templates/` overrides.
-    static func load(_ folder: StoreFolder, name: String) throws(BuildFailure) -> Theme {
+    ///
+    /// `only` names the templates the caller will render: just those, the partials they pull
+    /// in and the layout are parsed (the incremental build's fast path renders product pages
+    /// alone, from templates an earlier full load has checked). Fingerprints cover every template.
+    static func load(_ folder: StoreFolder, name: String, only: Set<String>? = nil) throws(BuildFailure) -> Theme {
         let step = "Load theme"
         let themeFolder = folder.themeFolder(name)
         guard FileManager.default.fileExists(atPath: themeFolder + "/templates") else {
@@ -47,27 +51,27 @@ struct Theme: Sendable {
                 folder.relative(themeFolder) + "/templates/\(required).mustache", line: nil, "the theme has no \(required) template; add it"
             )
         }
-        var library = MustacheLibrary()
+        let references = sources.mapValues { partialReferences(in: $0.text) }
         var partials: [String: [String]] = [:]
+        for (name, found) in references { partials[name] = found.map(\.1).filter { sources[$0] != nil } }
+        let parsed = only.map { closure(of: $0.union(["layout"]), partials) } ?? Set(sources.keys)
+        var library = MustacheLibrary()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            do {
-                library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
-            } catch let error as MustacheTemplate.ParserError {
-                problems.add(
-                    source.file, line: error.context.lineNumber - 1,
-                    "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
-            } catch {
-                problems.add(source.file, line: nil, "template syntax error: \(error)")
-            }
-            partials[name] = []
-            for (line, partial) in partialReferences(in: source.text) {
-                if sources[partial] == nil {
+            if parsed.contains(name) {
+                do {
+                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
+                } catch let error as MustacheTemplate.ParserError {
                     problems.add(
-                        source.file, line: line,
-                        "the partial \"\(partial)\" does not exist; create templates/\(partial).mustache or fix the name")
-                } else {
-                    partials[name]!.append(partial)
+                        source.file, line: error.context.lineNumber - 1,
+                        "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
+                } catch {
+                    problems.add(source.file, line: nil, "template syntax error: \(error)")
                 }
+            }
+            for (line, partial) in references[name] ?? [] where sources[partial] == nil {
+                problems.add(
+                    source.file, line: line,
+                    "the partial \"\(partial)\" does not exist; create templates/\(partial).mustache or fix the name")
             }
         }
         try problems.throwIfAny(step: step)
@@ -115,6 +119,17 @@ struct Theme: Sendable {
     /// Renders one template on its own, without the layout (a card, say).
     func render(_ template: String, _ values: Values) -> String {
         library.render(values, withTemplate: template) ?? ""
+    }
+
+    /// The templates `names` pull in, directly or through each other, and `names` themselves.
+    private static func closure(of names: Set<String>, _ partials: [String: [String]]) -> Set<String> {
+        var seen: Set<String> = []
+        var pending = Array(names)
+        while let next = pending.popLast() {
+            guard seen.insert(next).inserted else { continue }
+            pending += partials[next] ?? []
+        }
+        return seen
     }
 
     /// `{{> name}}` tags and their lines.

@@ -2,7 +2,7 @@ import CSQLite
 import Foundation
 
 /// The SQLite driver: one connection to one database file, set up as the design asks
-/// (WAL, `busy_timeout`, foreign keys on, `synchronous = NORMAL`).
+/// (WAL, a 5 s busy timeout, foreign keys on, `synchronous = NORMAL`).
 ///
 /// Safe to share between threads: every use of the connection happens under one recursive
 /// lock, so calls from several threads run one after another, and a transaction holds the lock
@@ -11,6 +11,8 @@ import Foundation
 final class SQLiteDatabase: Database, @unchecked Sendable {
     /// How long SQLite itself waits for a lock before answering "busy".
     static let busyTimeoutMilliseconds: Int32 = 5000
+    /// How often a connection waiting for a lock tries again, first and after 10 ms of trying.
+    static let busyPollMicroseconds: (first: Int32, later: Int32) = (100, 1000)
     /// How many more times a busy statement or `BEGIN` is tried after SQLite's own wait.
     static let busyRetries = 5
     /// Prepared statements kept per connection; past this the cache starts again from empty.
@@ -36,7 +38,10 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         connection = handle
         sqlite3_extended_result_codes(handle, 1)
         // Set before the pragmas: switching to WAL may itself meet a lock held by another process.
-        sqlite3_busy_timeout(handle, Self.busyTimeoutMilliseconds)
+        // Not sqlite3_busy_timeout: its sleeps grow to 100 ms, while a cart's write transaction
+        // holds the lock for about a tenth of a millisecond, so two functions writing at once
+        // would wait many times longer than the work takes.
+        sqlite3_busy_handler(handle, { _, attempt in SQLiteDatabase.waitForLock(attempt: attempt) ? 1 : 0 }, nil)
         for statement in dialect.connectionSetup {
             _ = try query(statement, [])
         }
@@ -80,6 +85,17 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
             }
             throw error
         }
+    }
+
+    /// Sleeps before a connection tries a lock again: every 0.1 ms for the first 10 ms, then
+    /// every millisecond; false, giving up, once `busyTimeoutMilliseconds` have passed.
+    static func waitForLock(attempt: Int32) -> Bool {
+        let (first, later) = busyPollMicroseconds
+        let firstAttempts = 10_000 / first
+        let waited = attempt < firstAttempts ? attempt * first : 10_000 + (attempt - firstAttempts) * later
+        guard waited < busyTimeoutMilliseconds * 1000 else { return false }
+        usleep(UInt32(attempt < firstAttempts ? first : later))
+        return true
     }
 
     /// Runs `work` under the lock; outside a transaction a busy answer is retried, inside one it
