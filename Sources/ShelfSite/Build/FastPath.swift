@@ -18,11 +18,15 @@ struct FastPath {
     var cachePath: String { folder.workFolder + "/build-cache" }
 
     func build(started: DispatchTime) throws -> SiteBuilder.Summary? {
-        guard var state = FastPathState.load(from: statePath), FileManager.default.fileExists(atPath: cachePath),
-            FileManager.default.fileExists(atPath: folder.siteFolder), FastPathState.globalStamp(folder) == state.global
+        // The state and the file system are read side by side: each takes a good part of a fast build.
+        let (loaded, (stamps, global)) = inParallel(
+            { [statePath] in FastPathState.load(from: statePath) },
+            { [folder] in
+                (FastPath.stamps(ofMarkdownIn: folder.contentFolder + "/products", prefix: "content/products/"), FastPathState.globalStamp(folder))
+            })
+        guard var state = loaded, FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder),
+            global == state.global, stamps.count == state.products.count
         else { return nil }
-        let stamps = FastPath.stamps(ofMarkdownIn: folder.contentFolder + "/products", prefix: "content/products/")
-        guard stamps.count == state.products.count else { return nil }
         var changed: Set<String> = []
         for (file, stamp) in stamps {
             guard let entry = state.products[file] else { return nil }

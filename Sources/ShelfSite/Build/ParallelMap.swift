@@ -24,6 +24,19 @@ extension Array where Element: Sendable {
     }
 }
 
+/// Runs two pieces of work at once, the second on another thread, and returns both results.
+func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: @escaping @Sendable () -> B) -> (A, B) {
+    nonisolated(unsafe) var secondResult: B?
+    let done = DispatchSemaphore(value: 0)
+    Thread.detachNewThread {
+        secondResult = second()
+        done.signal()
+    }
+    let firstResult = first()
+    done.wait()
+    return (firstResult, secondResult!)
+}
+
 enum Cores {
     /// The cores the build may use.
     static let active = Swift.max(1, Foundation.ProcessInfo.processInfo.activeProcessorCount)

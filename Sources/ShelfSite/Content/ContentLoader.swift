@@ -16,9 +16,11 @@ public enum ContentLoader {
     ) throws(BuildFailure) -> StoreContent {
         let step = "Load content"
         let config: StoreConfig
+        let configFingerprint: UInt64
         do {
             let text = try TextFile.read(folder.configFile, relative: StoreConfig.fileName)
             config = try StoreConfig(toml: text)
+            configFingerprint = StableHasher.hash(text)
         } catch {
             throw BuildFailure(step: step, errors: [error])
         }
@@ -124,7 +126,7 @@ public enum ContentLoader {
         }
         try problems.throwIfAny(step: step)
         return StoreContent(
-            config: config, products: products, productFiles: productFiles, sourceHashes: sourceHashes, productStamps: productStamps,
+            config: config, configFingerprint: configFingerprint, products: products, productFiles: productFiles, sourceHashes: sourceHashes, productStamps: productStamps,
             pages: documents[.page] ?? [],
             stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
             campaigns: documents[.campaign] ?? [])

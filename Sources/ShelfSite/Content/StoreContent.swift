@@ -4,6 +4,8 @@ public import ShelfCore
 /// Everything a merchant authored, loaded and checked: the input of a build.
 public struct StoreContent: Sendable {
     public var config: StoreConfig
+    /// A fingerprint of the text of `shelf.toml`: changes whenever the settings can.
+    var configFingerprint: UInt64 = 0
     /// Every product, published or not, ordered by handle.
     public var products: [Product]
     /// The file each product came from, relative to the store (`content/products/tee.md`).

@@ -84,7 +84,7 @@ final class SiteModel: @unchecked Sendable {
             content: content, usedCategories: facts.usedCategories, assetURLs: assetURLs, theme: theme, year: year)
 
         var chrome = StableHasher()
-        chrome.combine(String(describing: content.config))
+        chrome.combine(content.configFingerprint)
         chrome.combine(year)
         chrome.combine(facts.usedCategories.sorted())
         for partial in Chrome.cachedPartials { chrome.combine(theme.fingerprints[partial] ?? 0) }
