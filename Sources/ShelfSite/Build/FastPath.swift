@@ -22,10 +22,11 @@ struct FastPath {
         let (loaded, (stamps, global)) = inParallel(
             { [statePath] in FastPathState.load(from: statePath) },
             { [folder] in
-                (FastPath.stamps(ofMarkdownIn: folder.contentFolder + "/products", prefix: "content/products/"), FastPathState.globalStamp(folder))
+                let stamps = FastPath.stamps(ofMarkdownIn: folder.contentFolder + "/products", prefix: "content/products/")
+                return (stamps, FastPathState.globalStamp(folder))
             })
-        guard var state = loaded, FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder),
-            global == state.global, stamps.count == state.products.count
+        guard var state = loaded, global == state.global, stamps.count == state.products.count,
+            FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder)
         else { return nil }
         var changed: Set<String> = []
         for (file, stamp) in stamps {
