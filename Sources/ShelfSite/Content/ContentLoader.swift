@@ -126,7 +126,8 @@ public enum ContentLoader {
         }
         try problems.throwIfAny(step: step)
         return StoreContent(
-            config: config, configFingerprint: configFingerprint, products: products, productFiles: productFiles, sourceHashes: sourceHashes, productStamps: productStamps,
+            config: config, configFingerprint: configFingerprint, products: products, productFiles: productFiles,
+            sourceHashes: sourceHashes, productStamps: productStamps,
             pages: documents[.page] ?? [],
             stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
             campaigns: documents[.campaign] ?? [])
