@@ -91,6 +91,16 @@ import Testing
         #expect(pages(try store.build()) == listings)
     }
 
+    @Test(arguments: ["partials/category-nav", "partials/filters"])
+    func editingAPartialTheBuildRendersOncePerCategoryRewritesTheListings(_ partial: String) throws {
+        let store = try builtStore()
+        let listings = Set(Theme.files(under: store.folder.siteFolder + "/shop", extension: "html").map { "shop/" + $0 })
+        let template = try store.read("themes/default/templates/\(partial).mustache")
+        try store.write("templates/\(partial).mustache", template + "<!-- changed -->\n")
+        #expect(pages(try store.build()) == listings)
+        #expect(try store.read("site/shop/index.html").contains("<!-- changed -->"))
+    }
+
     @Test func removedProductIsDeletedFromTheSite() throws {
         let store = try builtStore()
         try FileManager.default.removeItem(atPath: store.root + "/content/products/wool-beanie.md")

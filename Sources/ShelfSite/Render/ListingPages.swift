@@ -62,6 +62,8 @@ struct Listing {
     func fingerprint(of page: Page, template: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(template)
+        hasher.combine(model.templateFingerprint(Listing.categoryNavTemplate))
+        hasher.combine(model.templateFingerprint(Listing.filtersTemplate))
         hasher.combine(model.chromeFingerprint)
         hasher.combine([page.path, title, description, basePath])
         hasher.combine(products.count)
@@ -77,26 +79,29 @@ struct Listing {
         return hasher.value
     }
 
-    func values(for page: Page) -> Values {
-        let chrome = Chrome(model: model)
-        var listing: Values = [
-            "title": title, "count": products.count, "count_label": products.count == 1 ? "1 product" : "\(products.count) products",
-            "products": page.products.map { model.card(model.newest[$0].handle) },
-        ]
-        listing.setText("description", description)
-        listing["categories"] =
+    /// The partials every page of a category shares, rendered once per category (and filter)
+    /// rather than once per page: the category pills and the filter panel.
+    static let categoryNavTemplate = "partials/category-nav"
+    static let filtersTemplate = "partials/filters"
+
+    /// `partials/category-nav`'s values: `categories`, every category with products, "All" first.
+    private var categoryNav: Values {
+        let pills: [Values] =
             [["title": "All", "url": "/shop/", "current": category == nil] as Values]
             + model.config.categories.filter { model.productsByCategory[$0.handle] != nil }.map {
                 ["title": $0.title, "url": "/shop/\($0.handle)/", "current": $0.handle == category] as Values
             }
-        if sorts.count > 1 {
-            listing["sorts"] = sorts.map { sort in
-                ["label": sort.label, "url": path(sort: sort, number: 1), "current": sort == page.sort] as Values
-            }
-        }
-        if let category {
-            let categoryBase = "/shop/\(category)/"
-            listing["filters"] = (model.facets[category] ?? []).map { facet in
+        return ["categories": pills]
+    }
+
+    private var filterKey: String { filter.map { "\($0.option)\t\($0.value)" } ?? "" }
+
+    /// `partials/filters`' values: the category's `filters` and, on a filter page, `clear_url`.
+    private var filterPanel: Values {
+        guard let category else { return [:] }
+        let categoryBase = "/shop/\(category)/"
+        var panel: Values = [
+            "filters": (model.facets[category] ?? []).map { facet in
                 [
                     "name": facet.name, "slug": facet.slug,
                     "values": facet.values.map { value -> Values in
@@ -110,7 +115,25 @@ struct Listing {
                     },
                 ] as Values
             }
-            if filter != nil { listing["clear_url"] = categoryBase }
+        ]
+        if filter != nil { panel["clear_url"] = categoryBase }
+        return panel
+    }
+
+    func values(for page: Page) -> Values {
+        let chrome = Chrome(model: model)
+        var listing: Values = [
+            "title": title, "count": products.count, "count_label": products.count == 1 ? "1 product" : "\(products.count) products",
+            "products": page.products.map { model.card(model.newest[$0].handle) },
+        ]
+        listing.setText("description", description)
+        listing["category_nav"] = model.fragment(Listing.categoryNavTemplate, key: category ?? "") { categoryNav }
+        listing["filter_panel"] = model.fragment(Listing.filtersTemplate, key: "\(category ?? "")\t\(filterKey)") { filterPanel }
+        if let category, filter != nil { listing["clear_url"] = "/shop/\(category)/" }
+        if sorts.count > 1 {
+            listing["sorts"] = sorts.map { sort in
+                ["label": sort.label, "url": path(sort: sort, number: 1), "current": sort == page.sort] as Values
+            }
         }
         var crumbs: [Values] = [["title": "Shop", "url": "/shop/"]]
         if let category, filter != nil {

@@ -33,6 +33,7 @@ final class SiteModel: @unchecked Sendable {
     private let cardFingerprints: [String: UInt64]
     private let theme: Theme
     private let cards = Cache<String, Values>()
+    private let fragments = Cache<String, String>()
 
     /// Facts about the whole catalogue, for a model that holds only some products.
     let facts: CatalogueFacts
@@ -112,6 +113,20 @@ final class SiteModel: @unchecked Sendable {
         }
     }
     func cardFingerprint(_ handle: String) -> UInt64 { cardFingerprints[handle] ?? 0 }
+
+    /// A partial rendered once per build for each `key` and reused by every page that shows it,
+    /// as the pills of a category are on all its listing pages; `values` runs on first use.
+    /// The last line break is dropped, so a `{{{fragment}}}` on a line of its own adds no blank line.
+    func fragment(_ template: String, key: String, _ values: () -> Values) -> String {
+        fragments.value(for: template + "\n" + key) {
+            let html = theme.render(template, values())
+            return html.hasSuffix("\n") ? String(html.dropLast()) : html
+        }
+    }
+
+    /// A template's fingerprint, covering the partials it pulls in: for pages that show a
+    /// partial rendered by ``fragment(_:key:_:)`` rather than included by their own template.
+    func templateFingerprint(_ name: String) -> UInt64 { theme.fingerprints[name] ?? 0 }
 
     /// What a shopper can buy of a SKU right now, reduced to what a page shows: the exact count
     /// only at or below the low-stock threshold, so ordinary stock movement re-renders nothing.

@@ -8,7 +8,7 @@ struct Theme: Sendable {
     /// The templates every theme must have.
     static let requiredTemplates = [
         "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "partials/card", "partials/header",
-        "partials/footer",
+        "partials/footer", "partials/category-nav", "partials/filters",
     ]
 
     private let library: MustacheLibrary
