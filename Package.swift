@@ -52,12 +52,14 @@ let package = Package(
         // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
         // than all the hashing it does.
         .target(name: "ShelfCrypto", swiftSettings: strict),
+        // Theme templates parsed for rendering (swift-mustache), shared by the build and the functions.
+        .target(
+            name: "ShelfTheme", dependencies: ["ShelfCore", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
         // The function runtime: CGI and FastCGI, requests, responses, sessions, cross-site checks.
         .target(
             name: "ShelfHTTP",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfCrypto", "CFastCGI",
-                .product(name: "Mustache", package: "swift-mustache"),
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfCrypto", "ShelfTheme", "CFastCGI",
             ],
             swiftSettings: strict
         ),
@@ -67,9 +69,8 @@ let package = Package(
         .target(
             name: "ShelfSite",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "CCmark", "CZlib", "CShelfSystem",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfTheme", "CCmark", "CZlib", "CShelfSystem",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),
@@ -104,6 +105,7 @@ let package = Package(
         // Shared test support.
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfThemeTests", dependencies: ["ShelfTheme"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "CartFunctionTests",

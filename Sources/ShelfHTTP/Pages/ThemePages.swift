@@ -1,7 +1,7 @@
 import Foundation
-import Mustache
 public import ShelfConfig
 import ShelfCore
+import ShelfTheme
 
 /// Renders a function's page with the store's theme, inside the same layout, header and footer
 /// as the static pages.
@@ -11,7 +11,7 @@ import ShelfCore
 /// URLs, the rendered header and footer) are the ones the last `shelf build` wrote to
 /// `.shelf/site-values.json`, so a function page links the very CSS the static pages link.
 public struct ThemePages: Sendable {
-    private let library: MustacheLibrary
+    private let templates: TemplateSet
     private let site: JSON
     private let baseURL: String
 
@@ -29,20 +29,22 @@ public struct ThemePages: Sendable {
         } catch {
             throw PagesError("\(siteValuesFile): \(error); run `shelf build` again")
         }
-        var library = MustacheLibrary()
+        var templates = TemplateSet()
         for folder in [root + "/themes/\(config.theme)/templates", root + "/templates"] {
             for name in templateNames(under: folder) {
                 guard let text = try? String(contentsOfFile: folder + "/" + name + ".mustache", encoding: .utf8) else {
                     throw PagesError("\(folder)/\(name).mustache cannot be read as UTF-8")
                 }
                 do {
-                    library.register(try MustacheTemplate(string: text), named: name)
+                    try templates.add(name, text: text)
                 } catch {
-                    throw PagesError("\(folder)/\(name).mustache: template syntax error; run `shelf check`")
+                    throw PagesError(
+                        "\(folder)/\(name).mustache:\(error.line.map(String.init) ?? ""): template syntax error: \(error.message); run `shelf check`"
+                    )
                 }
             }
         }
-        return ThemePages(library: library, site: site, baseURL: config.baseURL)
+        return ThemePages(templates: templates, site: site, baseURL: config.baseURL)
     }
 
     /// Renders `template` with `values` under `page`, then the layout around it.
@@ -63,14 +65,14 @@ public struct ThemePages: Sendable {
         // even without JavaScript.
         var chrome = all["chrome"] as? [String: Any] ?? [:]
         for part in ["header", "footer"] {
-            if let html = library.render(all, withTemplate: "partials/\(part)") { chrome[part] = html }
+            if let html = templates.render("partials/\(part)", all) { chrome[part] = html }
         }
         all["chrome"] = chrome
-        guard let content = library.render(all, withTemplate: template) else {
+        guard let content = templates.render(template, all) else {
             throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
         }
         all["content"] = content
-        guard let page = library.render(all, withTemplate: "layout") else {
+        guard let page = templates.render("layout", all) else {
             throw PagesError("the theme has no layout template")
         }
         return page
@@ -81,7 +83,7 @@ public struct ThemePages: Sendable {
     public func fragment(_ template: String, values: [String: Any]) throws -> String {
         var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
         for (key, value) in values { all[key] = value }
-        guard let text = library.render(all, withTemplate: template) else {
+        guard let text = templates.render(template, all) else {
             throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
         }
         return text

@@ -1,7 +1,7 @@
 import Foundation
-import Mustache
 import ShelfConfig
 import ShelfCore
+import ShelfTheme
 
 /// A theme's templates, with a store's overrides applied, ready to render.
 struct Theme: Sendable {
@@ -11,7 +11,7 @@ struct Theme: Sendable {
         "partials/footer", "partials/category-nav", "partials/filters",
     ]
 
-    private let library: MustacheLibrary
+    private let templates: TemplateSet
     /// Per template: a fingerprint of its text and every partial it pulls in, directly or not.
     let fingerprints: [String: UInt64]
     /// Assets (CSS, JS, images) of the theme: path under `assets/` and bytes.
@@ -51,21 +51,17 @@ struct Theme: Sendable {
                 folder.relative(themeFolder) + "/templates/\(required).mustache", line: nil, "the theme has no \(required) template; add it"
             )
         }
-        let references = sources.mapValues { partialReferences(in: $0.text) }
+        let references = sources.mapValues { TemplateSet.partialReferences(in: $0.text) }
         var partials: [String: [String]] = [:]
-        for (name, found) in references { partials[name] = found.map(\.1).filter { sources[$0] != nil } }
+        for (name, found) in references { partials[name] = found.map(\.name).filter { sources[$0] != nil } }
         let parsed = only.map { closure(of: $0.union(["layout"]), partials) } ?? Set(sources.keys)
-        var library = MustacheLibrary()
+        var templates = TemplateSet()
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             if parsed.contains(name) {
                 do {
-                    library.register(try MustacheTemplate(string: HTMLEscaping.pragma + source.text), named: name)
-                } catch let error as MustacheTemplate.ParserError {
-                    problems.add(
-                        source.file, line: error.context.lineNumber - 1,
-                        "template syntax error: \(describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
+                    try templates.add(name, text: source.text)
                 } catch {
-                    problems.add(source.file, line: nil, "template syntax error: \(error)")
+                    problems.add(source.file, line: error.line, "template syntax error: \(error.message)")
                 }
             }
             for (line, partial) in references[name] ?? [] where sources[partial] == nil {
@@ -97,7 +93,7 @@ struct Theme: Sendable {
                 assets.append((relative, [UInt8](data)))
             }
         }
-        return Theme(library: library, fingerprints: fingerprints, assets: assets)
+        return Theme(templates: templates, fingerprints: fingerprints, assets: assets)
     }
 
     /// The assets with their content-fingerprinted URLs (`app.css` → `/assets/app.3f9c2a1b07.css`).
@@ -112,13 +108,13 @@ struct Theme: Sendable {
     /// Renders a page template, then the layout around it.
     func renderPage(_ template: String, _ values: [String: Any]) -> String {
         var values = values
-        values["content"] = library.render(values, withTemplate: template) ?? ""
-        return library.render(values, withTemplate: "layout") ?? ""
+        values["content"] = templates.render(template, values) ?? ""
+        return templates.render("layout", values) ?? ""
     }
 
     /// Renders one template on its own, without the layout (a card, say).
     func render(_ template: String, _ values: Values) -> String {
-        library.render(values, withTemplate: template) ?? ""
+        templates.render(template, values) ?? ""
     }
 
     /// The templates `names` pull in, directly or through each other, and `names` themselves.
@@ -130,21 +126,6 @@ struct Theme: Sendable {
             pending += partials[next] ?? []
         }
         return seen
-    }
-
-    /// `{{> name}}` tags and their lines.
-    private static func partialReferences(in text: String) -> [(Int, String)] {
-        var found: [(Int, String)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                let after = rest[open.upperBound...]
-                guard let close = after.range(of: "}}") else { break }
-                found.append((index + 1, after[..<close.lowerBound].trimmingCharacters(in: .whitespaces)))
-                rest = after[close.upperBound...]
-            }
-        }
-        return found
     }
 
     /// Relative paths of the files under a folder, sorted, recursively.
@@ -159,14 +140,5 @@ struct Theme: Sendable {
             result.append(relative)
         }
         return result.sorted()
-    }
-
-    private static func describe(_ error: any Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect: "a section is closed with another name than it was opened with"
-        case .unfinishedName: "a tag is not closed with }}"
-        case .expectedSectionEnd: "a section is opened but never closed with {{/name}}"
-        default: "\(error)"
-        }
     }
 }
