@@ -118,7 +118,7 @@ let package = Package(
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
-            name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
+            name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfConfig", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfMailTests", dependencies: ["ShelfMail", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),

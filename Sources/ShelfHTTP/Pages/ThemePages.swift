@@ -38,9 +38,8 @@ public struct ThemePages: Sendable {
                 do {
                     try templates.add(name, text: text)
                 } catch {
-                    throw PagesError(
-                        "\(folder)/\(name).mustache:\(error.line.map(String.init) ?? ""): template syntax error: \(error.message); run `shelf check`"
-                    )
+                    let place = "\(folder)/\(name).mustache" + (error.line.map { ":\($0)" } ?? "")
+                    throw PagesError("\(place): template syntax error: \(error.message); run `shelf check`")
                 }
             }
         }
