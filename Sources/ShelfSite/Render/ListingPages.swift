@@ -94,6 +94,9 @@ struct Listing {
         return ["categories": pills]
     }
 
+    /// The unfiltered listing, on a filter page.
+    private var clearURL: String? { category.flatMap { filter == nil ? nil : "/shop/\($0)/" } }
+
     private var filterKey: String { filter.map { "\($0.option)\t\($0.value)" } ?? "" }
 
     /// `partials/filters`' values: the category's `filters` and, on a filter page, `clear_url`.
@@ -116,7 +119,7 @@ struct Listing {
                 ] as Values
             }
         ]
-        if filter != nil { panel["clear_url"] = categoryBase }
+        panel.setText("clear_url", clearURL)
         return panel
     }
 
@@ -129,7 +132,7 @@ struct Listing {
         listing.setText("description", description)
         listing["category_nav"] = model.fragment(Listing.categoryNavTemplate, key: category ?? "") { categoryNav }
         listing["filter_panel"] = model.fragment(Listing.filtersTemplate, key: "\(category ?? "")\t\(filterKey)") { filterPanel }
-        if let category, filter != nil { listing["clear_url"] = "/shop/\(category)/" }
+        listing.setText("clear_url", clearURL)
         if sorts.count > 1 {
             listing["sorts"] = sorts.map { sort in
                 ["label": sort.label, "url": path(sort: sort, number: 1), "current": sort == page.sort] as Values

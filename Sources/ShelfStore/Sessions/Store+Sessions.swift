@@ -15,7 +15,7 @@ extension Store {
     /// transaction: a shopper's first request then commits once, not twice.
     public func startSession(tokenHash: String, now: Int64, lifetime: Int64) throws -> Session {
         try database.transaction {
-            _ = try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
+            try deleteExpired(now: now)
             return try insertSession(tokenHash: tokenHash, now: now, lifetime: lifetime)
         }
     }
@@ -48,8 +48,11 @@ extension Store {
     /// Deletes every session expired by `now`, with its cart, and returns how many went.
     @discardableResult
     public func deleteExpiredSessions(now: Int64) throws -> Int {
-        try database.transaction {
-            try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
-        }
+        try database.transaction { try deleteExpired(now: now) }
+    }
+
+    @discardableResult
+    private func deleteExpired(now: Int64) throws -> Int {
+        try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
     }
 }

@@ -42,12 +42,7 @@ extension Shelf.OrdersCommand {
             let request = ShipmentRequest(
                 carrier: carrier, trackingNumbers: tracking, ship: ship.isEmpty ? nil : try units(ship, "--ship"),
                 missing: try units(missing, "--missing"))
-            let fulfilment: Fulfilment
-            do {
-                fulfilment = try store.fulfil(details.order.id, request, now: currentTime)
-            } catch {
-                throw fail("order \(number): \(error)")
-            }
+            let fulfilment = try failing("order \(number)") { try store.fulfil(details.order.id, request, now: currentTime) }
             let order = details.order
             print(
                 "Order \(order.number) is \(fulfilment.status == .shipped ? "shipped" : "partly shipped")"
@@ -90,11 +85,7 @@ extension Shelf.OrdersCommand {
         func run() throws {
             let store = try openStore(options)
             let order = try orderDetails(number, in: store).order
-            do {
-                try store.markDelivered(order.id, now: currentTime)
-            } catch {
-                throw fail("order \(number): \(error)")
-            }
+            try failing("order \(number)") { try store.markDelivered(order.id, now: currentTime) }
             print("Order \(order.number) is delivered.")
         }
     }

@@ -38,11 +38,7 @@ func orderDetails(_ number: String, in store: Store) throws -> OrderDetails {
 }
 
 func loadConfig(_ options: StoreOption) throws -> StoreConfig {
-    do {
-        return try StoreConfig.load(from: options.folder.root)
-    } catch {
-        throw fail("\(error)")
-    }
+    try failing { try StoreConfig.load(from: options.folder.root) }
 }
 
 private func formatter(_ options: StoreOption) throws -> PriceFormatter {
@@ -161,11 +157,7 @@ extension Shelf.OrdersCommand {
         func run() throws {
             let store = try openStore(options)
             let order = try orderDetails(number, in: store).order
-            do {
-                try store.cancelOrder(order.id, now: currentTime, note: "cancelled by the merchant")
-            } catch {
-                throw fail("order \(number): \(error)")
-            }
+            try failing("order \(number)") { try store.cancelOrder(order.id, now: currentTime, note: "cancelled by the merchant") }
             print("Order \(order.number) cancelled; its stock is released.")
         }
     }
@@ -181,13 +173,10 @@ extension Shelf.OrdersCommand {
         func run() throws {
             let store = try openStore(options)
             let order = try orderDetails(number, in: store).order
-            let outcome: PaymentOutcome
-            do {
-                outcome = try store.markPaid(
+            let outcome = try failing("order \(number)") {
+                try store.markPaid(
                     order.id, payment: PaymentConfirmation(provider: Order.manualProvider, reference: nil, amount: order.amounts.total),
                     now: currentTime)
-            } catch {
-                throw fail("order \(number): \(error)")
             }
             switch outcome {
             case .paid: print("Order \(order.number) is paid.")
@@ -226,11 +215,7 @@ extension Shelf.OrdersCommand {
             }
             let reference = try refundThroughProvider(
                 refund, of: details, key: "shelf-refund-\(order.number)-\(details.refunds.count + 1)", config: config, options: options)
-            do {
-                try store.recordRefund(order.id, amount: refund, reference: reference, now: currentTime)
-            } catch {
-                throw fail("order \(number): \(error)")
-            }
+            try failing("order \(number)") { try store.recordRefund(order.id, amount: refund, reference: reference, now: currentTime) }
             print("Refunded \(refund) of order \(order.number) (\(reference)).")
         }
     }

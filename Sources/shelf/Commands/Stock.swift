@@ -25,12 +25,10 @@ extension Shelf {
 /// Opens the store's database, migrated, or exits with a message naming the file.
 func openStore(_ options: StoreOption) throws -> Store {
     let folder = options.folder
-    do {
+    return try failing(folder.relative(folder.databaseFile)) {
         let store = try Store.open(at: folder.databaseFile)
         try store.migrate()
         return store
-    } catch {
-        throw fail("\(folder.relative(folder.databaseFile)): \(error)")
     }
 }
 
@@ -55,11 +53,7 @@ extension Shelf.StockCommand {
 
         func run() throws {
             let store = try openStore(options)
-            do {
-                try store.setStock(sku, to: quantity)
-            } catch {
-                throw fail("\(error)")
-            }
+            try failing { try store.setStock(sku, to: quantity) }
             print("\(sku): \(quantity) on hand")
         }
     }
@@ -85,12 +79,8 @@ extension Shelf.StockCommand {
                 throw fail("the change \"\(delta)\" must be a whole number such as +5 or -2")
             }
             let store = try openStore(options)
-            do {
-                let level = try store.adjustStock(sku, by: change)
-                print("\(sku): \(level) on hand")
-            } catch {
-                throw fail("\(error)")
-            }
+            let level = try failing { try store.adjustStock(sku, by: change) }
+            print("\(sku): \(level) on hand")
         }
     }
 
@@ -110,12 +100,7 @@ extension Shelf.StockCommand {
 
         func run() throws {
             let store = try openStore(options)
-            let rows: [StockRow]
-            do {
-                rows = try store.stockList(atOrBelow: low)
-            } catch {
-                throw fail("\(error)")
-            }
+            let rows = try failing { try store.stockList(atOrBelow: low) }
             let width = max(3, rows.map(\.sku.count).max() ?? 0)
             let counts = ["ON HAND", "RESERVED", "ALLOCATED", "AVAILABLE"]
             print(([pad("SKU", width)] + counts + ["PRODUCT"]).joined(separator: "  "))
@@ -147,13 +132,11 @@ extension Shelf.StockCommand {
                 throw fail("\(file): cannot be read as UTF-8 text")
             }
             let store = try openStore(options)
-            do {
+            let (lines, changed) = try failing {
                 let lines = try StockCSV.parse(text, file: file)
-                let changed = try store.importStock(lines)
-                print("Imported the stock of \(lines.count) SKUs from \(file); \(changed) changed")
-            } catch {
-                throw fail("\(error)")
+                return (lines, try store.importStock(lines))
             }
+            print("Imported the stock of \(lines.count) SKUs from \(file); \(changed) changed")
         }
     }
 }
