@@ -82,12 +82,6 @@ import Testing
         ("countries = \"*\"", "countries = [\"DE\"]", "no [[shipping]] method ships to FR"),
     ])
     func badSettingsSayWhereAndWhat(_ change: (String, String, String)) throws {
-        let text = base + checkout.replacingOccurrences(of: change.0, with: change.1)
-        #expect {
-            try StoreConfig(toml: text)
-        } throws: { error in
-            let message = "\(error)"
-            return message.hasPrefix("shelf.toml:") && message.contains(change.2)
-        }
+        expectConfigRefused(base + checkout.replacingOccurrences(of: change.0, with: change.1), saying: change.2)
     }
 }
