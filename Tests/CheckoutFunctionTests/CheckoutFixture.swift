@@ -20,6 +20,9 @@ final class CheckoutFixture {
     var now = placedAt
     /// The cookie header the "browser" sends back, from the last Set-Cookie.
     var cookie: String?
+    /// More of `shelf.toml` (a `[payments]` table) and of the secrets file.
+    var settings = ""
+    var secrets = ""
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
@@ -41,8 +44,10 @@ final class CheckoutFixture {
                 base_url = "\(Self.baseURL)"
                 currency = "EUR"
                 locale = "en-IE"
+                \(settings)
                 """)
-        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"", name: "secrets.toml")
+        let secrets = try Secrets(
+            toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n\(self.secrets)", name: "secrets.toml")
         return FunctionContext(
             root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
     }
@@ -50,14 +55,15 @@ final class CheckoutFixture {
     /// Sends one request to the checkout function and keeps the cookie it sets.
     @discardableResult
     func send(
-        _ method: String, _ path: String, query: String = "", form: String? = nil, headers: [String: String] = ["HTTP_ORIGIN": baseURL]
+        _ method: String, _ path: String, query: String = "", form: String? = nil, json: String? = nil,
+        headers: [String: String] = ["HTTP_ORIGIN": baseURL]
     ) throws -> Response {
         var environment = ["REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/checkout" + path]
         environment.merge(headers) { $1 }
-        let body = Array((form ?? "").utf8)
-        if let form {
-            environment["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-            environment["CONTENT_LENGTH"] = String(form.utf8.count)
+        let body = Array((form ?? json ?? "").utf8)
+        if form != nil || json != nil {
+            environment["CONTENT_TYPE"] = form != nil ? "application/x-www-form-urlencoded" : "application/json"
+            environment["CONTENT_LENGTH"] = String(body.count)
         } else if method == "POST" {
             environment["CONTENT_LENGTH"] = "0"
         }

@@ -112,7 +112,9 @@ func ok(_ json: String) -> Result<OutboundResponse, OutboundError> { .success(Ou
         #expect(try event("checkout.session.expired", unpaid) == .expired(number: "EV-1", session: "cs_1"))
         #expect(try event("checkout.session.async_payment_failed", unpaid) == .failed(number: "EV-1", session: "cs_1"))
         let charge = #"{"id":"ch_1","payment_intent":"pi_1","amount_refunded":200,"currency":"eur","metadata":{"order":"1042"}}"#
-        #expect(try event("charge.refunded", charge) == .refunded(number: "1042", charge: "ch_1", amountRefunded: 200, currency: "eur"))
+        #expect(
+            try event("charge.refunded", charge)
+                == .refunded(number: "1042", charge: "ch_1", paymentIntent: "pi_1", amountRefunded: 200, currency: "eur"))
         #expect(try event("customer.created", "{}") == .ignored)
         #expect(throws: PaymentError.self) { try StripeEvent.parse(Array("[]".utf8)) }
     }

@@ -5,11 +5,33 @@ import Testing
 
 @testable import ShelfStore
 
+/// The migrations added since these tests were written, which every upgrade applies too.
+private let migrationsAfterOutbox = Migration.all.map(\.name).drop { $0 != "outbox" }.dropFirst().map { $0 }
+
 struct MigrationTests {
+    @Test func olderStoresGiveUpSecondOpenOrdersOfASessionBeforeTheSchemaForbidsThem() throws {
+        try withTemporaryDirectory { directory in
+            let store = try Store.open(at: directory.file("shelf.db"))
+            let upToOutbox = Array(Migration.all.prefix { $0.name != "open-orders" })
+            _ = try store.database.migrate(upToOutbox)
+            try stockTees(store, ["TEE-M": 10])
+            let session = try store.createSession(tokenHash: sampleTokenHash(1), now: 0, lifetime: 86_400)
+            // Two orders of one session waiting for payment, as double submits used to leave them.
+            let older = try store.placeOrder(.sample([("TEE-M", 1)]), now: 100, holdFor: 1800)
+            try store.addToCart("TEE-M", quantity: 2, in: session, now: 101, maxPerLine: 10)
+            let newer = try store.placeOrder(.sample([("TEE-M", 2)], sessionID: session.id), now: 101, holdFor: 1800)
+            try store.database.execute("UPDATE orders SET session_id = ? WHERE id = ?", [.integer(session.id), .integer(older.id)])
+            #expect(try store.migrate().contains("open-orders"))
+            #expect(try store.order(older.id)?.order.sessionID == nil)
+            #expect(try store.order(newer.id)?.order.sessionID == session.id)
+            #expect(try store.order(older.id)?.order.status == .pendingPayment)
+        }
+    }
+
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
             let store = try Store.open(at: directory.file("shelf.db"))
-            #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox"] + migrationsAfterOutbox)
             let statuses = try store.database.query("SELECT name FROM order_statuses").map { try $0.text("name") }
             #expect(Set(statuses) == Set(OrderStatus.allCases.map(\.rawValue)))
         }
@@ -29,7 +51,7 @@ struct MigrationTests {
             try old.execute("INSERT INTO stock (sku, on_hand, version) VALUES ('TEE-M', 3, 1)")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["cart", "orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["cart", "orders", "checkout", "fulfilment", "outbox"] + migrationsAfterOutbox)
             let title = "SELECT title FROM products WHERE handle = 'tee'"
             #expect(try store.database.query(title).first?.text("title") == "")
             #expect(try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: []) == CatalogueSync(updated: 1))
@@ -51,7 +73,7 @@ struct MigrationTests {
             try database.execute("UPDATE stock_clock SET version = 6")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["orders", "checkout", "fulfilment", "outbox"] + migrationsAfterOutbox)
             let rows = try store.database.query("SELECT sku, on_hand, reserved, allocated, version FROM stock ORDER BY sku")
             #expect(
                 try rows.map { "\(try $0.text("sku")) \(try $0.int("on_hand")) \(try $0.int("reserved")) \(try $0.int("allocated"))" }

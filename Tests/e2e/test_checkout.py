@@ -263,9 +263,9 @@ def test_refunds_go_through_stripe_and_its_refund_events_are_recorded_once(site,
 
     assert refunded() == 1000
     # Stripe then tells us about it: nothing new. A refund made in Stripe's dashboard: recorded, once.
-    assert stripe.deliver(webhook, stripe.refunded_event(number, "ch_1", 1000))[0] == 200
+    assert stripe.deliver(webhook, stripe.refunded_event(number, "ch_1", 1000, "pi_" + session_id))[0] == 200
     assert refunded() == 1000
-    later = stripe.refunded_event(number, "ch_1", 3000)
+    later = stripe.refunded_event(number, "ch_1", 3000, "pi_" + session_id)
     assert stripe.deliver(webhook, later)[0] == 200
     assert stripe.deliver(webhook, later)[0] == 200
     assert refunded() == 3000
@@ -305,3 +305,42 @@ def test_the_merchant_lists_shows_and_cancels_orders(site):
     assert "no order 99999" in shelf("orders", "show", "99999", store=site.store, check=False).stderr
     stock_list = shelf("stock", "list", store=site.store).stdout
     assert "RESERVED" in stock_list and "AVAILABLE" in stock_list
+
+
+def test_ten_presses_of_the_payment_button_place_one_order(site):
+    """A double (or tenfold) submit of the payment step: one order, its stock reserved once."""
+    from concurrent.futures import ThreadPoolExecutor
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    before = stock(site.store, COAT)
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        orders_before = db.execute("SELECT COUNT(*) FROM orders").fetchone()[0]
+    with ThreadPoolExecutor(max_workers=10) as pool:
+        answers = list(pool.map(lambda _: shopper.submit("/fn/checkout/payment", {"_token": token}), range(10)))
+    assert [answer.status for answer in answers] == [303] * 10, [answer.text[:300] for answer in answers]
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        placed = db.execute("SELECT id, status FROM orders ORDER BY id").fetchall()[orders_before:]
+    assert len(placed) == 1, placed
+    assert stock(site.store, COAT)[1] == before[1] + 2
+    if site.provider == "manual":
+        # Every press lands on the one order's page.
+        number = str(placed[0][0] + 1000)
+        assert {re.search(r"n=(\d+)", answer.headers["Location"]).group(1) for answer in answers} == {number}
+
+
+@pytest.mark.parametrize("site", ["test"], indirect=True)
+def test_a_changed_cart_replaces_the_unpaid_order_and_its_reservation(site):
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    before = stock(site.store, COAT)
+    first = shopper.submit("/fn/checkout/payment", {"_token": token})
+    assert first.status == 303 and stock(site.store, COAT)[1] == before[1] + 2
+    # Back from the payment page: one more coat, and pay again.
+    assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
+    assert shopper.submit("/fn/checkout/payment", {"_token": token}).status == 303
+    assert stock(site.store, COAT)[1] == before[1] + 3
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        statuses = [row[0] for row in db.execute("SELECT status FROM orders ORDER BY id DESC LIMIT 2")]
+    assert statuses == ["pending_payment", "cancelled"]

@@ -12,6 +12,9 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
     case priceChanged([String])
     /// The stock cannot cover these lines; nothing was reserved.
     case short([ShortLine])
+    /// The session's cart no longer holds the draft's lines (another request placed or changed
+    /// it meanwhile); nothing was placed.
+    case cartChanged
     /// A payment is not for the order's total, in its currency; nothing was recorded.
     case amountMismatch(expected: Money, received: Money)
     /// The order's status does not allow the change.
@@ -44,6 +47,8 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
             "the price changed since the order was priced: \(skus.joined(separator: ", "))"
         case .short(let lines):
             "not enough stock: \(lines.map(\.description).joined(separator: "; "))"
+        case .cartChanged:
+            "the cart changed while the order was being placed"
         case .amountMismatch(let expected, let received):
             "the payment of \(received) does not match the order's total of \(expected); nothing was recorded"
         case .cannotChange(let from, let to):

@@ -17,8 +17,9 @@ public struct StripeEvent: Sendable {
         /// The session expired unpaid.
         case expired(number: String, session: String)
         /// Part or all of a payment was refunded (the total refunded so far), in Stripe or by us;
-        /// `number` is our order, from the metadata the session gave the payment.
-        case refunded(number: String?, charge: String, amountRefunded: Int64, currency: String)
+        /// `number` is our order, from the metadata the session gave the payment, and
+        /// `paymentIntent` the payment the charge belongs to.
+        case refunded(number: String?, charge: String, paymentIntent: String?, amountRefunded: Int64, currency: String)
         /// An event Shelf does not act on.
         case ignored
     }
@@ -54,7 +55,8 @@ public struct StripeEvent: Sendable {
                 let currency = object["currency"]?.string
             else { throw .mismatch("charge.refunded \(id) without id or amount_refunded") }
             change = .refunded(
-                number: object["metadata"]?["order"]?.string, charge: charge, amountRefunded: refunded, currency: currency)
+                number: object["metadata"]?["order"]?.string, charge: charge, paymentIntent: object["payment_intent"]?.string,
+                amountRefunded: refunded, currency: currency)
         default:
             change = .ignored
         }

@@ -69,9 +69,22 @@ extension Store {
     private func variantForCart(_ sku: String, in session: Session, now: Int64) throws -> SellableVariant {
         let expiry = try database.query("SELECT expires_at FROM sessions WHERE id = ?", [.integer(session.id)]).first
         guard let expiry, try expiry.int64("expires_at") > now else { throw CartError.sessionExpired }
-        guard let variant = try sellableVariant(sku: sku) else { throw CartError.unknownItem(sku: sku) }
+        guard var variant = try sellableVariant(sku: sku) else { throw CartError.unknownItem(sku: sku) }
         guard variant.isPublished else { throw CartError.unavailable(sku: sku) }
+        // The session's own order awaiting its card payment holds these units; placing the
+        // changed cart releases them first, so they are the shopper's to keep in the cart.
+        variant.reserved -= try reservedByOpenOrder(of: session, sku: sku)
         return variant
+    }
+
+    /// The units of `sku` that the session's order awaiting its card payment reserves.
+    private func reservedByOpenOrder(of session: Session, sku: String) throws -> Int {
+        try database.query(
+            """
+            SELECT COALESCE(SUM(order_lines.quantity), 0) AS held FROM order_lines JOIN orders ON orders.id = order_lines.order_id
+            WHERE orders.session_id = ? AND orders.status = 'pending_payment' AND order_lines.sku = ? AND order_lines.hold = 'reserved'
+            """, [.integer(session.id), .text(sku)]
+        ).first?.int("held") ?? 0
     }
 
     /// The quantity of the session's line of `sku`; 0 when it has none.

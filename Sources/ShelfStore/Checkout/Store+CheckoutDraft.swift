@@ -38,13 +38,24 @@ extension Store {
         }
     }
 
-    /// After an order is paid: empties the session's cart and forgets the code and method, so
-    /// the next checkout starts fresh (the address is kept for the shopper's next order).
-    public func clearCheckout(sessionID: Int64) throws {
-        try database.transaction {
-            try database.execute("DELETE FROM cart_lines WHERE session_id = ?", [.integer(sessionID)])
-            _ = try database.execute(
-                "UPDATE checkout_drafts SET shipping_method_id = NULL, discount_code = NULL WHERE session_id = ?", [.integer(sessionID)])
-        }
+    /// After an order is placed for good (paid, or a transfer order placed): empties the
+    /// session's cart and forgets the code and method, so the next checkout starts fresh (the
+    /// address is kept for the shopper's next order). Call inside the transaction that records
+    /// the order's change, so no crash leaves a paid order with its cart still full.
+    func clearCheckout(sessionID: Int64) throws {
+        try database.execute("DELETE FROM cart_lines WHERE session_id = ?", [.integer(sessionID)])
+        try database.execute(
+            "UPDATE checkout_drafts SET shipping_method_id = NULL, discount_code = NULL WHERE session_id = ?", [.integer(sessionID)])
+    }
+
+    /// Clears the session's checkout when its cart still holds exactly the order's lines: the
+    /// cart that was paid for, never one the shopper filled again since.
+    func clearCheckoutIfStillPaidFor(_ order: Order) throws {
+        guard let sessionID = order.sessionID else { return }
+        let cart = try database.query("SELECT sku, quantity FROM cart_lines WHERE session_id = ?", [.integer(sessionID)])
+            .map { "\(try $0.text("sku")) \(try $0.int("quantity"))" }
+        let ordered = try database.query("SELECT sku, quantity FROM order_lines WHERE order_id = ?", [.integer(order.id)])
+            .map { "\(try $0.text("sku")) \(try $0.int("quantity"))" }
+        if !cart.isEmpty, Set(cart) == Set(ordered) { try clearCheckout(sessionID: sessionID) }
     }
 }

@@ -11,11 +11,15 @@ public struct PaymentConfirmation: Hashable, Sendable {
     /// The webhook event's id; nil when the confirmation came another way (the merchant, or the
     /// provider's API re-read).
     public var eventID: String?
+    /// The provider's id of the money taken (Stripe's payment intent), which its refund events
+    /// name; nil when the provider gave none.
+    public var charge: String?
 
-    public init(provider: String, reference: String?, amount: Money, eventID: String? = nil) {
+    public init(provider: String, reference: String?, amount: Money, eventID: String? = nil, charge: String? = nil) {
         self.provider = provider
         self.reference = reference
         self.amount = amount
         self.eventID = eventID
+        self.charge = charge
     }
 }

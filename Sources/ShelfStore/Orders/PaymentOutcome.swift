@@ -5,7 +5,8 @@ public enum PaymentOutcome: Hashable, Sendable {
     /// The order is paid, but it had expired and these SKUs could no longer be allocated: the
     /// merchant refunds them (the order's history says so too).
     case paidButShort([String])
-    /// This payment was already recorded; nothing changed.
+    /// This payment was already recorded; nothing changed but the cart it paid for, emptied if
+    /// it was still there.
     case alreadyPaid
     /// This webhook event was already processed; nothing changed.
     case duplicate

@@ -44,4 +44,13 @@ extension Store {
             }
         return try rows.map(OrderSummary.init)
     }
+
+    /// The session's newest order placed at or after `since`, or nil: where a repeated press of
+    /// the payment step, finding the cart already emptied by that order, sends the shopper.
+    public func latestOrder(ofSession sessionID: Int64, placedSince since: Int64) throws -> Order? {
+        try database.query(
+            "SELECT \(Order.columns) FROM orders WHERE session_id = ? AND created_at >= ? ORDER BY id DESC LIMIT 1",
+            [.integer(sessionID), .integer(since)]
+        ).first.map(Order.init)
+    }
 }

@@ -33,8 +33,8 @@ extension Store {
         }
     }
 
-    /// Records that an order was paid, at most once per webhook event, and allocates its stock,
-    /// in one write transaction.
+    /// Records that an order was paid, at most once per webhook event, allocates its stock and
+    /// empties the cart it was paid from, in one write transaction.
     ///
     /// - A confirmation whose `eventID` was already processed returns ``PaymentOutcome/duplicate``
     ///   and changes nothing; the event is recorded in the same transaction as its effect.
@@ -64,7 +64,11 @@ extension Store {
                 throw OrderError.amountMismatch(expected: order.amounts.total, received: payment.amount)
             }
             switch try match(payment, of: order) {
-            case .recorded: return .alreadyPaid
+            case .recorded:
+                // The payment counted already, but the cart may have outlived it (a crash before
+                // this clearing shared the payment's transaction, or a repeated confirmation).
+                try clearCheckoutIfStillPaidFor(order)
+                return .alreadyPaid
             case .attempt(let id): try recordCapture(payment, of: order, attempt: id, now: now)
             case .new: try recordCapture(payment, of: order, attempt: nil, now: now)
             }
@@ -77,12 +81,14 @@ extension Store {
                 }
                 try changeStatus(of: order, to: .paid, now: now, note: paidBy)
                 try enqueuePaidEmail(order, now: now)
+                try clearPaidCheckout(order)
                 return .paid
             case .expired:
                 let short = try allocateAgain(orderID)
                 let note = short.isEmpty ? "" : "; could not allocate \(short.joined(separator: ", ")): refund them"
                 try changeStatus(of: order, to: .paid, now: now, note: "\(paidBy) after the order expired\(note)")
                 try enqueuePaidEmail(order, now: now)
+                try clearCheckoutIfStillPaidFor(order)
                 return short.isEmpty ? .paid : .paidButShort(short)
             case .paid, .partiallyShipped, .shipped, .delivered:
                 try recordEvent(orderID, status: order.status, now: now, note: "\(paidBy) again; refund this payment")
@@ -118,6 +124,13 @@ extension Store {
             try recordEvent(orderID, status: order.status, now: now, note: "payment through \(by) failed: \(reason)")
             return true
         }
+    }
+
+    /// Empties the cart a card order was paid from, in the payment's transaction. A transfer
+    /// order's cart was emptied when it was placed; the shopper may have filled it again since.
+    private func clearPaidCheckout(_ order: Order) throws {
+        guard order.provider != Order.manualProvider, let sessionID = order.sessionID else { return }
+        try clearCheckout(sessionID: sessionID)
     }
 
     /// The email a payment sends: the confirmation of a card order, or news that the transfer
@@ -170,18 +183,20 @@ extension Store {
         let amount = payment.amount.minorUnits
         if let attempt {
             try database.execute(
-                "UPDATE payments SET status = 'succeeded', authorized_minor = ?, captured_minor = ?, updated_at = ? WHERE id = ?",
-                [.integer(amount), .integer(amount), .integer(now), .integer(attempt)])
+                """
+                UPDATE payments SET status = 'succeeded', authorized_minor = ?, captured_minor = ?, charge = ?, updated_at = ?
+                WHERE id = ?
+                """, [.integer(amount), .integer(amount), .text(payment.charge), .integer(now), .integer(attempt)])
         } else {
             try database.execute(
                 """
                 INSERT INTO payments (order_id, provider, reference, attempt, status, authorized_minor, captured_minor,
-                    currency, created_at, updated_at)
-                VALUES (?, ?, ?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM payments WHERE order_id = ?), 'succeeded', ?, ?, ?, ?, ?)
+                    charge, currency, created_at, updated_at)
+                VALUES (?, ?, ?, (SELECT COALESCE(MAX(attempt), 0) + 1 FROM payments WHERE order_id = ?), 'succeeded', ?, ?, ?, ?, ?, ?)
                 """,
                 [
                     .integer(order.id), .text(payment.provider), .text(payment.reference), .integer(order.id), .integer(amount),
-                    .integer(amount), .text(payment.amount.currency.code), .integer(now), .integer(now),
+                    .integer(amount), .text(payment.charge), .text(payment.amount.currency.code), .integer(now), .integer(now),
                 ])
         }
     }

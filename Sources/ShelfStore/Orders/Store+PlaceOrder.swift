@@ -15,6 +15,13 @@ extension Store {
     /// holds its stock until `now + seconds`; ``expireOrders(now:)`` then gives it back. Manual
     /// transfers take days, so give them a longer hold than a payment page.
     ///
+    /// Placing is idempotent per session: while the session's order awaits its card payment,
+    /// placing the same draft again returns that order (its hold extended to `now + seconds`),
+    /// and placing a different one cancels it and releases its stock first. So a double-submitted
+    /// payment step places one order and reserves its stock once. A draft from a session's cart
+    /// is placed only while that cart still holds its lines, else ``OrderError/cartChanged`` is
+    /// thrown (a transfer order empties its cart, so a second press cannot place it again).
+    ///
     /// ```swift
     /// let draft = OrderDraft(lines: cart.map(OrderDraft.Line.init), address: address, shippingMethodID: "standard",
     ///                        shippingName: "Standard", amounts: OrderAmounts(quote, discountCode: nil), provider: "stripe")
@@ -25,6 +32,8 @@ extension Store {
         guard seconds > 0 else { throw OrderError.invalidDraft("the stock must be held for some time, not \(seconds) seconds") }
         return try database.transaction {
             try expireDueOrders(now: now)
+            if let sessionID = draft.sessionID, try !cart(of: sessionID, holds: draft.lines) { throw OrderError.cartChanged }
+            if let open = try reuseOrReplaceOpenOrder(for: draft, holdUntil: now + seconds, now: now) { return open }
             try checkAgainstCatalogue(draft.lines)
             let version = try nextStockVersion()
             var short: [ShortLine] = []
@@ -51,9 +60,18 @@ extension Store {
             // instructions now.
             if status == .awaitingPayment {
                 try enqueue(.orderConfirmation, orderID: id, recipient: draft.address.email, now: now)
+                // The transfer order is placed for good: its cart is done with.
+                if let sessionID = draft.sessionID { try clearCheckout(sessionID: sessionID) }
             }
             return try existingOrder(id)
         }
+    }
+
+    /// True when the session's cart holds exactly these SKUs in these quantities.
+    private func cart(of sessionID: Int64, holds lines: [OrderDraft.Line]) throws -> Bool {
+        let cart = try database.query("SELECT sku, quantity FROM cart_lines WHERE session_id = ?", [.integer(sessionID)])
+            .map { "\(try $0.text("sku")) \(try $0.int("quantity"))" }
+        return cart.count == lines.count && Set(cart) == Set(lines.map { "\($0.sku) \($0.quantity)" })
     }
 
     /// Throws unless every line's variant is for sale at the line's price.

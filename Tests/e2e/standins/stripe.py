@@ -151,10 +151,12 @@ class StripeStandIn:
                  "created": int(time.time()), "data": {"object": obj}}
         return json.dumps(event).encode()
 
-    def refunded_event(self, number, charge, amount_refunded, currency="eur"):
-        """A charge.refunded event: `amount_refunded` is the total refunded so far, as Stripe sends it."""
+    def refunded_event(self, number, charge, amount_refunded, payment_intent, currency="eur"):
+        """A charge.refunded event: `amount_refunded` is the total refunded so far of the charge of
+        `payment_intent`, as Stripe sends it."""
         return self.event("charge.refunded", obj={"id": charge, "object": "charge", "amount_refunded": amount_refunded,
-                                                   "currency": currency, "metadata": {"order": number}})
+                                                   "payment_intent": payment_intent, "currency": currency,
+                                                   "metadata": {"order": number}})
 
     def deliver(self, webhook_url, body, signature=None, timestamp=None):
         """POSTs an event to the store's webhook like Stripe does; returns (status, text)."""

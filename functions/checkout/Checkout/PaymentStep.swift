@@ -18,7 +18,7 @@ enum PaymentStep {
     }
 
     static func submit(_ request: Request, _ context: FunctionContext) throws -> Response {
-        guard case .ready(let state) = try CheckoutState.load(request, context) else { return .redirect(to: "/fn/cart") }
+        guard case .ready(let state) = try CheckoutState.load(request, context) else { return try afterPlacing(request, context) }
         let fields = try request.fields()
         try state.checkToken(fields, request)
         guard state.hasAddress else { return .redirect(to: "/fn/checkout") }
@@ -36,12 +36,28 @@ enum PaymentStep {
             order = try state.store.placeOrder(draft, now: context.clock.now(), holdFor: Payments.holdSeconds(context))
         } catch OrderError.short(let lines) {
             return try sendBackToCart(lines, state)
+        } catch OrderError.cartChanged {
+            return try afterPlacing(request, context)
         } catch OrderError.priceChanged, OrderError.unavailable {
             var changed = state
             changed.notice = "Some prices or items changed since you opened this page. Please check the order again."
             return try render(changed, status: 409)
         }
         return try Payments.start(order, context)
+    }
+
+    /// How long after placing an order a repeated press of its button still leads to it.
+    static let repeatWindow: Int64 = 600
+
+    /// A press that finds the cart empty or changed under it: when this session just placed an
+    /// order (a transfer order empties its cart, and a double click sends the form twice), its
+    /// order page, the same answer the first press got; otherwise the cart.
+    static func afterPlacing(_ request: Request, _ context: FunctionContext) throws -> Response {
+        let store = try context.store()
+        guard let shopper = try ShopperSession.find(request, context, in: store),
+            let order = try store.latestOrder(ofSession: shopper.session.id, placedSince: context.clock.now() - repeatWindow)
+        else { return .redirect(to: "/fn/cart") }
+        return .redirect(to: OrderLink.path(order.number, key: context.secrets.sessionKey))
     }
 
     /// Fits the cart to what is left and shows it, naming the lines that changed.

@@ -8,9 +8,11 @@ import ShelfStore
 ///
 /// The signature is checked first (Stripe's scheme for both Stripe and the test provider), then
 /// the event is applied at most once per event id; an event whose order, amount or currency do
-/// not match is refused with 400 and logged. A 2xx tells the provider to stop retrying.
+/// not match is refused with 400 and logged. A 2xx tells the provider to stop retrying. Only the
+/// store's configured provider has a webhook, and an event acts only on orders of its provider.
 enum Webhooks {
     static func stripe(_ request: Request, _ context: FunctionContext) throws -> Response {
+        try requireProvider(.stripe, context)
         guard let secret = context.secrets.value("stripe_webhook_secret") else {
             throw HTTPError(503, "Not configured.", log: "stripe_webhook_secret is missing from the secrets file")
         }
@@ -19,9 +21,19 @@ enum Webhooks {
     }
 
     static func test(_ request: Request, _ context: FunctionContext) throws -> Response {
+        try requireProvider(.test, context)
         let secret = TestProvider(sessionKey: context.secrets.sessionKey).webhookSecret
         try receive(request.body, signature: request.header("stripe-signature"), secret: secret, provider: "test", context)
         return .json(.object([("received", .bool(true))]))
+    }
+
+    /// Answers 404, as for any address the store does not have, unless `provider` is the store's.
+    private static func requireProvider(_ provider: CheckoutSettings.Provider, _ context: FunctionContext) throws {
+        guard context.config.checkout.payments.provider == provider else {
+            throw HTTPError(
+                404, "There is nothing at this address.",
+                log: "\(provider.rawValue) webhook refused: the store's provider is \(context.config.checkout.payments.provider.rawValue)")
+        }
     }
 
     /// Verifies and applies one event.
@@ -40,31 +52,27 @@ enum Webhooks {
         }
         let store = try context.store()
         switch event.change {
-        case .paid(let number, let session, _, let amount, let currency):
-            let order = try order(number, event, store)
+        case .paid(let number, let session, let paymentIntent, let amount, let currency):
+            let order = try order(number, of: provider, event, store)
             guard let paidCurrency = try? Currency(code: currency.uppercased()) else {
                 throw HTTPError(400, "Unknown currency.", log: "\(event.id): currency \(currency)")
             }
             let confirmation = PaymentConfirmation(
-                provider: provider, reference: session, amount: Money(minorUnits: amount, currency: paidCurrency), eventID: event.id)
+                provider: provider, reference: session, amount: Money(minorUnits: amount, currency: paidCurrency), eventID: event.id,
+                charge: paymentIntent)
             let outcome: PaymentOutcome
             do {
                 outcome = try store.markPaid(order.id, payment: confirmation, now: now)
             } catch let error as OrderError {
                 throw HTTPError(400, "Refused.", log: "\(event.id) for order \(number) refused: \(error)")
             }
-            switch outcome {
-            case .paid, .paidButShort:
-                if let sessionID = order.sessionID { try store.clearCheckout(sessionID: sessionID) }
-            case .paidAfterCancellation, .paidAgain:
+            if outcome == .paidAfterCancellation || outcome == .paidAgain {
                 context.log("order \(number) was paid after cancellation or twice (\(event.id)): refund it")
-            case .alreadyPaid, .duplicate:
-                break
             }
         case .failed(let number, let session):
             // A delayed payment (a bank debit) that failed for good: the order cannot be paid
             // any more, so its stock goes back now. A late event for a paid order changes nothing.
-            let order = try order(number, event, store)
+            let order = try order(number, of: provider, event, store)
             if try store.recordPaymentFailure(
                 order.id, provider: provider, reference: session, reason: event.type, eventID: event.id, now: now),
                 order.status == .pendingPayment
@@ -73,31 +81,42 @@ enum Webhooks {
             }
         case .expired(let number, let session):
             // The page closed unpaid; the reservation ends at the same moment and expires lazily.
-            let order = try order(number, event, store)
+            let order = try order(number, of: provider, event, store)
             _ = try store.recordPaymentFailure(
                 order.id, provider: provider, reference: session, reason: event.type, eventID: event.id, now: now)
-        case .refunded(let number, let charge, let refunded, _):
-            // The event says how much is refunded in all; what is new is the part not recorded yet
-            // (a refund made with shelf orders refund is recorded already).
+        case .refunded(let number, let charge, let paymentIntent, let refunded, let currency):
+            // The event says how much of the charge is refunded in all; the store records the part
+            // not recorded yet (a refund made with shelf orders refund is recorded already). A
+            // verified event that does not fit is acknowledged and logged: retrying cannot fix it.
             guard let number else {
                 context.log("\(event.id): charge \(charge) refunded without an order in its metadata; record it with shelf orders refund")
                 break
             }
-            let details = try order(number, event, store)
-            let recorded = try store.order(details.id)?.payments.reduce(Int64(0)) { $0 + $1.amounts.refunded } ?? 0
-            if refunded > recorded {
-                _ = try store.recordRefund(
-                    details.id, amount: Money(minorUnits: refunded - recorded, currency: details.amounts.currency),
-                    reference: "\(charge):\(refunded)", now: now)
+            guard let refundCurrency = try? Currency(code: currency.uppercased()) else {
+                context.log("\(event.id): refund of order \(number) in an unknown currency \(currency); nothing recorded")
+                break
+            }
+            let details = try order(number, of: provider, event, store)
+            let outcome = try store.recordProviderRefund(
+                details.id, charge: paymentIntent, totalRefunded: Money(minorUnits: refunded, currency: refundCurrency),
+                reference: "\(charge):\(refunded)", now: now)
+            if case .refused(let reason) = outcome {
+                context.log("\(event.id): refund of order \(number) not recorded: \(reason); check it in the provider's dashboard")
             }
         case .pending, .ignored:
             break
         }
     }
 
-    private static func order(_ number: String, _ event: StripeEvent, _ store: Store) throws -> Order {
+    /// The order an event names, when it was placed for payment through `provider`.
+    private static func order(_ number: String, of provider: String, _ event: StripeEvent, _ store: Store) throws -> Order {
         guard let parsed = OrderNumber(parsing: number), let details = try store.order(parsed.id) else {
             throw HTTPError(400, "Unknown order.", log: "\(event.id) names order \(number), which does not exist")
+        }
+        guard details.order.provider == provider else {
+            throw HTTPError(
+                400, "Unknown order.",
+                log: "\(event.id) from \(provider) names order \(number), which is paid through \(details.order.provider)")
         }
         return details.order
     }
