@@ -214,3 +214,53 @@ def test_serve_delivers_to_the_dev_mailbox_and_shows_it(demo_store, tmp_path):
     finally:
         process.terminate()
         process.wait(timeout=10)
+
+
+def stripe_paid_order(site, stripe):
+    """Places an order (2 coats and a large coat) and pays it through the Stripe stand-in's webhook."""
+    shopper = Shopper(site)
+    shopper.fill_cart()
+    token = shopper.through_to_payment()
+    session_id = shopper.submit("/fn/checkout/payment", {"_token": token}).headers["Location"].rsplit("/", 1)[1]
+    number = stripe.sessions[session_id]["client_reference_id"]
+    assert stripe.deliver(site.base + "/fn/checkout/webhook/stripe", stripe.event("checkout.session.completed", session_id))[0] == 200
+    return number, session_id
+
+
+def cancellation_email(site, smtp_port, tmp_path, number):
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
+    try:
+        shelf("mail", "deliver", "--now", store=site.store)
+        return {m["Subject"]: text_part(m) for m in server.messages() if number in m["Subject"]}
+    finally:
+        server.stop()
+
+
+def test_cancelling_a_paid_order_refunds_it_through_stripe_and_says_so(stripe_site, smtp_port, tmp_path):
+    site, stripe = stripe_site, stripe_site.stripe
+    number, session_id = stripe_paid_order(site, stripe)
+    refunds_before = len(stripe.refunds)
+    out = shelf("orders", "cancel", number, store=site.store).stdout
+    assert "€726.95 refunded" in out, out  # 3 coats at €239.00 and express shipping €9.95
+    assert [(r["payment_intent"], r["amount"]) for r in stripe.refunds[refunds_before:]] == [("pi_" + session_id, 72695)]
+    key = [r[2]["Idempotency-Key"] for r in stripe.requests if r[1] == "/v1/refunds"][-1]
+    assert key == f"shelf-cancel-{number}"
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        assert db.execute("SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone() == ("cancelled",)
+        assert db.execute("SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone() == (72695,)
+    messages = cancellation_email(site, smtp_port, tmp_path / "one", number)
+    cancelled = messages[f"Order {number} was cancelled"]
+    assert "We refunded €726.95 to your original payment method" in cancelled
+    assert not any(subject.startswith("Refund of") for subject in messages)  # one email, not two
+
+
+def test_cancelling_a_paid_order_without_a_refund_says_the_money_was_not_returned(stripe_site, smtp_port, tmp_path):
+    site, stripe = stripe_site, stripe_site.stripe
+    number, _ = stripe_paid_order(site, stripe)
+    refunds_before = len(stripe.refunds)
+    out = shelf("orders", "cancel", number, "--no-refund", store=site.store).stdout
+    assert "€726.95 was NOT refunded" in out
+    assert len(stripe.refunds) == refunds_before
+    cancelled = cancellation_email(site, smtp_port, tmp_path, number)[f"Order {number} was cancelled"]
+    assert "€726.95 of your payment was not refunded with this cancellation" in cancelled
+    assert "We refunded" not in cancelled

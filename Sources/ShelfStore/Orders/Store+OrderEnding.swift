@@ -2,22 +2,43 @@ import ShelfCore
 
 extension Store {
     /// Cancels an order and gives its stock back: the reservation of an order awaiting payment,
-    /// the allocation of a paid one (whose money the caller refunds through the provider).
+    /// the allocation of a paid one.
     ///
-    /// Throws ``OrderError/cannotChange(from:to:)`` for an order already cancelled or expired.
-    /// `note` goes into the order's history (`out of stock after a miscount`).
-    public func cancelOrder(_ id: Int64, now: Int64, note: String) throws {
+    /// Money the order's payments took and did not give back yet is either refunded with the
+    /// cancellation, `refund` being what the provider returned (its amount and reference,
+    /// recorded against the payments as ``recordRefund(_:amount:reference:now:)`` does), or kept
+    /// when `refund` is nil. The shopper's cancellation email, queued in the same transaction,
+    /// says which: the amount refunded, or the amount not refunded with the cancellation.
+    ///
+    /// Throws ``OrderError/cannotChange(from:to:)`` for an order already cancelled, expired or
+    /// shipped, before anything changes. `note` goes into the order's history (`out of stock
+    /// after a miscount`).
+    public func cancelOrder(_ id: Int64, now: Int64, note: String, refund: CancellationRefund? = nil) throws {
         try database.transaction {
             let order = try existingOrder(id)
             let version = try nextStockVersion()
             try changeStatus(of: order, to: .cancelled, now: now, note: note)
             try releaseHolds(ofOrder: id, version: version)
             try advanceStockVersionIfUsed(version)
+            var data: [String: String] = [:]
+            if let refund {
+                try self.refund(id, amount: refund.amount, reference: refund.reference, paymentID: nil, now: now, notify: false)
+                data["cancel_refund_minor"] = String(refund.amount.minorUnits)
+            }
+            let kept = try refundable(ofOrder: id)
+            if kept > 0 { data["cancel_kept_minor"] = String(kept) }
             // A card order never paid was never confirmed to the shopper: nothing to take back.
             if order.status != .pendingPayment {
-                try enqueue(.orderCancelled, orderID: id, recipient: order.address.email, now: now)
+                try enqueue(.orderCancelled, orderID: id, recipient: order.address.email, data: data, now: now)
             }
         }
+    }
+
+    /// The money the order's payments took and have not given back, in minor units.
+    public func refundable(ofOrder id: Int64) throws -> Int64 {
+        try database.query(
+            "SELECT COALESCE(SUM(captured_minor - refunded_minor), 0) AS left FROM payments WHERE order_id = ?", [.integer(id)]
+        ).first?.int64("left") ?? 0
     }
 
     /// Expires every order awaiting payment whose hold ended before `now`, gives its stock back,

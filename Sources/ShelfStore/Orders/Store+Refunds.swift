@@ -11,12 +11,13 @@ extension Store {
     /// change; cancel it separately when it will not ship.
     @discardableResult
     public func recordRefund(_ orderID: Int64, amount: Money, reference: String?, now: Int64) throws -> Bool {
-        try database.transaction { try refund(orderID, amount: amount, reference: reference, paymentID: nil, now: now) }
+        try database.transaction { try refund(orderID, amount: amount, reference: reference, paymentID: nil, now: now, notify: true) }
     }
 
-    /// Records a refund against the order's payments, or only `paymentID`; call in a write
-    /// transaction.
-    private func refund(_ orderID: Int64, amount: Money, reference: String?, paymentID: Int64?, now: Int64) throws -> Bool {
+    /// Records a refund against the order's payments, or only `paymentID`, and with `notify` the
+    /// shopper's refund email; call in a write transaction.
+    @discardableResult
+    func refund(_ orderID: Int64, amount: Money, reference: String?, paymentID: Int64?, now: Int64, notify: Bool) throws -> Bool {
         let order = try existingOrder(orderID)
         guard amount.currency == order.amounts.currency else {
             throw OrderError.amountMismatch(expected: order.amounts.total, received: amount)
@@ -47,9 +48,11 @@ extension Store {
         }
         let by = reference.map { " (\($0))" } ?? ""
         try recordEvent(orderID, status: order.status, now: now, note: "refunded \(amount)\(by)")
-        try enqueue(
-            .refundIssued, orderID: orderID, recipient: order.address.email, data: ["amount_minor": String(amount.minorUnits)], now: now
-        )
+        if notify {
+            try enqueue(
+                .refundIssued, orderID: orderID, recipient: order.address.email, data: ["amount_minor": String(amount.minorUnits)],
+                now: now)
+        }
         return true
     }
 
@@ -104,7 +107,7 @@ extension Store {
             }
             guard totalRefunded.minorUnits > payment.amounts.refunded else { return .alreadyRecorded }
             let new = Money(minorUnits: totalRefunded.minorUnits - payment.amounts.refunded, currency: totalRefunded.currency)
-            let recorded = try refund(orderID, amount: new, reference: reference, paymentID: payment.id, now: now)
+            let recorded = try refund(orderID, amount: new, reference: reference, paymentID: payment.id, now: now, notify: true)
             return recorded ? .recorded(new) : .alreadyRecorded
         }
     }

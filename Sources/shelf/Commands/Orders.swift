@@ -148,17 +148,49 @@ extension Shelf.OrdersCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Cancel an order and release its stock.",
-            discussion: "A paid order's money is not returned by cancelling: refund it first.\n\nExample:\n  shelf orders cancel 1042")
+            abstract: "Cancel an order, release its stock and refund what it paid.",
+            discussion: """
+                A paid order's money goes back through its payment provider (Stripe's refunds API for
+                Stripe orders), and the shopper's email says how much. With --no-refund the money is
+                kept (you settle it another way) and the email says it was not refunded.
+
+                Examples:
+                  shelf orders cancel 1042
+                  shelf orders cancel 1042 --no-refund
+                """)
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The order number.") var number: String
+        @Flag(help: "Keep the money a paid order took; the shopper is told it was not refunded.") var noRefund = false
 
         func run() throws {
             let store = try openStore(options)
-            let order = try orderDetails(number, in: store).order
-            try failing("order \(number)") { try store.cancelOrder(order.id, now: currentTime, note: "cancelled by the merchant") }
-            print("Order \(order.number) cancelled; its stock is released.")
+            let details = try orderDetails(number, in: store)
+            let order = details.order
+            guard order.status.canChange(to: .cancelled) else {
+                throw fail("order \(number) is \(order.status.rawValue) and cannot be cancelled")
+            }
+            let left = Money(minorUnits: try store.refundable(ofOrder: order.id), currency: order.amounts.currency)
+            var refund: CancellationRefund?
+            if left.minorUnits > 0, !noRefund {
+                let config = try loadConfig(options)
+                let reference = try refundThroughProvider(
+                    left, of: details, key: "shelf-cancel-\(order.number)", config: config, options: options)
+                refund = CancellationRefund(amount: left, reference: reference)
+            }
+            try failing("order \(number)") {
+                try store.cancelOrder(order.id, now: currentTime, note: "cancelled by the merchant", refund: refund)
+            }
+            let prices = try formatter(options)
+            if let refund {
+                print(
+                    "Order \(order.number) cancelled; its stock is released and \(prices.string(refund.amount)) refunded (\(refund.reference))."
+                )
+            } else if left.minorUnits > 0 {
+                print("Order \(order.number) cancelled; its stock is released. \(prices.string(left)) was NOT refunded (--no-refund).")
+            } else {
+                print("Order \(order.number) cancelled; its stock is released.")
+            }
         }
     }
 

@@ -72,6 +72,12 @@ struct OrderEmails: Sendable {
                 return ["title": line.title, "options": line.options, "quantity": quantity]
             }
         }
+        if let minor = message.data["cancel_refund_minor"].flatMap(Int64.init) {
+            values["cancel_refund"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
+        }
+        if let minor = message.data["cancel_kept_minor"].flatMap(Int64.init) {
+            values["cancel_kept"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
+        }
         if let minor = message.data["amount_minor"].flatMap(Int64.init) {
             values["refund"] = prices.string(Money(minorUnits: minor, currency: amounts.currency))
         }
