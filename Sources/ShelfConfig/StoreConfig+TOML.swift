@@ -81,8 +81,9 @@ extension StoreConfig {
         }
         cart = Cart()
         if let section = try reader.table("cart") {
-            try section.allowOnly(["max_per_line", "lifetime_days"])
+            try section.allowOnly(["max_per_line", "max_lines", "lifetime_days"])
             cart.maxPerLine = try section.int("max_per_line", in: 1...999) ?? cart.maxPerLine
+            cart.maxLines = try section.int("max_lines", in: 1...500) ?? cart.maxLines
             cart.lifetimeDays = try section.int("lifetime_days", in: 1...365) ?? cart.lifetimeDays
         }
         functions = Functions()

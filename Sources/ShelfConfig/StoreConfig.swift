@@ -28,6 +28,8 @@ public struct StoreConfig: Sendable, Hashable {
     public struct Cart: Sendable, Hashable {
         /// The most of one SKU a cart line may hold.
         public var maxPerLine = 10
+        /// The most different SKUs (lines) a cart may hold.
+        public var maxLines = CartRules.defaultMaxLines
         /// How long a cart lives after its last change, in days.
         public var lifetimeDays = 30
     }

@@ -1,4 +1,5 @@
 import Glibc
+import ShelfConfig
 import ShelfCore
 import ShelfHTTP
 import ShelfTesting
@@ -224,6 +225,35 @@ import Testing
             // The handler never returns: only the time limit can produce an answer.
             let response = try cart.send("GET", "/", function: slow, timeout: 1)
             #expect(response.status == 503)
+        }
+    }
+}
+
+@Suite struct CartLineLimitTests {
+    @Test func aFullCartRefusesANewLineWithAClearMessageButStillChangesItsLines() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            cart.configText += "\nmax_lines = 2\n"
+            #expect(try cart.send("POST", "/add", form: "sku=TEE-FOREST-S").status == 303)
+            #expect(try cart.send("POST", "/add", form: "sku=TEE-FOREST-M").status == 303)
+            let refused = try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE")
+            #expect(refused.status == 409)
+            #expect(
+                String(decoding: refused.body, as: UTF8.self).contains(
+                    "Your cart holds 2 different items, the most it can. Remove one to add another."))
+            let json = try cart.send("POST", "/add", json: #"{"sku": "CAP-NAVY-ONE", "quantity": 1}"#)
+            #expect(json.status == 409)
+            #expect(try JSON.parse(json.body)["error"]?["message"]?.string?.hasPrefix("Your cart holds 2 different items") == true)
+            // The lines it has still take more.
+            #expect(try cart.send("POST", "/add", form: "sku=TEE-FOREST-S").status == 303)
+            #expect(try cart.cartJSON()["count"]?.scalarText == "3")
+        }
+    }
+
+    @Test func theDefaultIsFiftyLines() throws {
+        #expect(try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"https://s.example\"\ncurrency = \"EUR\"").cart.maxLines == 50)
+        #expect(throws: SiteError.self) {
+            try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"https://s.example\"\ncurrency = \"EUR\"\n[cart]\nmax_lines = 0")
         }
     }
 }

@@ -16,6 +16,8 @@ public enum CartError: Error, Hashable, CustomStringConvertible {
     case quantityTooLarge(Int)
     /// The shopper's session expired or was deleted before the change was made.
     case sessionExpired
+    /// The cart already holds this many different items, the most a cart may.
+    case tooManyLines(Int)
 
     public var description: String {
         switch self {
@@ -26,6 +28,7 @@ public enum CartError: Error, Hashable, CustomStringConvertible {
         case .quantityNegative: "Choose a quantity of 0 or more."
         case .quantityTooLarge: "Choose a quantity of at most \(CartRules.largestQuantity)."
         case .sessionExpired: "Your cart has expired. Please add the item again."
+        case .tooManyLines(let most): "Your cart holds \(most) different items, the most it can. Remove one to add another."
         }
     }
 }

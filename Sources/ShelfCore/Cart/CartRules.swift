@@ -11,6 +11,9 @@ public enum CartRules {
     /// is refused rather than capped, and line sums stay far from overflowing.
     public static let largestQuantity = 9_999
 
+    /// The most different SKUs a cart holds unless the store's `[cart] max_lines` says otherwise.
+    public static let defaultMaxLines = 50
+
     /// Checks the number of units a shopper adds to a line: at least 1, at most ``largestQuantity``.
     public static func checkAdded(_ quantity: Int) throws(CartError) {
         guard quantity > 0 else { throw .quantityNotPositive(quantity) }

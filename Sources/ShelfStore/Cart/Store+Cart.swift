@@ -19,19 +19,23 @@ extension Store {
     ///
     /// Stock is read and the line written in one write transaction, so concurrent adds to a
     /// line all count. Throws a ``CartError`` the shopper can read: the SKU is unknown, not for
-    /// sale or sold out, the quantity is not positive or too large, or the session expired.
+    /// sale or sold out, the quantity is not positive or too large, the session expired, or the
+    /// cart already holds `maxLines` other lines.
     /// `maxPerLine` must be at least 1: it is a setting, checked when the settings are read.
     ///
     /// ```swift
     /// let change = try store.addToCart("TEE-FOREST-M", quantity: 1, in: session, now: now, maxPerLine: 10)
     /// ```
     @discardableResult
-    public func addToCart(_ sku: String, quantity: Int, in session: Session, now: Int64, maxPerLine: Int) throws -> CartChange {
+    public func addToCart(
+        _ sku: String, quantity: Int, in session: Session, now: Int64, maxPerLine: Int, maxLines: Int = CartRules.defaultMaxLines
+    ) throws -> CartChange {
         try CartRules.checkAdded(quantity)
         return try database.transaction {
             let variant = try variantForCart(sku, in: session, now: now)
             let current = try lineQuantity(of: sku, in: session)
             let change = try CartRules.settle(sku, requested: current + quantity, available: variant.available, maxPerLine: maxPerLine)
+            if current == 0 { try checkRoomForALine(in: session, maxLines: maxLines) }
             try writeLine(change, in: session, now: now)
             return change
         }
@@ -42,7 +46,9 @@ extension Store {
     /// Throws as ``addToCart(_:quantity:in:now:maxPerLine:)`` does, and for a negative quantity.
     /// Removing needs neither a sellable variant nor a live session.
     @discardableResult
-    public func setCartQuantity(_ sku: String, to quantity: Int, in session: Session, now: Int64, maxPerLine: Int) throws -> CartChange {
+    public func setCartQuantity(
+        _ sku: String, to quantity: Int, in session: Session, now: Int64, maxPerLine: Int, maxLines: Int = CartRules.defaultMaxLines
+    ) throws -> CartChange {
         try CartRules.checkSet(quantity)
         guard quantity > 0 else {
             try removeFromCart(sku, in: session)
@@ -51,9 +57,16 @@ extension Store {
         return try database.transaction {
             let variant = try variantForCart(sku, in: session, now: now)
             let change = try CartRules.settle(sku, requested: quantity, available: variant.available, maxPerLine: maxPerLine)
+            if try lineQuantity(of: sku, in: session) == 0 { try checkRoomForALine(in: session, maxLines: maxLines) }
             try writeLine(change, in: session, now: now)
             return change
         }
+    }
+
+    /// Throws ``CartError/tooManyLines(_:)`` when the session's cart has no room for one more line.
+    private func checkRoomForALine(in session: Session, maxLines: Int) throws {
+        let lines = try database.query("SELECT COUNT(*) AS lines FROM cart_lines WHERE session_id = ?", [.integer(session.id)])
+        if try lines.first?.int("lines") ?? 0 >= maxLines { throw CartError.tooManyLines(maxLines) }
     }
 
     /// Removes the session's line of `sku` and returns whether there was one.

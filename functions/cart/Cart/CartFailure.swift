@@ -26,6 +26,7 @@ enum CartFailure {
         switch error {
         case .unavailable, .soldOut: HTTPError(409, error.description, log: "\(error) (\(sku(error) ?? ""))")
         case .sessionExpired: HTTPError(409, error.description, log: "session expired during the change")
+        case .tooManyLines(let most): HTTPError(409, error.description, log: "the cart already has \(most) lines")
         case .unknownItem, .quantityNotPositive, .quantityNegative, .quantityTooLarge:
             HTTPError(400, error.description, log: "\(error) (\(sku(error) ?? ""))")
         }

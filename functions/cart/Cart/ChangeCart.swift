@@ -20,7 +20,8 @@ enum ChangeCart {
         let cart = try ShopperSession.findOrStart(request, context, in: store)
         let change = try CartFailure.mapped {
             try store.addToCart(
-                sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine)
+                sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
+                maxLines: context.config.cart.maxLines)
         }
         return try answer(request, context, store, cart, notice: CartNotice(after: change, added: true))
     }
@@ -33,7 +34,8 @@ enum ChangeCart {
         let cart = try checkedSession(request, fields, context, store)
         let change = try CartFailure.mapped {
             try store.setCartQuantity(
-                sku, to: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine)
+                sku, to: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
+                maxLines: context.config.cart.maxLines)
         }
         return try answer(request, context, store, cart, notice: CartNotice(after: change, added: false))
     }
