@@ -9,7 +9,7 @@ struct MigrationTests {
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
             let store = try Store.open(at: directory.file("shelf.db"))
-            #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox", "outbox_claim_holder"])
             let statuses = try store.database.query("SELECT name FROM order_statuses").map { try $0.text("name") }
             #expect(Set(statuses) == Set(OrderStatus.allCases.map(\.rawValue)))
         }
@@ -29,7 +29,7 @@ struct MigrationTests {
             try old.execute("INSERT INTO stock (sku, on_hand, version) VALUES ('TEE-M', 3, 1)")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["cart", "orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["cart", "orders", "checkout", "fulfilment", "outbox", "outbox_claim_holder"])
             let title = "SELECT title FROM products WHERE handle = 'tee'"
             #expect(try store.database.query(title).first?.text("title") == "")
             #expect(try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: []) == CatalogueSync(updated: 1))
@@ -51,7 +51,7 @@ struct MigrationTests {
             try database.execute("UPDATE stock_clock SET version = 6")
 
             let store = try Store.open(at: path)
-            #expect(try store.migrate() == ["orders", "checkout", "fulfilment", "outbox"])
+            #expect(try store.migrate() == ["orders", "checkout", "fulfilment", "outbox", "outbox_claim_holder"])
             let rows = try store.database.query("SELECT sku, on_hand, reserved, allocated, version FROM stock ORDER BY sku")
             #expect(
                 try rows.map { "\(try $0.text("sku")) \(try $0.int("on_hand")) \(try $0.int("reserved")) \(try $0.int("allocated"))" }

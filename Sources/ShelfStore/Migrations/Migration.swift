@@ -18,5 +18,5 @@ struct Migration: Sendable {
     }
 
     /// Every migration, in the order they are applied.
-    static let all: [Migration] = [.catalogue, .cart, .orders, .checkout, .fulfilment, .outbox]
+    static let all: [Migration] = [.catalogue, .cart, .orders, .checkout, .fulfilment, .outbox, .outboxClaimHolder]
 }
