@@ -114,3 +114,7 @@ def test_check_warns_about_what_stops_a_checkout(tmp_path):
     warnings = shelf("check", store=store).stderr
     assert "data/secrets.toml: stripe_secret_key is missing" in warnings
     assert "data/secrets.toml: stripe_webhook_secret is missing" in warnings
+    for name in ["shelf.sqlite", "shelf.sqlite-wal", "shelf.sqlite-shm"]:
+        (store / "data" / name).unlink(missing_ok=True)
+    assert "warning: data/shelf.sqlite: there is no database yet" in shelf("check", store=store).stderr
+    assert not (store / "data" / "shelf.sqlite").exists(), "checking creates nothing"

@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 public import ShelfConfig
 import ShelfCore
 import ShelfStore
@@ -28,6 +29,9 @@ public enum CheckoutReadiness {
                         + "list them under [checkout], like countries = [\"IE\"], with a [[shipping]] method for each"))
         }
         let secretsFile = folder.root + "/" + config.secretsFile
+        // Another user's file is the functions' own in a deployment: this user cannot judge it.
+        let owner = (try? FileManager.default.attributesOfItem(atPath: secretsFile))?[.ownerAccountID] as? NSNumber
+        if let owner, owner.uint32Value != geteuid(), geteuid() != 0 { return warnings }
         let secrets: Secrets
         do {
             secrets = try Secrets.load(secretsFile, name: config.secretsFile)
@@ -54,9 +58,14 @@ public enum CheckoutReadiness {
         let products = content.publishedProducts
         guard !products.isEmpty else { return [] }
         // Opened only when it exists: checking a store creates nothing.
-        guard FileManager.default.fileExists(atPath: folder.databaseFile), let rows = try? Store.open(at: folder.databaseFile).stockList()
-        else {
+        guard FileManager.default.fileExists(atPath: folder.databaseFile) else {
             return [SiteError(database, "there is no database yet, so no product has stock; run shelf build, then shelf stock import FILE")]
+        }
+        let rows: [StockRow]
+        do {
+            rows = try Store.open(at: folder.databaseFile).stockList()
+        } catch {
+            return [SiteError(database, "the stock cannot be read to check it: \(error)")]
         }
         let onHand = Dictionary(rows.map { ($0.sku, $0.onHand) }, uniquingKeysWith: max)
         return products.filter { product in product.variants.allSatisfy { (onHand[$0.sku] ?? 0) == 0 } }.map { product in
