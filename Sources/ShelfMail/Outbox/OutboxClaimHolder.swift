@@ -43,8 +43,8 @@ struct OutboxClaimHolder: Hashable, Sendable {
     /// process is gone, is another process now, or is a zombie waiting to be reaped.
     var hasEnded: Bool {
         guard let current = Self.current, boot == current.boot, namespace == current.namespace else { return false }
-        guard let stat = Self.stat(of: pid) else { return true }
-        return stat.state == "Z" || stat.state == "X" || stat.started != started
+        guard let status = Self.processStatus(of: pid) else { return true }
+        return status.state == "Z" || status.state == "X" || status.started != started
     }
 
     private static var bootID: String? {
@@ -61,12 +61,12 @@ struct OutboxClaimHolder: Hashable, Sendable {
     }
 
     static func startTime(of pid: Int32) -> String? {
-        stat(of: pid)?.started
+        processStatus(of: pid)?.started
     }
 
     /// The state (field 3) and start time (field 22) of `/proc/PID/stat`. The command name
     /// (field 2) is in parentheses and may hold spaces, so fields are counted after its last `)`.
-    private static func stat(of pid: Int32) -> (state: String, started: String)? {
+    private static func processStatus(of pid: Int32) -> (state: String, started: String)? {
         guard let data = FileManager.default.contents(atPath: "/proc/\(pid)/stat") else { return nil }
         let text = String(decoding: data, as: UTF8.self)
         guard let close = text.lastIndex(of: ")") else { return nil }

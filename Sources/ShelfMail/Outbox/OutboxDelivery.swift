@@ -7,8 +7,9 @@ public import ShelfStore
 /// two deliverers never send it at once and a crash can only repeat the one message in flight,
 /// under the same Message-ID. A claim names its deliverer's process: the next pass of any
 /// deliverer on the same machine takes over the claims of a deliverer that was killed, instead
-/// of waiting for them to run out (``claimSeconds``, the only recourse across machines). A refusal (SMTP 5xx) gives up at once; anything else is retried
-/// by the ``RetryPolicy``.
+/// of waiting for them to run out (``claimSeconds``, the only recourse across machines).
+///
+/// A refusal (SMTP 5xx) gives up at once; anything else is retried by the ``RetryPolicy``.
 ///
 /// ```swift
 /// let delivery = OutboxDelivery(store: store, transport: transport, from: from, retry: policy, render: emails.render)
