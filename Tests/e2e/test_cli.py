@@ -1,8 +1,9 @@
-"""The command line as a merchant uses it: stock, check, new, migrate."""
+"""The command line as a merchant uses it: stock, check, new, migrate, mail list, server-config."""
 import re
 import shutil
 
 from conftest import REPO, copy_store, shelf
+from test_new_store import new_store, place_order
 
 
 def test_stock_commands(fixture_store):
@@ -91,7 +92,6 @@ def test_a_negative_stock_is_refused_for_what_it_is(fixture_store):
 
 
 def test_mail_list_keeps_a_long_address_apart_from_the_subject(tmp_path):
-    from test_new_store import new_store, place_order
     store = new_store(tmp_path)
     shelf("build", "--quiet", store=store)
     address = "ann.with-a-rather-long-address@example.com"
