@@ -47,6 +47,13 @@ public struct Deployment: Sendable {
         for name in [user, group] where !Self.isAccountName(name) {
             throw DeploymentError("\"\(name)\" is not a user or group name (letters, digits, _ and -)")
         }
+        // lighttpd, Apache and spawn-fcgi each refuse to switch to root ("I will not set uid to 0"):
+        // a configuration naming it would not start.
+        if user == "root" || group == "root" {
+            throw DeploymentError(
+                "the functions cannot run as root: lighttpd, Apache and spawn-fcgi refuse to switch to it, so the server would "
+                    + "not start; pass --user with an unprivileged account such as www-data")
+        }
         // A Unix socket path holds at most 107 bytes, and lighttpd appends "-N" to it.
         let longestName = FunctionNames.all.map(\.utf8.count).max() ?? 0
         if gateway == .fastCGI, runFolder.utf8.count + longestName + "/.sock-99".utf8.count > 107 {

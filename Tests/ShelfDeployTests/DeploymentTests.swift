@@ -69,6 +69,16 @@ import Testing
         #expect(throws: DeploymentError.self) { try deployment(.nginx, runFolder: "/" + String(repeating: "r", count: 100)) }
     }
 
+    @Test func refusesToRunTheFunctionsAsRootWhichTheServersRefuse() {
+        for server in WebServer.allCases {
+            #expect {
+                try deployment(server, user: "root")
+            } throws: { error in
+                "\(error)".contains("cannot run as root") && "\(error)".contains("--user")
+            }
+        }
+    }
+
     @Test func theStoresSettingsCannotEscapeTheHeaderComment() throws {
         let config = try StoreConfig(toml: "name = \"Shop\\nuser root;\"\nbase_url = \"https://x;y.example\"\ncurrency = \"EUR\"\n")
         let deployment = try Deployment(

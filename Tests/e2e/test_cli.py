@@ -1,7 +1,9 @@
-"""The command line as a merchant uses it: stock, check, new, migrate."""
+"""The command line as a merchant uses it: stock, check, new, migrate, mail list, server-config."""
+import re
 import shutil
 
 from conftest import REPO, copy_store, shelf
+from test_new_store import new_store, place_order
 
 
 def test_stock_commands(fixture_store):
@@ -78,3 +80,34 @@ def test_help_has_examples():
     for command in [["build"], ["check"], ["serve"], ["migrate"], ["new"], ["stock", "set"], ["stock", "adjust"], ["stock", "list"], ["stock", "import"]]:
         text = shelf(*command, "--help").stdout
         assert "Example" in text, command
+
+
+def test_a_negative_stock_is_refused_for_what_it_is(fixture_store):
+    result = shelf("stock", "set", "TEE-FOR-M", "-1", store=fixture_store, check=False)
+    assert result.returncode != 0
+    assert "stock cannot be negative" in result.stderr and "Missing expected argument" not in result.stderr
+    assert "TEE-FOR-M: 0 on hand" in shelf("stock", "set", "TEE-FOR-M", "0", store=fixture_store).stdout
+    words = shelf("stock", "set", "TEE-FOR-M", "many", store=fixture_store, check=False)
+    assert words.returncode != 0 and "one whole number" in words.stderr
+
+
+def test_mail_list_keeps_a_long_address_apart_from_the_subject(tmp_path):
+    store = new_store(tmp_path)
+    shelf("build", "--quiet", store=store)
+    address = "ann.with-a-rather-long-address@example.com"
+    number = place_order(store, "SAGE-M", 1, email=address)
+    shelf("mail", "deliver", store=store)  # a new store's mail goes to data/mail/
+    header, *rows = shelf("mail", "list", store=store).stdout.splitlines()
+    row = next(row for row in rows if address in row)
+    assert header.split() == ["ID", "TO", "SUBJECT", "TIME", "STATUS", "TRIES", "ANSWER"]
+    fields = re.split(r" {2,}", row)
+    assert fields[1:3] == [address, f"Order {number} confirmed · My Shop"]
+    assert fields[4:] == ["sent", "1"]
+    assert header.index("SUBJECT") == row.index("Order "), "the subject starts under its heading"
+
+
+def test_server_config_refuses_root_which_lighttpd_refuses(fixture_store):
+    result = shelf("server-config", "lighttpd", "--user", "root", store=fixture_store, check=False)
+    assert result.returncode != 0 and result.stdout == ""
+    assert "cannot run as root" in result.stderr and "--user" in result.stderr and "www-data" in result.stderr
+    assert "server.username" in shelf("server-config", "lighttpd", "--user", "www-data", store=fixture_store).stdout

@@ -7,7 +7,9 @@ the built-in test provider or the local Stripe stand-in. Nothing else is replace
 """
 import re
 import shutil
+import socket
 import sqlite3
+import subprocess
 import sys
 import time
 import urllib.request
@@ -15,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import shelf
+from conftest import SHELF, shelf
 from servers.launch import serve
 from servers.smtp import SMTPServer, free_port
 from test_checkout import ADDRESS, COAT, COAT_L, LIGHTTPD_FASTCGI, Shopper, pay_with_test_card, set_provider
@@ -138,6 +140,39 @@ def test_shipping_and_delivery_emails_carry_the_tracking_number_and_the_status_l
     assert page.status == 200 and "Delivered" in page.text and "CE123456789IE" in page.text
     # A forged token opens nothing.
     assert Shopper(site).get(link[:-3] + "AAA").status == 404
+
+
+def test_the_messages_of_a_killed_deliverer_are_sent_once_by_the_next_at_once(site, smtp_port, tmp_path):
+    before = len(outbox(site.store))
+    recipients = [f"killed{index}@example.com" for index in range(3)]
+    for recipient in recipients:
+        paid_order(site, email=recipient)
+    # A mail server that takes the connection and never answers: the deliverer stalls in its first send.
+    with socket.socket() as stalling:
+        stalling.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        stalling.bind(("127.0.0.1", smtp_port))
+        stalling.listen()
+        deliverer = subprocess.Popen([SHELF, "mail", "deliver", "--store", str(site.store)],
+                                     stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        connection, _ = stalling.accept()  # it claimed a message before connecting
+        deliverer.kill()
+        deliverer.wait()
+        connection.close()
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        claims = db.execute("SELECT recipient, claimed_until - strftime('%s', 'now') FROM outbox WHERE id > ? "
+                            "AND claimed_until IS NOT NULL", (before,)).fetchall()
+    assert len(claims) == 1 and claims[0][1] > 60, "the killed deliverer's claim would hold its message for minutes"
+
+    server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
+    try:
+        next_pass = shelf("mail", "deliver", "--now", store=site.store)
+        messages = [m for m in server.messages() if m["To"].addresses[0].addr_spec in recipients]
+    finally:
+        server.stop()
+    assert sorted(m["To"].addresses[0].addr_spec for m in messages) == recipients, "each message exactly once"
+    assert len({m["Message-ID"] for m in messages}) == 3
+    assert [(row[1], row[2], row[3]) for row in outbox(site.store)[before:]] == [(r, "sent", 1) for r in recipients]
+    assert "ended while it held 1 message(s)" in next_pass.stderr
 
 
 @pytest.fixture(scope="module")

@@ -5,8 +5,11 @@ public import ShelfStore
 ///
 /// A message is claimed before it is sent and marked sent as soon as the server accepts it, so
 /// two deliverers never send it at once and a crash can only repeat the one message in flight,
-/// under the same Message-ID. A refusal (SMTP 5xx) gives up at once; anything else is retried
-/// by the ``RetryPolicy``.
+/// under the same Message-ID. A claim names its deliverer's process: the next pass of any
+/// deliverer on the same machine takes over the claims of a deliverer that was killed, instead
+/// of waiting for them to run out (``claimSeconds``, the only recourse across machines).
+///
+/// A refusal (SMTP 5xx) gives up at once; anything else is retried by the ``RetryPolicy``.
 ///
 /// ```swift
 /// let delivery = OutboxDelivery(store: store, transport: transport, from: from, retry: policy, render: emails.render)
@@ -22,6 +25,8 @@ public struct OutboxDelivery: Sendable {
     let render: Render
     /// How long a claim lasts: longer than a send can take.
     let claimSeconds: Int64
+    /// This deliverer's process, as its claims name it.
+    let holder = OutboxClaimHolder.current
     let log: @Sendable (String) -> Void
 
     public init(
@@ -56,6 +61,7 @@ public struct OutboxDelivery: Sendable {
     public func deliverDue(includingRetries: Bool = false, batch: Int = 100, now: @Sendable () -> Int64) throws -> Report {
         var report = Report()
         var last: Int64 = 0
+        try takeOverAbandonedClaims(now: now())
         while true {
             let due = try store.dueMail(now: now(), includingRetries: includingRetries, after: last, limit: batch)
             guard let newest = due.last else { return report }
@@ -64,9 +70,18 @@ public struct OutboxDelivery: Sendable {
         }
     }
 
+    /// Frees the messages claimed by deliverers that have ended, so this pass sends them.
+    private func takeOverAbandonedClaims(now: Int64) throws {
+        for name in try store.mailClaimHolders(now: now) {
+            guard let other = OutboxClaimHolder(name), other != holder, other.hasEnded else { continue }
+            let count = try store.releaseMailClaims(of: name)
+            log("mail: process \(other.pid) ended while it held \(count) message(s); sending them now")
+        }
+    }
+
     private func deliver(_ message: OutboxMessage, now: @Sendable () -> Int64, into report: inout Report) throws {
         let start = now()
-        guard try store.claimMail(message.id, now: start, until: start + claimSeconds) else { return }
+        guard try store.claimMail(message.id, now: start, until: start + claimSeconds, holder: holder?.text) else { return }
         do {
             let mail = try mail(for: message, at: start)
             try transport.send(mail)

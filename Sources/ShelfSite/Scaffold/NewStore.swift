@@ -1,14 +1,18 @@
-import Foundation
+public import Foundation
 public import ShelfConfig
 
-/// Creates a new store folder: settings, the default theme, two sample products and the pages.
+/// Creates a new store folder: settings that can sell (a country, a shipping rate, tax, the test
+/// payment provider), the default theme, two sample products in stock and the pages.
 public enum NewStore {
     /// Where the default theme is found: `SHELF_THEMES`, a `themes/` folder beside or above the
     /// executable (a checkout), or `/usr/local/share/shelf/themes`.
-    public static func defaultThemeFolder(executable: String = CommandLine.arguments[0]) -> String? {
+    ///
+    /// The executable is the file the process runs, symbolic links resolved, never the name it
+    /// was started by: `shelf` found on `PATH` names no folder.
+    public static func defaultThemeFolder(executable: URL = runningExecutable) -> String? {
         var candidates: [String] = []
         if let configured = Foundation.ProcessInfo.processInfo.environment["SHELF_THEMES"] { candidates.append(configured + "/default") }
-        var folder = URL(fileURLWithPath: executable).resolvingSymlinksInPath().deletingLastPathComponent()
+        var folder = executable.resolvingSymlinksInPath().deletingLastPathComponent()
         for _ in 0..<6 {
             candidates.append(folder.path + "/themes/default")
             candidates.append(folder.path + "/share/shelf/themes/default")
@@ -18,7 +22,19 @@ public enum NewStore {
         return candidates.first { FileManager.default.fileExists(atPath: $0 + "/templates/layout.mustache") }
     }
 
-    /// Writes the new store; refuses a folder that already has content.
+    /// The file of the running program, as the kernel knows it (`/proc/self/exe` on Linux).
+    public static var runningExecutable: URL {
+        if let target = try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe") {
+            return URL(fileURLWithPath: target)
+        }
+        return Bundle.main.executableURL ?? URL(fileURLWithPath: CommandLine.arguments[0])
+    }
+
+    /// How many units of each sample SKU a new store starts with.
+    public static let sampleUnits = 10
+
+    /// Writes the new store, its database with ``sampleUnits`` of every sample SKU on the shelf,
+    /// so that it can take an order once built; refuses a folder that already has content.
     public static func create(at path: String, theme: String) throws(SiteError) {
         let manager = FileManager.default
         let contents = (try? manager.contentsOfDirectory(atPath: path)) ?? []
@@ -38,6 +54,7 @@ public enum NewStore {
         } catch {
             throw SiteError(path, "could not be created: \(error.localizedDescription)")
         }
+        try stockSamples(StoreFolder(path), units: sampleUnits)
     }
 
     private static func garment(_ colour: String) -> String {
@@ -83,6 +100,29 @@ public enum NewStore {
             [hero]
             title = "Good things, made well"
             text = "Start by editing content/products/ and running shelf build."
+
+            # Checkout: where the shop sells, how it ships and taxes (prices include the tax).
+            [checkout]
+            countries = ["IE"]
+            prices_include_tax = true
+
+            # "test" shows a card form that takes 4242 4242 4242 4242: try the store end to end,
+            # then change to "stripe" (keys in data/secrets.toml) or "manual" to sell for real.
+            [payments]
+            provider = "test"
+
+            [[shipping]]
+            id = "standard"
+            name = "Standard"
+            countries = ["IE"]
+            rate = "4.95"
+            free_from = "50.00"
+            delivery = "2–3 business days"
+
+            [[tax]]
+            name = "VAT"
+            countries = ["IE"]
+            rate = "23"
 
             [[categories]]
             handle = "tops"

@@ -73,4 +73,10 @@ extension Migration {
             "CREATE INDEX outbox_by_order ON outbox (order_id)",
         ]
     }
+
+    /// Who holds an outbox claim (`claimed_by`, a deliverer process named by
+    /// `OutboxClaimHolder`): a deliverer that finds the holder's process gone takes its messages
+    /// over at once, instead of waiting for `claimed_until` to pass.
+    static let outboxClaimHolder = Migration(
+        name: "outbox_claim_holder", statements: ["ALTER TABLE outbox ADD COLUMN claimed_by TEXT NULL"])
 }

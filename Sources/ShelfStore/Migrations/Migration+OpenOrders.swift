@@ -5,7 +5,7 @@ extension Migration {
     /// Older stores may hold several such orders of one session; all but the newest are detached
     /// from the session first (they keep their stock until they expire, as before), so the unique
     /// index can be built without losing a row.
-    static let openOrders = Migration(name: "open-orders") { _ in
+    static let openOrders = Migration(name: "open_orders") { _ in
         [
             """
             UPDATE orders SET session_id = NULL
@@ -19,7 +19,7 @@ extension Migration {
 
     /// The provider's id of the money a payment took (Stripe's payment intent), which its
     /// refund events name: a refund is recorded only against the order whose payment it is.
-    static let paymentCharges = Migration(name: "payment-charges") { _ in
+    static let paymentCharges = Migration(name: "payment_charges") { _ in
         ["ALTER TABLE payments ADD COLUMN charge TEXT NULL"]
     }
 }

@@ -24,22 +24,43 @@ extension Store {
         ).map(OutboxMessage.init)
     }
 
-    /// Claims a pending message for sending until `until`; false when another deliverer holds
-    /// it or it is no longer pending. A deliverer that dies mid-send leaves the claim to run out,
-    /// and the message is sent again, under the same Message-ID.
-    public func claimMail(_ id: Int64, now: Int64, until: Int64) throws -> Bool {
+    /// Claims a pending message for sending until `until`, for the deliverer `holder` names;
+    /// false when another deliverer holds it or it is no longer pending. A deliverer that dies
+    /// mid-send leaves the claim until the next deliverer finds it gone
+    /// (``releaseMailClaims(of:)``) or the claim runs out; the message is then sent again, under
+    /// the same Message-ID.
+    public func claimMail(_ id: Int64, now: Int64, until: Int64, holder: String? = nil) throws -> Bool {
         try database.execute(
             """
-            UPDATE outbox SET claimed_until = ?
+            UPDATE outbox SET claimed_until = ?, claimed_by = ?
             WHERE id = ? AND status = 'pending' AND (claimed_until IS NULL OR claimed_until < ?)
-            """, [.integer(until), .integer(id), .integer(now)]) > 0
+            """, [.integer(until), .text(holder), .integer(id), .integer(now)]) > 0
+    }
+
+    /// The deliverers holding claims on pending messages at `now`, each once.
+    public func mailClaimHolders(now: Int64) throws -> [String] {
+        try database.query(
+            """
+            SELECT DISTINCT claimed_by FROM outbox
+            WHERE status = 'pending' AND claimed_until >= ? AND claimed_by IS NOT NULL
+            ORDER BY claimed_by
+            """, [.integer(now)]
+        ).map { try $0.text("claimed_by") }
+    }
+
+    /// Frees the pending messages `holder` claimed, for a deliverer that knows it has ended;
+    /// returns how many.
+    @discardableResult
+    public func releaseMailClaims(of holder: String) throws -> Int {
+        try database.execute(
+            "UPDATE outbox SET claimed_until = NULL, claimed_by = NULL WHERE claimed_by = ? AND status = 'pending'", [.text(holder)])
     }
 
     /// Records that the mail server accepted the message, sent with `subject`.
     public func markMailSent(_ id: Int64, subject: String? = nil, now: Int64) throws {
         try database.execute(
             """
-            UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL, last_error = NULL,
+            UPDATE outbox SET status = 'sent', attempts = attempts + 1, sent_at = ?, claimed_until = NULL, claimed_by = NULL, last_error = NULL,
                 subject = COALESCE(?, subject)
             WHERE id = ? AND status = 'pending'
             """, [.integer(now), .text(subject), .integer(id)])
@@ -51,7 +72,7 @@ extension Store {
         try database.execute(
             """
             UPDATE outbox SET status = ?, attempts = attempts + 1, next_attempt_at = COALESCE(?, next_attempt_at),
-                claimed_until = NULL, last_error = ?
+                claimed_until = NULL, claimed_by = NULL, last_error = ?
             WHERE id = ? AND status = 'pending'
             """, [.text(retryAt == nil ? "failed" : "pending"), .integer(retryAt), .text(answer), .integer(id)])
     }

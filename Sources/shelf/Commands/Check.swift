@@ -9,6 +9,8 @@ extension Shelf {
             discussion: """
                 Builds the whole site into a temporary folder, checks that every internal link of
                 every page resolves, and deletes the folder. Changes neither site/ nor the database.
+                Warns about what would stop a checkout: no country to sell to, products without
+                stock, a missing secrets file or payment keys.
 
                 Example:
                   shelf check --store my-shop
@@ -23,6 +25,9 @@ extension Shelf {
             do {
                 let summary = try SiteBuilder(folder: folder).build(
                     .init(full: true, destination: temporary, syncDatabase: false, quiet: true))
+                for warning in CheckoutReadiness.warnings(in: folder) {
+                    FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
+                }
                 let broken = LinkChecker.check(site: temporary)
                 guard broken.isEmpty else {
                     throw fail(broken.map(\.description).joined(separator: "\n") + "\n\(broken.count) broken link(s)")

@@ -76,14 +76,15 @@ extension Shelf.MailCommand {
         func run() throws {
             let store = try openStore(options)
             let messages = try store.mail(status: status.flatMap(OutboxMessage.Status.init(rawValue:)))
-            print(pad("ID", 6) + pad("TO", 28) + pad("SUBJECT", 44) + pad("TIME", 22) + pad("STATUS", 9) + "TRIES  ANSWER")
-            for message in messages {
+            let rows = messages.map { message in
                 let order = message.orderID.map { " (order \(OrderNumber(id: $0)))" } ?? ""
                 let when = Date(timeIntervalSince1970: TimeInterval(message.sentAt ?? message.createdAt)).formatted(.iso8601)
-                print(
-                    pad(String(message.id), 6) + pad(message.recipient, 28) + pad(message.subject ?? message.email.rawValue + order, 44)
-                        + pad(when, 22) + pad(message.status.rawValue, 9) + pad(String(message.attempts), 7) + (message.lastError ?? ""))
+                return [
+                    String(message.id), message.recipient, message.subject ?? message.email.rawValue + order, when, message.status.rawValue,
+                    String(message.attempts), message.lastError ?? "",
+                ]
             }
+            for line in columns([["ID", "TO", "SUBJECT", "TIME", "STATUS", "TRIES", "ANSWER"]] + rows) { print(line) }
             if messages.isEmpty { print("No emails.") }
         }
     }

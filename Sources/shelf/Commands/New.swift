@@ -4,7 +4,8 @@ import ShelfSite
 extension Shelf {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Create a new store folder with the default theme, two sample products and a secrets file.",
+            abstract:
+                "Create a new store that can sell once built: the default theme, two sample products in stock, checkout settings, a secrets file.",
             discussion: """
                 Example:
                   shelf new my-shop && shelf build --store my-shop
@@ -23,7 +24,9 @@ extension Shelf {
                 throw fail("\(error)")
             }
             try Shelf.SecretsCommand.Initialise.parse(["--store", directory]).run()
-            print("Created \(directory). Next: shelf build --store \(directory) && shelf serve --store \(directory)")
+            print(
+                "Created \(directory), with \(NewStore.sampleUnits) of each sample SKU in stock. "
+                    + "Next: shelf build --store \(directory) && shelf serve --store \(directory)")
         }
     }
 }

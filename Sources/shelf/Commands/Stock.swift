@@ -45,16 +45,33 @@ extension Shelf.StockCommand {
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The SKU.") var sku: String
-        @Argument(help: "The quantity on hand, zero or more.") var quantity: Int
+        // Collects "-1" too, which would otherwise be read as an unknown option and reported as a
+        // missing argument, so that a negative quantity is refused for what it is.
+        @Argument(parsing: .allUnrecognized, help: ArgumentHelp("The quantity on hand, zero or more.", valueName: "N"))
+        var quantities: [String] = []
 
         func validate() throws {
-            guard quantity >= 0 else { throw ValidationError("the quantity must be zero or more, not \(quantity)") }
+            _ = try onHand()
         }
 
         func run() throws {
+            let quantity = try onHand()
             let store = try openStore(options)
             try failing { try store.setStock(sku, to: quantity) }
             print("\(sku): \(quantity) on hand")
+        }
+
+        /// The one quantity given, a whole number of zero or more.
+        private func onHand() throws -> Int {
+            guard quantities.count == 1, let quantity = Int(quantities[0]) else {
+                throw ValidationError("give the quantity on hand as one whole number, such as 12")
+            }
+            guard quantity >= 0 else {
+                throw ValidationError(
+                    "stock cannot be negative (\(quantity)); set what is on the shelf, zero or more, or take units away with shelf stock adjust \(sku) \(quantity)"
+                )
+            }
+            return quantity
         }
     }
 

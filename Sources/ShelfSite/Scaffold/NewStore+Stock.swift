@@ -1,0 +1,27 @@
+import ShelfConfig
+import ShelfCore
+import ShelfStore
+
+extension NewStore {
+    /// Creates the store's database, syncs the catalogue of its products into it and puts
+    /// `units` of every SKU on the shelf: stock lives only in the database, so a new store that
+    /// should sell at once needs it there.
+    static func stockSamples(_ folder: StoreFolder, units: Int) throws(SiteError) {
+        let database = folder.relative(folder.databaseFile)
+        let content: StoreContent
+        do {
+            content = try ContentLoader.load(folder)
+        } catch {
+            throw error.errors.first ?? SiteError(database, "the sample content cannot be read: \(error)")
+        }
+        do {
+            let store = try Store.open(at: folder.databaseFile)
+            try store.migrate()
+            try store.syncCatalogue(content.products, categories: content.config.categories)
+            let skus = content.products.flatMap(\.variants).map(\.sku)
+            try store.importStock(skus.map { StockImport(sku: $0, quantity: units, file: database, line: 0) })
+        } catch {
+            throw SiteError(database, "the sample stock could not be written: \(error)")
+        }
+    }
+}
