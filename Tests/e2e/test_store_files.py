@@ -1,7 +1,10 @@
-"""The store's files on disk: the database is private to its owner.
+"""The store's files on disk: the database is private to its owner, and a write the disk refuses
+answers 503 with Retry-After rather than "Something went wrong".
 
 Everything runs the real `shelf` and the real cart function as a CGI process on a real SQLite file."""
 import os
+import resource
+import signal
 import sqlite3
 import stat
 import subprocess
@@ -66,3 +69,27 @@ def test_migrate_makes_an_older_stores_database_private(fixture_store):
     assert "Made data private to its owner." in output and "Made data/shelf.sqlite private to its owner." in output
     assert mode(fixture_store / "data") == 0o700
     assert mode(fixture_store / "data" / "shelf.sqlite") == 0o600
+
+
+def refuse_file_growth():
+    """In the function's process, before exec: the kernel refuses every write that would grow a
+    file (EFBIG, as a full disk refuses with ENOSPC), and the signal that would kill it is ignored."""
+    signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+    resource.setrlimit(resource.RLIMIT_FSIZE, (0, 0))
+
+
+def test_a_write_the_disk_refuses_answers_503_with_retry_after(fixture_store):
+    shelf("secrets", "init", store=fixture_store)
+    # An open connection keeps the -wal and -shm files in place: the function opens and reads the
+    # database as usual, and only its write is refused.
+    with sqlite3.connect(fixture_store / "data" / "shelf.sqlite") as other:
+        other.execute("SELECT count(*) FROM stock").fetchone()
+        refused = add_to_cart(fixture_store, preexec_fn=refuse_file_growth)
+        assert refused.status == 503, refused.text
+        assert refused.headers["retry-after"] == "30"
+        assert "try again in a minute" in refused.text and "Something went wrong" not in refused.text
+        # The log says what failed; the shopper's page does not.
+        assert "disk I/O error" in refused.stderr and "disk I/O error" not in refused.text
+        # Nothing was half-written: the same request succeeds once the disk takes writes again.
+        assert add_to_cart(fixture_store).status == 303
+    other.close()
