@@ -73,7 +73,7 @@ struct DevServer {
             guard decoded.hasSuffix("/") else {
                 var response = response(.movedPermanently, type: "text/plain; charset=utf-8", body: [], cache: false)
                 response.headers[.location] = decoded + "/"
-                return response
+                return withSecurityHeaders(response)
             }
             path += "index.html"
         }
