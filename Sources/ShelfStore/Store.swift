@@ -21,21 +21,14 @@ public final class Store: Sendable {
 
     /// Opens the SQLite database at `path`, creating the file and its parent folder if needed.
     ///
+    /// The database holds customers' names and addresses: a new folder is made private (0700)
+    /// and a new file readable by its owner only (0600), and SQLite gives its `-wal` and `-shm`
+    /// files the mode of the database. See ``DatabaseFiles``.
+    ///
     /// The schema is not touched; call ``migrate()`` before the first use of a new file.
     public static func open(at path: String) throws -> Store {
-        try createFolderIfNeeded(containing: path)
+        try DatabaseFiles(path).createIfNeeded()
         return Store(database: try SQLiteDatabase(path: path))
-    }
-
-    /// Creates the folder `path` is in, and its parents, unless it is there already: one `stat`
-    /// in the common case, since the functions open the store on every CGI request.
-    private static func createFolderIfNeeded(containing path: String) throws {
-        var info = stat()
-        if let slash = path.lastIndex(of: "/"), stat(String(path[..<slash]), &info) == 0, info.st_mode & S_IFMT == S_IFDIR {
-            return
-        }
-        let folder = URL(fileURLWithPath: path).deletingLastPathComponent()
-        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     }
 
     /// Opens a private, empty database that lives in memory until the store goes away.

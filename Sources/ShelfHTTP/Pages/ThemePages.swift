@@ -52,7 +52,7 @@ public struct ThemePages: Sendable {
     ///   - title: the page title, before the store name.
     ///   - path: the page's path, for its canonical link.
     public func render(_ template: String, title: String, path: String, values: [String: Any]) throws -> String {
-        var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
+        var all = siteValues
         for (key, value) in values { all[key] = value }
         let storeName = (all["site"] as? [String: Any])?["name"] as? String ?? ""
         all["page"] =
@@ -80,12 +80,22 @@ public struct ThemePages: Sendable {
     /// Renders `template` alone with `values` over the site-wide values (`site.name`,
     /// `site.base_url`), without the layout: an email's text or HTML part.
     public func fragment(_ template: String, values: [String: Any]) throws -> String {
-        var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
+        var all = siteValues
         for (key, value) in values { all[key] = value }
         guard let text = templates.render(template, all) else {
             throw PagesError("the theme has no \(template) template; add templates/\(template).mustache")
         }
         return text
+    }
+
+    /// The site-wide values the build wrote, with `site.base_url` from the settings these pages
+    /// were loaded with: under `shelf serve`, emails link to the server being run.
+    private var siteValues: [String: Any] {
+        var all = Self.mustacheValue(site) as? [String: Any] ?? [:]
+        var store = all["site"] as? [String: Any] ?? [:]
+        store["base_url"] = baseURL
+        all["site"] = store
+        return all
     }
 
     /// A JSON value as Mustache reads it: objects as dictionaries, numbers as text.

@@ -1,7 +1,7 @@
 /// The security headers every function response carries, whatever the web server adds.
 ///
 /// The web server configurations that `shelf server-config` writes send the same ones with the
-/// static pages, so the whole store answers with one policy.
+/// static pages, and so does `shelf serve`, so the whole store answers with one policy.
 public enum SecurityHeaders {
     /// Scripts, styles, images and form targets from this site only; no framing; no plugins.
     public static let contentSecurityPolicy =

@@ -10,6 +10,8 @@ struct FunctionRuntime {
 
     func run() -> Never {
         signal(SIGPIPE, SIG_IGN)
+        // Whatever a function creates (SQLite's -wal and -shm files among them) is its user's alone.
+        umask(0o077)
         let log = Self.logger(for: function.name)
         if FCGX_IsCGI() != 0 {
             let environment = Self.environment(environ)

@@ -109,7 +109,7 @@ public struct Responder: Sendable {
     }
 
     /// The handler's answer, or the error it threw; an error that is not an ``HTTPError`` is
-    /// logged and answered with a 500.
+    /// logged and answered with a 503 when storage failed (``StorageFailure``), a 500 otherwise.
     private func handle(_ route: Route, _ request: Request, _ context: FunctionContext) -> Result<Response, HTTPError> {
         do {
             return .success(try route.handle(request, context))
@@ -117,6 +117,7 @@ public struct Responder: Sendable {
             return .failure(error)
         } catch {
             log("\(request.method) \(request.path): \(error)")
+            if StorageFailure.matches(error) { return .failure(StorageFailure.answer) }
             return .failure(
                 HTTPError(500, "Something went wrong on our side. Please try again.", log: "unexpected error (logged above)"))
         }

@@ -8,6 +8,8 @@ extension Shelf {
             abstract: "Create the database or bring its schema up to date.",
             discussion: """
                 The database is data/shelf.sqlite in the store folder. shelf build migrates too.
+                It holds customers' names and addresses: data/ is made private to its owner
+                (mode 700) and the database files readable by their owner only (mode 600).
 
                 Example:
                   shelf migrate --store my-shop
@@ -19,6 +21,9 @@ extension Shelf {
             let folder = options.folder
             do {
                 let applied = try Store.open(at: folder.databaseFile).migrate()
+                for path in DatabaseFiles(folder.databaseFile).restrictAccess() {
+                    print("Made \(folder.relative(path)) private to its owner.")
+                }
                 print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
             } catch {
                 throw fail("\(folder.relative(folder.databaseFile)): \(error)")

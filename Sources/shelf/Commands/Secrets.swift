@@ -37,7 +37,8 @@ extension Shelf {
                 }
                 let path = folder.root + "/" + config.secretsFile
                 try? FileManager.default.createDirectory(
-                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+                    atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true,
+                    attributes: [.posixPermissions: 0o700])
                 let text = """
                     # Shelf secrets: readable by the functions' user only (chmod 600). Never commit this file.
                     session_key = "\(Hex.encode(SystemRandom().bytes(32)))"

@@ -11,11 +11,15 @@ extension Shelf {
             abstract: "Serve site/ locally, rebuild when sources change and reload open pages.",
             discussion: """
                 Builds first, then serves the site and watches shelf.toml, content/, templates/,
-                themes/ and static/. An edit triggers an incremental build and the browser reloads.
-                A build error is printed and the last good site keeps being served.
+                themes/, static/ and the stock in the database. An edit or a stock change
+                (shelf stock set, adjust or import) triggers an incremental build and the browser
+                reloads. A build error is printed, shown over the open pages, and the last good
+                site keeps being served.
                 Requests to /fn/NAME run the function NAME as CGI, one process each, as a web
-                server would. When [mail] sends to a folder (the default), the emails orders
-                cause are delivered there as they are queued and shown at /_dev/mail.
+                server would; when the functions cannot run (no data/secrets.toml, say), the
+                terminal and the function's page say why and what fixes it. When [mail] sends to
+                a folder (the default), the emails orders cause are delivered there as they are
+                queued, their links pointing at this server, and shown at /_dev/mail.
 
                 Example:
                   shelf serve --store my-shop --port 8080
@@ -36,6 +40,19 @@ extension Shelf {
                 .deletingLastPathComponent().path
         }
 
+        /// This server's address, for links: `http://127.0.0.1:8080`.
+        var address: String {
+            let shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host
+            return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
+        }
+
+        /// ` --store DIR` for the commands shelf suggests; "" when the store is the current folder.
+        var storeArgument: String {
+            guard options.store != "." else { return "" }
+            let plain = options.store.allSatisfy { $0.isLetter || $0.isNumber || "/._-+@,".contains($0) }
+            return " --store " + (plain ? options.store : "'" + options.store.replacingOccurrences(of: "'", with: "'\\''") + "'")
+        }
+
         /// Delivers the outbox every second on a thread of its own when the store mails to a
         /// folder, and returns that folder's mailbox; nil, delivering nothing, when it mails
         /// through SMTP (`shelf mail deliver` does that) or the settings cannot be read.
@@ -43,7 +60,7 @@ extension Shelf {
             let mailer: Mailer
             do {
                 let store = try openStore(options)
-                mailer = try Mailer.load(root: folder.root, store: store) { line in
+                mailer = try Mailer.load(root: folder.root, store: store, baseURL: address) { line in
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
             } catch {
@@ -65,48 +82,56 @@ extension Shelf {
                     Thread.sleep(forTimeInterval: 1)
                 }
             }
-            print("Emails are delivered to \(folder.relative(mailbox.folder)) and shown at http://\(host):\(port)/_dev/mail")
+            print("Emails are delivered to \(folder.relative(mailbox.folder)) and shown at \(address)/_dev/mail; their links point here.")
             return mailbox
         }
 
         func run() async throws {
             let folder = options.folder
             let builder = SiteBuilder(folder: folder)
+            let status = BuildStatus()
             do {
                 _ = try builder.build(.init(quiet: false))
             } catch let failure as BuildFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 if !FileManager.default.fileExists(atPath: folder.siteFolder) { throw ExitCode.failure }
+                status.failed(failure.description)
             }
-            let generation = Generation()
-            if !noWatch {
-                let watcher = Watcher(folder: folder)
-                Thread.detachNewThread {
-                    var last = watcher.signature()
-                    while true {
-                        Thread.sleep(forTimeInterval: 0.3)
-                        let current = watcher.signature()
-                        guard current != last else { continue }
-                        last = current
-                        do {
-                            let summary = try builder.build(.init(quiet: true))
-                            print(summary.description)
-                            if !summary.written.isEmpty || !summary.removed.isEmpty { generation.bump() }
-                        } catch {
-                            FileHandle.standardError.write(Data("\(error)\n".utf8))
-                        }
-                    }
-                }
-            }
+            if !noWatch { watch(folder, builder: builder, status: status) }
             signal(SIGPIPE, SIG_IGN)
-            let functions = CGIRunner(binaries: functionsFolder, root: folder.root, host: host, port: port)
-            let server = DevServer(
-                site: folder.siteFolder, generation: generation, functions: functions, mailbox: startMailDelivery(folder))
+            let readiness = FunctionReadiness(root: folder.root, storeArgument: storeArgument)
+            if let problem = readiness.problem() {
+                FileHandle.standardError.write(Data("Warning: \(problem)\n".utf8))
+            }
+            let functions = CGIRunner(binaries: functionsFolder, root: folder.root, host: host, port: port, readiness: readiness)
+            let server = DevServer(site: folder.siteFolder, status: status, functions: functions, mailbox: startMailDelivery(folder))
             let app = Application(
                 router: server.router(),
                 configuration: .init(address: .hostname(host, port: port), serverName: "shelf"),
-                onServerRunning: { _ in print("Serving \(folder.relative(folder.siteFolder)) at http://\(host):\(port)/") })
+                onServerRunning: { _ in print("Serving \(folder.relative(folder.siteFolder)) at \(address)/") })
             try await app.runService()
+        }
+
+        /// Rebuilds on a thread of its own whenever the sources or the stock change.
+        private func watch(_ folder: StoreFolder, builder: SiteBuilder, status: BuildStatus) {
+            Thread.detachNewThread {
+                let watcher = Watcher(folder: folder)
+                var last = watcher.signature()
+                while true {
+                    Thread.sleep(forTimeInterval: 0.3)
+                    let current = watcher.signature()
+                    guard current != last else { continue }
+                    last = current
+                    do {
+                        let summary = try builder.build(.init(quiet: true))
+                        print(summary.description)
+                        status.succeeded(changed: !summary.written.isEmpty || !summary.removed.isEmpty)
+                    } catch {
+                        FileHandle.standardError.write(Data("\(error)\n".utf8))
+                        status.failed("\(error)")
+                    }
+                }
+            }
         }
     }
 }

@@ -12,8 +12,12 @@ struct Mailer {
     let folderPath: String
 
     /// Reads the store's `[mail]` settings, secrets and theme; a failure names what to fix.
-    static func load(root: String, store: Store, log: @escaping @Sendable (String) -> Void) throws -> Mailer {
-        let config = try StoreConfig.load(from: root)
+    ///
+    /// - Parameter baseURL: where the emails' links point instead of `base_url`: `shelf serve`
+    ///   passes its own address, so a link followed in development stays on the dev server.
+    static func load(root: String, store: Store, baseURL: String? = nil, log: @escaping @Sendable (String) -> Void) throws -> Mailer {
+        var config = try StoreConfig.load(from: root)
+        if let baseURL { config.baseURL = baseURL }
         let settings = config.mail
         let secrets = try Secrets.load(root + "/" + config.secretsFile, name: config.secretsFile)
         let pages = try ThemePages.load(root: root, config: config)

@@ -12,6 +12,9 @@ struct CGIRunner: Sendable {
     let root: String
     let host: String
     let port: Int
+    /// Checked before each run: the functions' own answer to a store they cannot serve is a
+    /// bare 503 that names no cause.
+    let readiness: FunctionReadiness
 
     /// The dev server reads at most this much of a body; the function applies its own, smaller limit.
     static let bodyLimit = 1 << 20
@@ -29,6 +32,9 @@ struct CGIRunner: Sendable {
     func respond(to request: Request, context: some RequestContext) async throws -> Response {
         guard let (name, pathInfo) = Self.split(request.uri.path) else {
             return DevServer.response(.notFound, type: "text/plain; charset=utf-8", body: Array("No such function\n".utf8), cache: false)
+        }
+        if let problem = readiness.problem() {
+            return DevServer.html(readiness.page(problem), .serviceUnavailable)
         }
         let body: ByteBuffer
         do {

@@ -1,14 +1,18 @@
 import Foundation
+import HTTPTypes
 import Hummingbird
 import ShelfSite
 
 /// Serves a built site for development and tells open pages to reload after a rebuild.
 ///
-/// HTML responses get one extra script, `/_shelf/live.js`, which polls `/_shelf/generation` and
-/// reloads the page when a rebuild changed files. The built files themselves are never altered.
+/// HTML responses get one extra script, `/_shelf/live.js`, which polls `/_shelf/status`,
+/// reloads the page when a rebuild changed files and shows a failed build's error over it. The
+/// built files themselves are never altered. The site's files carry the security headers the
+/// configurations of `shelf server-config` send (``siteHeaders``), so a page that breaks
+/// under them breaks here first.
 struct DevServer {
     let site: String
-    let generation: Generation
+    let status: BuildStatus
     /// Runs `/fn/NAME` requests as CGI.
     let functions: CGIRunner
     /// The folder transport's mailbox shown at `/_dev/mail`, when the store mails to a folder.
@@ -16,10 +20,13 @@ struct DevServer {
 
     func router() -> Router<BasicRequestContext> {
         let router = Router()
-        let generation = self.generation
+        let status = self.status
         let site = self.site
         router.get("/_shelf/generation") { _, _ -> Response in
-            Self.response(.ok, type: "text/plain; charset=utf-8", body: Array(String(generation.value).utf8), cache: false)
+            Self.response(.ok, type: "text/plain; charset=utf-8", body: Array(String(status.generation).utf8), cache: false)
+        }
+        router.get("/_shelf/status") { _, _ -> Response in
+            Self.response(.ok, type: "application/json", body: Array(status.json.utf8), cache: false)
         }
         router.get("/_shelf/live.js") { _, _ -> Response in
             Self.response(.ok, type: "text/javascript; charset=utf-8", body: Array(Self.liveScript.utf8), cache: false)
@@ -66,17 +73,27 @@ struct DevServer {
             guard decoded.hasSuffix("/") else {
                 var response = response(.movedPermanently, type: "text/plain; charset=utf-8", body: [], cache: false)
                 response.headers[.location] = decoded + "/"
-                return response
+                return withSecurityHeaders(response)
             }
             path += "index.html"
         }
         guard let data = FileManager.default.contents(atPath: path) else {
             let notFound = FileManager.default.contents(atPath: site + "/404.html").map { [UInt8]($0) } ?? Array("Not found\n".utf8)
-            return response(.notFound, type: "text/html; charset=utf-8", body: injectLiveScript(notFound), cache: false)
+            let page = response(.notFound, type: "text/html; charset=utf-8", body: injectLiveScript(notFound), cache: false)
+            return withSecurityHeaders(page)
         }
         let type = contentType(of: path)
         let body = type.hasPrefix("text/html") ? injectLiveScript([UInt8](data)) : [UInt8](data)
-        return response(.ok, type: type, body: body, cache: false)
+        return withSecurityHeaders(response(.ok, type: type, body: body, cache: false))
+    }
+
+    /// The site's headers as the web server configurations send them.
+    private static func withSecurityHeaders(_ response: Response) -> Response {
+        var response = response
+        for (name, value) in siteHeaders {
+            if let field = HTTPField.Name(name) { response.headers[field] = value }
+        }
+        return response
     }
 
     static func html(_ page: String, _ status: HTTPResponse.Status = .ok) -> Response {
@@ -119,37 +136,5 @@ struct DevServer {
         case "gz": "application/gzip"
         default: "application/octet-stream"
         }
-    }
-
-    private static let liveScript = """
-        (function () {
-          var seen = null;
-          function poll() {
-            fetch("/_shelf/generation", { cache: "no-store" }).then(function (r) { return r.text(); }).then(function (g) {
-              if (seen !== null && g !== seen) { location.reload(); return; }
-              seen = g; setTimeout(poll, 700);
-            }).catch(function () { setTimeout(poll, 2000); });
-          }
-          poll();
-        })();
-
-        """
-}
-
-/// How many rebuilds changed the site since the server started.
-final class Generation: @unchecked Sendable {
-    private let lock = NSLock()
-    private var count = 0
-
-    var value: Int {
-        lock.lock()
-        defer { lock.unlock() }
-        return count
-    }
-
-    func bump() {
-        lock.lock()
-        count += 1
-        lock.unlock()
     }
 }

@@ -1,0 +1,15 @@
+import CSQLite
+
+extension DatabaseError {
+    /// True when the machine, not the request, is at fault: the disk is full, a read or write
+    /// failed, a file could not be opened, memory ran out, or a lock stayed held past every
+    /// retry. Such a failure passes; the functions answer 503 and ask the shopper to try again
+    /// shortly.
+    public var isStorageFailure: Bool {
+        Self.storageFailureCodes.contains(code & 0xFF)
+    }
+
+    private static let storageFailureCodes: Set<Int32> = [
+        SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOMEM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL,
+    ]
+}

@@ -1,0 +1,63 @@
+import ShelfHTTP
+import ShelfTesting
+import Testing
+
+@testable import ShelfStore
+
+/// A storage failure while a handler runs (a full disk, a failed write) is the machine's, not
+/// the shopper's: 503 with Retry-After and a page that says to try again, never a 500.
+@Suite struct StorageFailureTests {
+    /// A function whose one route fills the store's database until SQLite refuses: a real
+    /// SQLITE_FULL from a real database file, capped with `max_page_count` at its size.
+    static let filling = Function(
+        name: "filling",
+        routes: [
+            Route(.post, "/fill", body: .accepts([.form, .json], limit: 100)) { _, context in
+                let database = try context.store().database
+                try database.execute("CREATE TABLE IF NOT EXISTS filler (bytes BLOB NOT NULL)")
+                let pages = try database.query("PRAGMA page_count").first?.values.first
+                guard case .integer(let count) = pages else { return .html("no page count") }
+                _ = try database.query("PRAGMA max_page_count = \(count + 2)")
+                for _ in 0..<100 {
+                    try database.execute("INSERT INTO filler (bytes) VALUES (zeroblob(8192))")
+                }
+                return .html("the database never filled up")
+            },
+            Route(.post, "/break", body: .accepts([.form], limit: 100)) { _, context in
+                try context.store().database.execute("UPDATE stock SET on_hand = -1")
+                return .html("the schema took negative stock")
+            },
+        ])
+
+    @Test func aFullDatabaseAnswers503WithRetryAfter() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            let response = try cart.send("POST", "/fill", form: "x=1", function: Self.filling)
+            #expect(response.status == 503)
+            #expect(response.header("Retry-After") == "30")
+            let page = String(decoding: response.body, as: UTF8.self)
+            #expect(page.contains("please try again in a minute"))
+            #expect(!page.contains("Something went wrong"))
+            #expect(response.header("Content-Security-Policy") != nil)
+        }
+    }
+
+    @Test func aFullDatabaseAnswersJSONClientsWith503Too() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            let response = try cart.send("POST", "/fill", json: "{}", function: Self.filling)
+            #expect(response.status == 503)
+            #expect(response.header("Retry-After") == "30")
+            #expect(String(decoding: response.body, as: UTF8.self).contains("\"status\":503"))
+        }
+    }
+
+    @Test func aRefusedStatementIsStillA500() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            let response = try cart.send("POST", "/break", form: "x=1", function: Self.filling)
+            #expect(response.status == 500)
+            #expect(response.header("Retry-After") == nil)
+        }
+    }
+}
