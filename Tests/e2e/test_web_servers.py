@@ -4,8 +4,11 @@ lighttpd (CGI, and FastCGI it starts itself), nginx and Caddy (FastCGI responder
 spawn-fcgi) and Apache (CGI through mod_cgid) each serve a fresh demo store on loopback, and the
 same shopper runs through the same scenario against each.
 """
+import contextlib
 import gzip
 import json
+import socket
+import time
 import tomllib
 
 import pytest
@@ -13,7 +16,7 @@ import yaml
 
 from html_model import parse
 from servers.browser import Browser
-from servers.launch import SERVERS, serve
+from servers.launch import SERVERS, serve, start, stop
 
 PRODUCT = "organic-cotton-tee"
 SECURITY_HEADERS = {
@@ -199,3 +202,38 @@ def test_refused_requests_get_their_status_and_change_nothing(site):
     after = shopper.cart()
     assert after["lines"] == before["lines"]
     assert sold_out[0] not in [line["sku"] for line in after["lines"]]
+
+
+def accepts(path):
+    """True when a process accepts connections on the Unix socket `path`."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as sock:
+        sock.connect(str(path))
+        return True
+    return False
+
+
+def test_a_function_that_is_down_shows_the_stores_503_page(site):
+    shopper = Shopper(site)
+    for status in (500, 503):
+        page = shopper.get(f"/{status}.html")
+        assert page.status == 200 and page.body == (site.store / "site" / f"{status}.html").read_bytes()
+        assert f'<p class="notfound__code">{status}</p>' in page.text and 'href="/assets/app.' in page.text
+    # Where the operator starts the functions (spawn-fcgi), stop the cart's responder as a restart
+    # would: the server must answer with the store's page, not its own bare one.
+    responder = next((p for p in site.processes if any(str(a).endswith("/cart.sock") for a in p.args)), None)
+    if responder is None:
+        return
+    socket_path = next(a for a in responder.args if str(a).endswith("/cart.sock"))
+    stop(responder)
+    try:
+        down = shopper.get("/fn/cart")
+        assert down.status in (502, 503)
+        assert down.body == (site.store / "site" / "503.html").read_bytes()
+        assert_security_headers(down)
+    finally:
+        site.processes[site.processes.index(responder)] = start(list(responder.args), site.root / "spawn-fcgi-restarted.out")
+        for _ in range(600):
+            if accepts(socket_path):
+                break
+            time.sleep(0.05)
+    assert shopper.get("/fn/cart").status == 200
