@@ -45,6 +45,9 @@ public struct SiteBuilder: Sendable {
         public var incremental: Bool
         /// True when only product pages were re-rendered, without planning the whole site.
         public var fastPath = false
+        /// Links in content files to paths the site does not have: warnings for `shelf build`,
+        /// errors for `shelf check`.
+        public var brokenLinks: [LinkChecker.BrokenLink] = []
         public var seconds: Double
 
         public var description: String {
@@ -102,6 +105,7 @@ public struct SiteBuilder: Sendable {
         let previous = options.full || !FileManager.default.fileExists(atPath: site) ? nil : cachePath.flatMap(BuildCache.load)
         let changed = outputs.filter { previous?.fingerprints[$0.path] != $0.fingerprint }
         let current = Set(outputs.map(\.path))
+        let brokenLinks = LinkChecker.check(content, folder: folder, sitePaths: current)
         let removed = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
 
         progress.begin(Self.steps[4])
@@ -153,8 +157,9 @@ public struct SiteBuilder: Sendable {
         }
         progress.endStep()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let summary = Summary(
+        var summary = Summary(
             files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
+        summary.brokenLinks = brokenLinks
         progress.print(summary.description)
         return summary
     }

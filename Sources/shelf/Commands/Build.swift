@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import ShelfSite
 
 extension Shelf {
@@ -9,7 +10,9 @@ extension Shelf {
                 Loads content and theme, migrates the database and syncs the catalogue into it,
                 then renders every page whose inputs changed since the last build. A full build
                 writes a new folder and swaps it in atomically; on any error the old site/ and
-                database stay as they were.
+                database stay as they were. A link in a content file to a page the site does not
+                have is a warning (`shelf check` makes it an error). A second build of the same
+                store waits for the first to finish.
 
                 Example:
                   shelf build --store my-shop
@@ -25,10 +28,18 @@ extension Shelf {
 
         func run() throws {
             do {
-                _ = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+                let summary = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+                warn(about: summary.brokenLinks)
             } catch let failure as BuildFailure {
                 throw fail(failure.description)
             }
         }
+    }
+}
+
+/// Prints each broken link of a content file as a warning on stderr: `content/x.md:3: links to …`.
+func warn(about brokenLinks: [LinkChecker.BrokenLink]) {
+    for link in brokenLinks {
+        FileHandle.standardError.write(Data("warning: \(link)\n".utf8))
     }
 }

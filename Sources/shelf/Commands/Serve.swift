@@ -73,7 +73,7 @@ extension Shelf {
             let folder = options.folder
             let builder = SiteBuilder(folder: folder)
             do {
-                _ = try builder.build(.init(quiet: false))
+                warn(about: try builder.build(.init(quiet: false)).brokenLinks)
             } catch let failure as BuildFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 if !FileManager.default.fileExists(atPath: folder.siteFolder) { throw ExitCode.failure }
@@ -91,6 +91,7 @@ extension Shelf {
                         do {
                             let summary = try builder.build(.init(quiet: true))
                             print(summary.description)
+                            warn(about: summary.brokenLinks)
                             if !summary.written.isEmpty || !summary.removed.isEmpty { generation.bump() }
                         } catch {
                             FileHandle.standardError.write(Data("\(error)\n".utf8))
