@@ -64,6 +64,9 @@ public struct SiteBuilder: Sendable {
         let started = DispatchTime.now()
         let progress = Progress(steps: Self.steps.count, quiet: options.quiet)
         let ownSite = options.destination == nil
+        // Builds into another folder (`shelf check`) share nothing with the store's own builds.
+        let lock = ownSite ? try lockBuilds() : nil
+        defer { lock?.release() }
         let fastPath = FastPath(folder: folder, progress: progress)
         if options.full || !ownSite || !options.syncDatabase {
             try? FileManager.default.removeItem(atPath: fastPath.statePath)
@@ -154,6 +157,8 @@ public struct SiteBuilder: Sendable {
             }
         } catch let error as SiteError {
             throw BuildFailure(step: Self.steps[5], errors: [error])
+        } catch {
+            throw BuildFailure(step: Self.steps[5], errors: [SiteError(folder.relative(site), "cannot be published: \(error)")])
         }
         progress.endStep()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
@@ -162,6 +167,15 @@ public struct SiteBuilder: Sendable {
         summary.brokenLinks = brokenLinks
         progress.print(summary.description)
         return summary
+    }
+
+    /// Waits for any other build of the store's own site to finish, saying so on stderr.
+    private func lockBuilds() throws(BuildFailure) -> BuildLock {
+        do {
+            return try BuildLock.acquire(folder) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        } catch {
+            throw BuildFailure(step: Self.steps[0], errors: [error])
+        }
     }
 
     /// Syncs the catalogue into the database (migrating it first) and reads the stock.
