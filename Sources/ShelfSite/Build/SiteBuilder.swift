@@ -109,7 +109,13 @@ public struct SiteBuilder: Sendable {
         let changed = outputs.filter { previous?.fingerprints[$0.path] != $0.fingerprint }
         let current = Set(outputs.map(\.path))
         let brokenLinks = LinkChecker.check(content, folder: folder, sitePaths: current)
-        let removed = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
+        // Assets the last build stopped naming stay for this one build more (pages browsers hold
+        // still name them); what the build before retired goes now.
+        let retiredPath = cachePath == nil ? nil : folder.workFolder + "/retired-assets"
+        let retiredBefore = retiredPath.map(RetiredAssets.load) ?? []
+        let gone = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
+        var retired = retiredPath == nil ? [] : gone.filter(RetiredAssets.isAsset)
+        let removed = gone.filter { !retired.contains($0) } + retiredBefore.filter { !current.contains($0) && !gone.contains($0) }
 
         progress.begin(Self.steps[4])
         let staging = options.destination.map { $0 + ".staging" } ?? folder.workFolder + "/staging"
@@ -139,10 +145,12 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[5])
         do {
             if previous == nil {
+                if retiredPath != nil { retired = writer.carryAssets(from: site, except: Set(retiredBefore)) }
                 try writer.publishWhole(as: site)
             } else {
                 try writer.publishChanges(written, removing: removed, into: site)
             }
+            if let retiredPath { try RetiredAssets.save(retired, to: retiredPath) }
             if options.destination == nil {
                 try SiteValuesFile.write(model.siteValues, to: folder.workFolder + "/site-values.json")
             }
