@@ -218,6 +218,9 @@ def test_a_function_that_is_down_shows_the_stores_503_page(site):
         page = shopper.get(f"/{status}.html")
         assert page.status == 200 and page.body == (site.store / "site" / f"{status}.html").read_bytes()
         assert f'<p class="notfound__code">{status}</p>' in page.text and 'href="/assets/app.' in page.text
+    # An error a function answers itself keeps the function's own page.
+    own = shopper.get("/fn/cart/nope")
+    assert own.status == 404 and own.body != (site.store / "site" / "404.html").read_bytes()
     # Where the operator starts the functions (spawn-fcgi), stop the cart's responder as a restart
     # would: the server must answer with the store's page, not its own bare one.
     responder = next((p for p in site.processes if any(str(a).endswith("/cart.sock") for a in p.args)), None)
