@@ -1,4 +1,6 @@
-"""While a build publishes, or after one was killed while publishing, no page names an asset the site lacks."""
+"""Builds publishing a site: while one publishes, after one was killed publishing, and two at once
+(a merchant's `shelf build` while `shelf serve` rebuilds), no page names an asset the site lacks."""
+import fcntl
 import os
 import re
 import shutil
@@ -94,3 +96,37 @@ def test_a_build_killed_while_publishing_leaves_no_broken_asset_link(store):
     shelf("build", "--quiet", store=store)
     assert missing_assets(store / "site") == []
     assert "every internal link resolves" in shelf("check", store=store).stdout
+
+
+def test_two_builds_at_once_both_succeed_and_leave_a_whole_site(store):
+    css = store / "themes" / "default" / "assets" / "app.css"
+    for round in range(4):
+        # A theme change, so each build renders and publishes every page.
+        css.write_text(css.read_text() + f"\n/* round {round} */\n")
+        builds = [
+            subprocess.Popen([SHELF, "build", "--full", "--store", str(store)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+            for _ in range(2)
+        ]
+        for build in builds:
+            _, errors = build.communicate(timeout=300)
+            assert build.returncode == 0, errors
+            assert "NSCocoaErrorDomain" not in errors
+    site = store / "site"
+    assert missing_assets(site) == []
+    assert "every internal link resolves" in shelf("check", store=store).stdout
+
+
+def test_a_second_build_says_it_waits_for_the_first(store):
+    # Holding the lock from here is what a running build does; the second build must wait, not fail.
+    lock = open(store / ".shelf" / "build.lock", "a+")
+    fcntl.flock(lock, fcntl.LOCK_EX)
+    build = subprocess.Popen([SHELF, "build", "--store", str(store)], stdout=subprocess.PIPE,
+                             stderr=subprocess.PIPE, text=True)
+    line = build.stderr.readline()
+    assert "Another build of this store is running; waiting for it to finish" in line
+    assert build.poll() is None
+    fcntl.flock(lock, fcntl.LOCK_UN)
+    lock.close()
+    _, rest = build.communicate(timeout=300)
+    assert build.returncode == 0, rest
