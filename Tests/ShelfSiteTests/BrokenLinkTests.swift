@@ -58,6 +58,15 @@ import Testing
         #expect(try store.build().brokenLinks.isEmpty)
     }
 
+    @Test func findsTheLinksOfAPageThatPointInsideTheSite() {
+        let html = """
+            <a href="/a/">A</a><img src="/i.png" alt=""><form method="post" action="/fn/cart/add"></form>
+            <a href="//cdn.example/x">B</a><a href="https://example.com/">C</a><a data-href="/no/">D</a>
+            <a href="/q?a=1&amp;b=2">E</a><a href="/">F</a>
+            """
+        #expect(LinkChecker.links(in: html) == ["/a/", "/i.png", "/fn/cart/add", "/q?a=1&b=2", "/"])
+    }
+
     @Test func anImpossibleDateIsRefusedWithItsFileAndLine() throws {
         let store = try FixtureStore()
         try store.edit("content/stories/fair-wages.md", replacing: "date: 2026-07-12", with: "date: 2026-02-31")

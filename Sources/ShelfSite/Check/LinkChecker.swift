@@ -65,20 +65,35 @@ public enum LinkChecker {
         return results.flatMap { $0 }
     }
 
-    /// The site-internal link targets of a page, in order.
+    /// The site-internal link targets of a page: each `href`, `src` and `action` value that starts
+    /// with one `/`, in order. Scans bytes: the build runs it over every product description.
     static func links(in html: String) -> [String] {
         var found: [String] = []
-        for attribute in [" href=\"", " src=\"", " action=\""] {
-            var rest = html[...]
-            while let start = rest.range(of: attribute) {
-                let after = rest[start.upperBound...]
-                guard let end = after.firstIndex(of: "\"") else { break }
-                let link = String(after[..<end]).replacingOccurrences(of: "&amp;", with: "&")
-                if link.hasPrefix("/"), !link.hasPrefix("//") { found.append(link) }
-                rest = after[end...]
+        var html = html
+        html.withUTF8 { bytes in
+            let (quote, slash, equals) = (UInt8(ascii: "\""), UInt8(ascii: "/"), UInt8(ascii: "="))
+            var index = 0
+            while index + 3 < bytes.count {
+                defer { index += 1 }
+                guard bytes[index] == equals, bytes[index + 1] == quote, bytes[index + 2] == slash, bytes[index + 3] != slash,
+                    attributes.contains(where: { LinkChecker.bytes(bytes, endingAt: index, are: $0) })
+                else { continue }
+                let start = index + 2
+                var end = start
+                while end < bytes.count, bytes[end] != quote { end += 1 }
+                guard end < bytes.count else { break }
+                found.append(String(decoding: bytes[start..<end], as: UTF8.self).replacingOccurrences(of: "&amp;", with: "&"))
+                index = end
             }
         }
         return found
+    }
+
+    /// The attributes that hold links, each with the space before it.
+    private static let attributes = [" href", " src", " action"].map { Array($0.utf8) }
+
+    private static func bytes(_ bytes: UnsafeBufferPointer<UInt8>, endingAt end: Int, are expected: [UInt8]) -> Bool {
+        end >= expected.count && zip(bytes[(end - expected.count)..<end], expected).allSatisfy { $0 == $1 }
     }
 
     /// True when a link names a file the site has (`exists` is asked about `faq/index.html`), or
