@@ -1,5 +1,4 @@
 import ArgumentParser
-import Foundation
 import ShelfSite
 
 extension Shelf {
@@ -34,12 +33,5 @@ extension Shelf {
                 throw fail(failure.description)
             }
         }
-    }
-}
-
-/// Prints each broken link of a content file as a warning on stderr: `content/x.md:3: links to …`.
-func warn(about brokenLinks: [LinkChecker.BrokenLink]) {
-    for link in brokenLinks {
-        FileHandle.standardError.write(Data("warning: \(link)\n".utf8))
     }
 }
