@@ -76,10 +76,17 @@ struct SiteWriter {
     /// `paths` in the order they may be published: everything but pages first, then pages not
     /// yet in the site, then the pages they replace; each group in its given order.
     static func publishingOrder(_ paths: [String], isNew: (String) -> Bool) -> [String] {
-        let isPage = { (path: String) in path.hasSuffix(".html") || path.hasSuffix(".html.gz") }
-        let pages = paths.filter(isPage)
-        let (added, changed) = (pages.filter(isNew), pages.filter { !isNew($0) })
-        return paths.filter { !isPage($0) } + added + changed
+        var (others, added, changed): ([String], [String], [String]) = ([], [], [])
+        for path in paths {
+            if !path.hasSuffix(".html") && !path.hasSuffix(".html.gz") {
+                others.append(path)
+            } else if isNew(path) {
+                added.append(path)
+            } else {
+                changed.append(path)
+            }
+        }
+        return others + added + changed
     }
 
     /// Links the fingerprinted assets of the site being replaced into the staging folder, except
