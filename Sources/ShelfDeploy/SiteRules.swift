@@ -11,6 +11,13 @@ enum SiteRules {
     /// Fingerprinted assets (`/assets/app.3f9c2a1b07.css`) never change under their name.
     static let assetsCacheControl = "public, max-age=31536000, immutable"
 
+    /// The store's error pages (`shelf build` writes them) and the statuses each stands in for:
+    /// a function that fails or is restarting shows the store's page, never the server's bare one.
+    /// Errors a function answers itself keep the function's own page.
+    static let errorPages: [(file: String, statuses: [Int])] = [
+        ("/404.html", [404]), ("/500.html", [500]), ("/503.html", [502, 503, 504]),
+    ]
+
     /// Request bodies to `/fn/` above this are refused by the server before any function runs;
     /// each route inside applies its own, smaller limit.
     static let functionBodyLimit = 64 * 1024

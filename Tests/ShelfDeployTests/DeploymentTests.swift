@@ -52,6 +52,31 @@ import Testing
         }
     }
 
+    @Test func everyServerShowsTheStoresErrorPagesWhenAFunctionFails() throws {
+        let expected: [WebServer: [String]] = [
+            .lighttpd: ["server.errorfile-prefix = \"/srv/shop/site/\""],
+            .nginx: ["error_page 404 /404.html;", "error_page 500 /500.html;", "error_page 502 503 504 /503.html;"],
+            .apache: [
+                "ErrorDocument 404 /404.html", "ErrorDocument 500 /500.html", "ErrorDocument 502 /503.html", "ErrorDocument 503 /503.html",
+                "ErrorDocument 504 /503.html",
+            ],
+            .caddy: [
+                "expression {err.status_code} == 500", "rewrite * /500.html", "expression {err.status_code} in [502, 503, 504]",
+                "rewrite * /503.html",
+            ],
+        ]
+        for server in WebServer.allCases {
+            for gateway in server.gateways {
+                let lines = try deployment(server, gateway).configuration.split(separator: "\n").map {
+                    $0.trimmingCharacters(in: .whitespaces)
+                }
+                for line in expected[server] ?? ["(none)"] {
+                    #expect(lines.contains { $0.hasSuffix(line) }, "\(server) \(gateway): \(line)")
+                }
+            }
+        }
+    }
+
     @Test func spawnFcgiCommandsOnlyForServersThatCannotStartFunctions() throws {
         #expect(try deployment(.nginx).configuration.contains("spawn-fcgi -s /srv/shop/.shelf/run/x/cart.sock"))
         #expect(try deployment(.caddy).configuration.contains("env SHELF_ROOT=/srv/shop spawn-fcgi"))

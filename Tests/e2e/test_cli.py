@@ -36,12 +36,36 @@ def test_stock_errors_name_what_is_wrong(fixture_store):
 
 def test_check_finds_broken_links_without_touching_site(fixture_store):
     page = fixture_store / "content" / "pages" / "faq.md"
-    page.write_text(page.read_text() + "\nSee [our old page](/old-page/).\n")
+    text = page.read_text() + "\nSee [our old page](/old-page/).\n"
+    page.write_text(text)
+    line = text.splitlines().index("See [our old page](/old-page/).") + 1
     before = sorted(p.name for p in (fixture_store / "site").rglob("*"))
     result = shelf("check", store=fixture_store, check=False)
     assert result.returncode != 0
-    assert "site/faq/index.html: links to /old-page/" in result.stderr
+    # Named by the file and line the merchant wrote it on, once: not by the page it ends up in.
+    assert f"content/pages/faq.md:{line}: links to /old-page/, which the site does not have" in result.stderr
+    assert "site/faq/index.html" not in result.stderr
     assert sorted(p.name for p in (fixture_store / "site").rglob("*")) == before
+
+
+def test_build_warns_about_a_broken_link_and_publishes(fixture_store):
+    story = fixture_store / "content" / "stories" / "fair-wages.md"
+    text = story.read_text() + "\nRead [the report](/reports/2026/) too.\n"
+    story.write_text(text)
+    line = text.splitlines().index("Read [the report](/reports/2026/) too.") + 1
+    result = shelf("build", store=fixture_store)
+    assert f"warning: content/stories/fair-wages.md:{line}: links to /reports/2026/, which the site does not have" in result.stderr
+    assert 'href="/reports/2026/"' in (fixture_store / "site" / "stories" / "fair-wages" / "index.html").read_text()
+
+
+def test_build_refuses_an_impossible_date_with_file_and_line(fixture_store):
+    story = fixture_store / "content" / "stories" / "fair-wages.md"
+    story.write_text(story.read_text().replace("date: 2026-07-12", "date: 2026-02-31"))
+    before = (fixture_store / "site" / "stories" / "fair-wages" / "index.html").read_bytes()
+    result = shelf("build", store=fixture_store, check=False)
+    assert result.returncode != 0
+    assert 'content/stories/fair-wages.md:3: date "2026-02-31" does not exist' in result.stderr
+    assert (fixture_store / "site" / "stories" / "fair-wages" / "index.html").read_bytes() == before
 
 
 def test_check_passes_on_a_valid_store(fixture_store):

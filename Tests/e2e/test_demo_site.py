@@ -8,6 +8,7 @@ from pathlib import Path
 
 import yaml
 
+from conftest import shelf
 from html_model import parse
 
 
@@ -135,6 +136,24 @@ def test_every_internal_link_resolves(demo_store):
             if not target.exists():
                 broken.append((str(file.relative_to(site)), link))
     assert broken == []
+
+
+def test_no_page_has_a_form_for_a_function_the_store_does_not_have(demo_store):
+    # The functions the store has: the executables the build placed next to `shelf`, and that the
+    # server configurations map (`shelf server-config` lists each under /fn/).
+    config = shelf("server-config", "nginx", "--listen", "127.0.0.1:8080", store=demo_store).stdout
+    functions = set(re.findall(r"location ~ \^/fn/([a-z]+)\(", config))
+    assert functions == {"cart", "checkout"}
+    site = demo_store / "site"
+    wrong = []
+    pages = sorted(site.rglob("*.html"))
+    assert len(pages) > 100
+    for file in pages:
+        for form in parse(file.read_text()).find_all("form"):
+            action = form.attrs.get("action") or ""
+            if action.startswith("/fn/") and re.match(r"/fn/([a-z]+)", action).group(1) not in functions:
+                wrong.append((str(file.relative_to(site)), action))
+    assert wrong == []
 
 
 def test_sitemap_lists_every_page_and_only_pages_that_exist(demo_store):

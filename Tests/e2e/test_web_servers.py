@@ -4,8 +4,14 @@ lighttpd (CGI, and FastCGI it starts itself), nginx and Caddy (FastCGI responder
 spawn-fcgi) and Apache (CGI through mod_cgid) each serve a fresh demo store on loopback, and the
 same shopper runs through the same scenario against each.
 """
+import contextlib
 import gzip
 import json
+import os
+import signal
+import socket
+import subprocess
+import time
 import tomllib
 
 import pytest
@@ -13,7 +19,7 @@ import yaml
 
 from html_model import parse
 from servers.browser import Browser
-from servers.launch import SERVERS, serve
+from servers.launch import SERVERS, serve, start, stop
 
 PRODUCT = "organic-cotton-tee"
 SECURITY_HEADERS = {
@@ -199,3 +205,70 @@ def test_refused_requests_get_their_status_and_change_nothing(site):
     after = shopper.cart()
     assert after["lines"] == before["lines"]
     assert sold_out[0] not in [line["sku"] for line in after["lines"]]
+
+
+def accepts(path):
+    """True when a process accepts connections on the Unix socket `path`."""
+    with contextlib.suppress(OSError), socket.socket(socket.AF_UNIX) as sock:
+        sock.connect(str(path))
+        return True
+    return False
+
+
+def test_a_function_that_is_down_shows_the_stores_503_page(site):
+    shopper = Shopper(site)
+    for status in (500, 503):
+        page = shopper.get(f"/{status}.html")
+        assert page.status == 200 and page.body == (site.store / "site" / f"{status}.html").read_bytes()
+        assert f'<p class="notfound__code">{status}</p>' in page.text and 'href="/assets/app.' in page.text
+    # An error a function answers itself keeps the function's own page.
+    own = shopper.get("/fn/cart/nope")
+    assert own.status == 404 and own.body != (site.store / "site" / "404.html").read_bytes()
+    # Where the operator starts the functions (spawn-fcgi), stop the cart's responder as a restart
+    # would: the server must answer with the store's page, not its own bare one. (Under CGI there
+    # is no responder to stop.)
+    if site.server.name == "lighttpd" and site.server.fastcgi:
+        kill_lighttpds_cart_responders(site, shopper)
+        return
+    responder = next((p for p in site.processes if any(str(a).endswith("/cart.sock") for a in p.args)), None)
+    if responder is None:
+        return
+    socket_path = next(a for a in responder.args if str(a).endswith("/cart.sock"))
+    stop(responder)
+    try:
+        down = shopper.get("/fn/cart")
+        assert down.status in (502, 503)
+        assert down.body == (site.store / "site" / "503.html").read_bytes()
+        assert_security_headers(down)
+    finally:
+        site.processes[site.processes.index(responder)] = start(list(responder.args), site.root / "spawn-fcgi-restarted.out")
+        for _ in range(600):
+            if accepts(socket_path):
+                break
+            time.sleep(0.05)
+    assert shopper.get("/fn/cart").status == 200
+
+
+def kill_lighttpds_cart_responders(site, shopper):
+    """lighttpd starts and restarts its own FastCGI processes: kill the cart's, as a crash would.
+
+    The request that finds them gone gets the store's 500 or 503 page; lighttpd may also have
+    restarted them already, and then the cart answers. It must never be lighttpd's bare page."""
+    server = site.processes[-1].pid
+    listing = subprocess.run(["ps", "-o", "pid=,args=", "--ppid", str(server)], capture_output=True, text=True).stdout
+    carts = [int(line.split(None, 1)[0]) for line in listing.splitlines() if line.rstrip().endswith("/cart")]
+    assert carts, listing
+    for pid in carts:
+        os.kill(pid, signal.SIGKILL)
+    answer = shopper.get("/fn/cart")
+    if answer.status != 200:
+        assert answer.status in (500, 503)
+        assert answer.body == (site.store / "site" / f"{answer.status}.html").read_bytes()
+    # lighttpd keeps a failed backend disabled for a moment; wait until the cart answers again.
+    for _ in range(600):
+        answer = shopper.get("/fn/cart")
+        if answer.status == 200:
+            break
+        assert answer.body == (site.store / "site" / f"{answer.status}.html").read_bytes()
+        time.sleep(0.05)
+    assert answer.status == 200

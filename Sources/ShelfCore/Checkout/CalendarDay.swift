@@ -7,6 +7,16 @@ public enum CalendarDay {
         return "\(year)-\(two(Int64(month)))-\(two(day))"
     }
 
+    /// The number of days of a month (1 to 12) of a year: 28 to 31, leap years as the Gregorian
+    /// calendar counts them.
+    public static func days(inMonth month: Int, of year: Int) -> Int {
+        switch month {
+        case 2: year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) ? 29 : 28
+        case 4, 6, 9, 11: 30
+        default: 31
+        }
+    }
+
     /// The proleptic Gregorian date of the day `days` after 1970-01-01 (days from civil, Howard
     /// Hinnant's algorithm: 400-year eras of 146,097 days, each year starting on 1 March).
     public static func civil(days: Int64) -> (year: Int64, month: Int, day: Int64) {

@@ -55,10 +55,11 @@ struct ApacheConfig {
                 Options None
             </Directory>
 
-            # The site as `shelf build` writes it; an address without a file gets the store's 404 page.
+            # The site as `shelf build` writes it; an address without a file gets the store's 404 page,
+            # and a function that fails or is restarting the store's 500 or 503 page.
             DocumentRoot "\(d.site)"
             DirectoryIndex index.html
-            ErrorDocument 404 /404.html
+            \(indented(errorDocuments, 0))
             <Directory "\(d.site)">
                 Require all granted
                 # mod_rewrite needs FollowSymLinks in a Directory block.
@@ -106,6 +107,11 @@ struct ApacheConfig {
 
     private func loadModule(_ name: String) -> String {
         "LoadModule \(name)_module \(Self.modules)/mod_\(name).so"
+    }
+
+    /// `ErrorDocument 503 /503.html`, one line per status.
+    private var errorDocuments: [String] {
+        SiteRules.errorPages.flatMap { page in page.statuses.map { "ErrorDocument \($0) \(page.file)" } }
     }
 
     private var headers: [String] {

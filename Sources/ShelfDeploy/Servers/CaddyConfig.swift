@@ -63,18 +63,10 @@ struct CaddyConfig {
                     }
                 }
 
-                # The store's 404 page for an address without a file; other errors keep Caddy's answer.
+                # The store's 404 page for an address without a file, and its 500 or 503 page when a
+                # function fails or is restarting. Errors a function answers itself keep its own page.
                 handle_errors {
-                    @notFound expression {err.status_code} == 404
-                    handle @notFound {
-                        header {
-            \(indented(headers, 16))
-                        }
-                        rewrite * /404.html
-                        file_server {
-                            precompressed gzip
-                        }
-                    }
+            \(indented(errorHandlers, 8))
                 }
             }
 
@@ -84,6 +76,20 @@ struct CaddyConfig {
 
             """
         return d.header(start: start, spawned: true) + Self.tabbed(body)
+    }
+
+    /// One matcher and handler per error page: the page, with the static pages' headers.
+    private var errorHandlers: [String] {
+        SiteRules.errorPages.flatMap { page -> [String] in
+            let name = "status" + page.file.dropFirst().prefix { $0 != "." }
+            let condition =
+                page.statuses.count == 1
+                ? "{err.status_code} == \(page.statuses[0])"
+                : "{err.status_code} in [\(page.statuses.map(String.init).joined(separator: ", "))]"
+            return ["@\(name) expression \(condition)", "handle @\(name) {", "    header {"] + headers.map { "        " + $0 } + [
+                "    }", "    rewrite * \(page.file)", "    file_server {", "        precompressed gzip", "    }", "}",
+            ]
+        }
     }
 
     private var headers: [String] {

@@ -41,7 +41,8 @@ struct LighttpdConfig {
             accesslog.filename = "\(run)/access.log"
             server.upload-dirs = ( "\(run)" )
 
-            # The site as `shelf build` writes it; an address without a file gets the store's 404 page.
+            # The site as `shelf build` writes it; an address without a file gets the store's 404 page,
+            # and a function that fails or is restarting the store's 500 or 503 page (STATUS.html).
             server.document-root = "\(d.site)"
             index-file.names = ( "index.html" )
             server.errorfile-prefix = "\(d.site)/"

@@ -51,10 +51,11 @@ struct NginxConfig {
                     listen \(d.listen);
                     server_name \(d.hostName);
 
-                    # The site as `shelf build` writes it; an address without a file gets the store's 404 page.
+                    # The site as `shelf build` writes it; an address without a file gets the store's 404 page,
+                    # and a function that fails or is restarting the store's 500 or 503 page.
                     root \(d.site);
                     index index.html;
-                    error_page 404 /404.html;
+            \(indented(errorPages, 8))
 
                     # Pre-compressed copies: X.gz, which `shelf build` writes beside X, goes as it is to
                     # clients that accept gzip.
@@ -84,6 +85,11 @@ struct NginxConfig {
             }
 
             """
+    }
+
+    /// `error_page 502 503 504 /503.html;`
+    private var errorPages: [String] {
+        SiteRules.errorPages.map { "error_page \($0.statuses.map(String.init).joined(separator: " ")) \($0.file);" }
     }
 
     /// nginx's `types` block: a type, then its extensions; the charset comes from `charset`.

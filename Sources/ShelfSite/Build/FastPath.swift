@@ -82,6 +82,8 @@ struct FastPath {
                 Array(theme.renderPage("product", page.values()).utf8)
             }
         }.filter { state.pageFingerprints[$0.path] != $0.fingerprint }
+        let brokenLinks = checkLinks(
+            of: content.publishedProducts.filter { changed.contains(content.productFiles[$0.handle]!) }, in: content)
         let writer = try SiteWriter(staging: folder.workFolder + "/staging", precompress: content.config.precompress)
         var written: [String] = []
         for page in pages { written += try writer.stage(page) }
@@ -96,7 +98,17 @@ struct FastPath {
         state.changedFiles.formUnion(changed)
         state.stockVersion = version
         try state.saveChanges(to: statePath)
-        return summary(files: state.outputCount, written: written.sorted(), started: started)
+        return summary(files: state.outputCount, written: written.sorted(), started: started, brokenLinks: brokenLinks)
+    }
+
+    /// The broken links of edited product descriptions; the site's paths are read from the build
+    /// cache only when a description links inside the site at all.
+    private func checkLinks(of products: [Product], in content: StoreContent) -> [LinkChecker.BrokenLink] {
+        guard products.contains(where: { !LinkChecker.links(in: $0.descriptionHTML).isEmpty }),
+            let cache = BuildCache.load(from: cachePath)
+        else { return [] }
+        let sources = products.compactMap { product in content.productFiles[product.handle].map { ($0, product.descriptionHTML) } }
+        return LinkChecker.check(sources: sources, folder: folder, sitePaths: Set(cache.fingerprints.keys))
     }
 
     /// Every `.md` file of a folder with its stamp, read in one pass over the folder: the fast
@@ -117,10 +129,13 @@ struct FastPath {
         return stamps
     }
 
-    private func summary(files: Int, written: [String], started: DispatchTime) -> SiteBuilder.Summary {
+    private func summary(
+        files: Int, written: [String], started: DispatchTime, brokenLinks: [LinkChecker.BrokenLink] = []
+    ) -> SiteBuilder.Summary {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var summary = SiteBuilder.Summary(files: files, written: written, removed: [], incremental: true, seconds: seconds)
         summary.fastPath = true
+        summary.brokenLinks = brokenLinks
         progress.print(summary.description)
         return summary
     }

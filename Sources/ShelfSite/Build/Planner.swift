@@ -64,6 +64,16 @@ struct Planner {
         notFound.combine(template("404"))
         notFound.combine(model.chromeFingerprint)
         page("/404.html", template: "404", fingerprint: notFound.value, inSitemap: false) { Frozen(value: documents.notFoundValues()) }
+        for errorPage in ErrorPage.all {
+            var fingerprint = StableHasher()
+            fingerprint.combine(template("error"))
+            fingerprint.combine(model.chromeFingerprint)
+            fingerprint.combine(errorPage.status)
+            fingerprint.combine(errorPage.message)
+            page(errorPage.path, template: "error", fingerprint: fingerprint.value, inSitemap: false) {
+                Frozen(value: documents.errorValues(errorPage))
+            }
+        }
 
         outputs += texts(Feeds.sitemaps(paths: sitemapPaths, model: model))
         outputs += texts([("robots.txt", Feeds.robots(model: model)), ("feed.xml", Feeds.atom(model: model))])

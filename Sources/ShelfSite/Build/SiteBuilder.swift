@@ -45,6 +45,9 @@ public struct SiteBuilder: Sendable {
         public var incremental: Bool
         /// True when only product pages were re-rendered, without planning the whole site.
         public var fastPath = false
+        /// Links in content files to paths the site does not have: warnings for `shelf build`,
+        /// errors for `shelf check`.
+        public var brokenLinks: [LinkChecker.BrokenLink] = []
         public var seconds: Double
 
         public var description: String {
@@ -61,6 +64,9 @@ public struct SiteBuilder: Sendable {
         let started = DispatchTime.now()
         let progress = Progress(steps: Self.steps.count, quiet: options.quiet)
         let ownSite = options.destination == nil
+        // Builds into another folder (`shelf check`) share nothing with the store's own builds.
+        let lock = ownSite ? try lockBuilds() : nil
+        defer { lock?.release() }
         let fastPath = FastPath(folder: folder, progress: progress)
         if options.full || !ownSite || !options.syncDatabase {
             try? FileManager.default.removeItem(atPath: fastPath.statePath)
@@ -102,7 +108,14 @@ public struct SiteBuilder: Sendable {
         let previous = options.full || !FileManager.default.fileExists(atPath: site) ? nil : cachePath.flatMap(BuildCache.load)
         let changed = outputs.filter { previous?.fingerprints[$0.path] != $0.fingerprint }
         let current = Set(outputs.map(\.path))
-        let removed = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
+        let brokenLinks = LinkChecker.check(content, folder: folder, sitePaths: current)
+        // Assets the last build stopped naming stay for this one build more (pages browsers hold
+        // still name them); what the build before retired goes now.
+        let retiredPath = cachePath == nil ? nil : folder.workFolder + "/retired-assets"
+        let retiredBefore = retiredPath.map(RetiredAssets.load) ?? []
+        let gone = previous.map { $0.fingerprints.keys.filter { !current.contains($0) }.sorted() } ?? []
+        var retired = retiredPath == nil ? [] : gone.filter(RetiredAssets.isAsset)
+        let removed = gone.filter { !retired.contains($0) } + retiredBefore.filter { !current.contains($0) && !gone.contains($0) }
 
         progress.begin(Self.steps[4])
         let staging = options.destination.map { $0 + ".staging" } ?? folder.workFolder + "/staging"
@@ -132,10 +145,12 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[5])
         do {
             if previous == nil {
+                if retiredPath != nil { retired = writer.carryAssets(from: site, except: Set(retiredBefore)) }
                 try writer.publishWhole(as: site)
             } else {
                 try writer.publishChanges(written, removing: removed, into: site)
             }
+            if let retiredPath { try RetiredAssets.save(retired, to: retiredPath) }
             if options.destination == nil {
                 try SiteValuesFile.write(model.siteValues, to: folder.workFolder + "/site-values.json")
             }
@@ -150,13 +165,25 @@ public struct SiteBuilder: Sendable {
             }
         } catch let error as SiteError {
             throw BuildFailure(step: Self.steps[5], errors: [error])
+        } catch {
+            throw BuildFailure(step: Self.steps[5], errors: [SiteError(folder.relative(site), "cannot be published: \(error)")])
         }
         progress.endStep()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
-        let summary = Summary(
+        var summary = Summary(
             files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
+        summary.brokenLinks = brokenLinks
         progress.print(summary.description)
         return summary
+    }
+
+    /// Waits for any other build of the store's own site to finish, saying so on stderr.
+    private func lockBuilds() throws(BuildFailure) -> BuildLock {
+        do {
+            return try BuildLock.acquire(folder) { FileHandle.standardError.write(Data(($0 + "\n").utf8)) }
+        } catch {
+            throw BuildFailure(step: Self.steps[0], errors: [error])
+        }
     }
 
     /// Syncs the catalogue into the database (migrating it first) and reads the stock.

@@ -73,6 +73,40 @@ struct SiteWriter {
         }
     }
 
+    /// `paths` in the order they may be published: everything but pages first, then pages not
+    /// yet in the site, then the pages they replace; each group in its given order.
+    static func publishingOrder(_ paths: [String], isNew: (String) -> Bool) -> [String] {
+        var (others, added, changed): ([String], [String], [String]) = ([], [], [])
+        for path in paths {
+            if !path.hasSuffix(".html") && !path.hasSuffix(".html.gz") {
+                others.append(path)
+            } else if isNew(path) {
+                added.append(path)
+            } else {
+                changed.append(path)
+            }
+        }
+        return others + added + changed
+    }
+
+    /// Links the fingerprinted assets of the site being replaced into the staging folder, except
+    /// those `retired` by an earlier build: a page a browser loaded from the old site still finds
+    /// its stylesheet after the swap. Returns the asset paths carried over (`assets/app.1a2b.css`).
+    func carryAssets(from site: String, except retired: Set<String>) -> [String] {
+        var carried: Set<String> = []
+        for file in Theme.files(under: site + "/assets", extension: nil) {
+            let path = "assets/" + file
+            let asset = path.hasSuffix(".gz") ? String(path.dropLast(3)) : path
+            guard !retired.contains(asset), access(staging + "/" + path, F_OK) != 0 else { continue }
+            let (source, target) = (site + "/" + path, staging + "/" + path)
+            try? makeFolders(String(target[..<target.lastIndex(of: "/")!]))
+            if link(source, target) == 0 || (try? FileManager.default.copyItem(atPath: source, toPath: target)) != nil {
+                carried.insert(asset)
+            }
+        }
+        return carried.sorted()
+    }
+
     /// Replaces `site` with the staging folder as one atomic step.
     func publishWhole(as site: String) throws {
         if FileManager.default.fileExists(atPath: site) {
@@ -94,8 +128,12 @@ struct SiteWriter {
     }
 
     /// Moves staged files into `site` one atomic rename each and deletes files no longer built.
+    ///
+    /// The order keeps every page whole while it goes on, and after a crash part way: first the
+    /// files pages name (assets, images, feeds), then new pages, then changed pages, and deletions
+    /// last, so a published page never names a file that is not there yet.
     func publishChanges(_ paths: [String], removing removed: [String], into site: String) throws {
-        for path in paths {
+        for path in SiteWriter.publishingOrder(paths, isNew: { access(site + "/" + $0, F_OK) != 0 }) {
             let target = site + "/" + path
             let parent = String(target[..<target.lastIndex(of: "/")!])
             if !FileManager.default.fileExists(atPath: parent) {

@@ -60,10 +60,14 @@ struct YAMLValue {
     func date(_ what: String) throws(SiteError) -> String {
         let value = try string(what)
         let parts = value.split(separator: "-")
-        guard value.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }),
-            let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), (1...31).contains(day)
+        guard value.count == 10, parts.count == 3, parts.allSatisfy({ $0.allSatisfy(\.isASCII) && $0.allSatisfy(\.isNumber) }),
+            let year = Int(parts[0]), let month = Int(parts[1]), (1...12).contains(month), let day = Int(parts[2]), day >= 1
         else {
             throw error("\(what) \"\(value)\" is not a date; write it as YYYY-MM-DD")
+        }
+        let days = CalendarDay.days(inMonth: month, of: year)
+        guard day <= days else {
+            throw error("\(what) \"\(value)\" does not exist: month \(parts[1]) of \(parts[0]) has \(days) days")
         }
         return value
     }

@@ -72,7 +72,9 @@ struct Chrome {
             "about": links(["about"]) + (content.stories.isEmpty ? [] : [["title": "Stories", "url": "/stories/"]])
                 + links(["privacy", "terms"]),
         ]
-        var values: Values = ["site": site, "assets": assets, "nav": nav, "footer": footer]
+        // A theme shows a form only for a function the store has (`{{#functions.search}}`).
+        let functions = Values(uniqueKeysWithValues: FunctionNames.all.map { ($0, true as Any) })
+        var values: Values = ["site": site, "assets": assets, "nav": nav, "footer": footer, "functions": functions]
         values["chrome"] = ["header": theme.render("partials/header", values), "footer": theme.render("partials/footer", values)] as Values
         return values
     }

@@ -66,6 +66,16 @@ struct DocumentPages {
         return chrome.values(head)
     }
 
+    /// The values of a static error page the web server shows when a function cannot answer.
+    func errorValues(_ page: ErrorPage) -> Values {
+        let chrome = Chrome(model: model)
+        var head = Chrome.Head(title: chrome.title(page.title), description: page.message, path: page.path)
+        head.noindex = true
+        var all = chrome.values(head)
+        all["error"] = ["status": String(page.status), "title": page.title, "message": page.message] as Values
+        return all
+    }
+
     static func summary(of story: Document, model: SiteModel) -> Values {
         var entry: Values = ["title": story.title, "url": story.path]
         if let date = story.date {

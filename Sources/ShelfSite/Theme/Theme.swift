@@ -7,7 +7,7 @@ import ShelfTheme
 struct Theme: Sendable {
     /// The templates every theme must have.
     static let requiredTemplates = [
-        "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "partials/card", "partials/header",
+        "layout", "home", "listing", "product", "page", "stories", "story", "campaign", "404", "error", "partials/card", "partials/header",
         "partials/footer", "partials/category-nav", "partials/filters",
     ]
 

@@ -9,7 +9,9 @@ extension Shelf {
                 Loads content and theme, migrates the database and syncs the catalogue into it,
                 then renders every page whose inputs changed since the last build. A full build
                 writes a new folder and swaps it in atomically; on any error the old site/ and
-                database stay as they were.
+                database stay as they were. A link in a content file to a page the site does not
+                have is a warning (`shelf check` makes it an error). A second build of the same
+                store waits for the first to finish.
 
                 Example:
                   shelf build --store my-shop
@@ -25,7 +27,8 @@ extension Shelf {
 
         func run() throws {
             do {
-                _ = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+                let summary = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+                warn(about: summary.brokenLinks)
             } catch let failure as BuildFailure {
                 throw fail(failure.description)
             }

@@ -91,7 +91,7 @@ extension Shelf {
             let builder = SiteBuilder(folder: folder)
             let status = BuildStatus()
             do {
-                _ = try builder.build(.init(quiet: false))
+                warn(about: try builder.build(.init(quiet: false)).brokenLinks)
             } catch let failure as BuildFailure {
                 FileHandle.standardError.write(Data((failure.description + "\n").utf8))
                 if !FileManager.default.fileExists(atPath: folder.siteFolder) { throw ExitCode.failure }
@@ -125,6 +125,7 @@ extension Shelf {
                     do {
                         let summary = try builder.build(.init(quiet: true))
                         print(summary.description)
+                        warn(about: summary.brokenLinks)
                         status.succeeded(changed: !summary.written.isEmpty || !summary.removed.isEmpty)
                     } catch {
                         FileHandle.standardError.write(Data("\(error)\n".utf8))

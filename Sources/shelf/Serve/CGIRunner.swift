@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import Hummingbird
+import ShelfConfig
 import ShelfHTTP
 
 /// Runs a function as CGI for `shelf serve`, one process per request, exactly as a web server's
