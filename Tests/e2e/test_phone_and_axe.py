@@ -184,6 +184,7 @@ def test_with_javascript_the_shopper_must_choose_a_size(served, browser):
         assert cart_count(page, served.base) == 0
 
         choose(page, "Oat", "M")
+        expect(notice).to_be_hidden()  # the question is answered
         expect(button).to_have_text("Add to cart — €239.00")
         button.click()
         expect(notice).to_contain_text(f"Added {PRODUCT} — Oat / M to your cart.")

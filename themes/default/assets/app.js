@@ -186,6 +186,7 @@
         notice.hidden = false;
         notice.classList.add("notice--warning");
         notice.textContent = (button && button.getAttribute("data-choose") || "Choose an option") + ".";
+        notice.setAttribute("data-asking", "");
       }
       var groups = form.querySelectorAll(".picker__group");
       for (var i = 0; i < groups.length; i++) {
@@ -196,6 +197,13 @@
         }
       }
     }
+
+    // Once a size is chosen the question is answered: take it away.
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "sku" || !notice || !notice.hasAttribute("data-asking")) return;
+      notice.hidden = true;
+      notice.removeAttribute("data-asking");
+    });
 
     form.addEventListener("submit", function (event) {
       event.preventDefault();
@@ -227,6 +235,7 @@
           }
           if (notice) {
             notice.hidden = false;
+            notice.removeAttribute("data-asking");
             notice.classList.toggle("notice--warning", Boolean(warning));
             notice.innerHTML = "";
             notice.appendChild(document.createTextNode(message + " "));
