@@ -121,6 +121,8 @@ def test_every_page_of_the_journey_fits_a_phone_and_passes_axe(served, browser, 
     inspector = Inspector(screenshots, request.node.callspec.id, phone=phone, axe=javascript)
     with new_page(browser, viewport, javascript) as page:
         buy(page, served.base, served.store, shopper, inspector, javascript=javascript)
+        # The order page says VAT, the [[tax]] rules' name, as the product page and checkout do.
+        expect(page.locator("table.order__lines tfoot")).to_contain_text("Including VAT")
         # A filter page, reached from the category's colour filter.
         page.goto(served.base + "/shop/women/")
         page.locator("a.filter__value").first.click()
