@@ -84,11 +84,12 @@ struct ProductPage {
 
         // The picker: first option as radios, variants grouped by its values. A size is checked
         // only when it is the one its colour comes in: otherwise the shopper chooses it.
+        let groupOf = { (variant: Variant) in product.options.count < 2 ? "" : variant.optionValues[0] }
+        let groupSizes = Dictionary(grouping: product.variants, by: groupOf).mapValues(\.count)
         let variantValues = { (variant: Variant, label: String) -> Values in
-            let group = product.variants.filter { product.options.count < 2 || $0.optionValues[0] == variant.optionValues[0] }
             var entry: Values = [
                 "sku": variant.sku, "id": "sku-\(Slug.make(variant.sku))", "label": label,
-                "checked": variant.sku == firstChoice.sku && group.count == 1, "available": available(variant),
+                "checked": variant.sku == firstChoice.sku && groupSizes[groupOf(variant)] == 1, "available": available(variant),
                 "price": prices.string(variant.price),
             ]
             entry.setText("stock_note", note(variant))

@@ -19,8 +19,8 @@ enum CartInput {
         if let sent = try fields.optional("sku"), !sent.isEmpty { return try sku(fields) }
         let named = try fields.optional("choose") ?? ""
         let option =
-            (1...30).contains(named.count) && named.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == " ") })
-            ? named.lowercased() : "option"
+            (1...30).contains(named.count) && named.first!.isLetter
+                && named.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == " ") }) ? named.lowercased() : "option"
         let article = "aeiou".contains(option.first!) ? "an" : "a"
         throw HTTPError(422, "Choose \(article) \(option), then add it to your cart.", log: "no sku chosen")
     }
