@@ -2229,6 +2229,8 @@ def shelf_toml():
           'countries = ["IE", "GB", "FR", "DE", "NL", "BE", "ES", "IT", "PT", "AT", "DK", "SE", "US"]',
           "prices_include_tax = true",
           "reservation_minutes = 30",
+          "return_days = 30",
+          "free_returns = true",
           "", "[payments]", 'provider = "test"',
           "", "[[shipping]]", 'id = "standard"', 'name = "Standard (An Post)"', 'countries = ["IE"]',
           'rate = "4.95"', 'free_from = "75.00"', 'delivery = "2–3 business days"',

@@ -9,6 +9,10 @@ public struct CheckoutSettings: Sendable, Hashable {
     public var taxMode: TaxMode = .inclusive
     /// How long a placed order holds its stock before payment.
     public var reservationMinutes = 30
+    /// Days a shopper has to return an order, when the store takes returns (`return_days`).
+    public var returnDays: Int?
+    /// Whether returns cost the shopper nothing (`free_returns`).
+    public var freeReturns = false
     public var shipping: [ShippingMethod] = []
     public var taxes: [TaxRule] = []
     public var codes: [DiscountCode] = []
@@ -29,16 +33,27 @@ public struct CheckoutSettings: Sendable, Hashable {
 }
 
 extension CheckoutSettings {
+    /// The one word the store uses for tax on every page and email: the name its `[[tax]]` rules
+    /// share ("VAT"), or "Tax" when they have none or differ.
+    public var taxName: String {
+        let names = Set(taxes.map(\.name))
+        return names.count == 1 ? names.first! : "Tax"
+    }
+}
+
+extension CheckoutSettings {
     /// Reads the checkout sections of `shelf.toml`; without them the store sells nowhere yet.
     init(_ root: TOMLReader, currency: Currency) throws(SiteError) {
         if let section = try root.table("checkout") {
-            try section.allowOnly(["countries", "prices_include_tax", "reservation_minutes"])
+            try section.allowOnly(["countries", "prices_include_tax", "reservation_minutes", "return_days", "free_returns"])
             countries = try section.strings("countries") ?? []
             for code in countries where CountryNames.name(of: code) == nil {
                 throw section.error(at: "countries", "\"\(code)\" is not a country code Shelf knows; use ISO codes like \"IE\", \"FR\"")
             }
             taxMode = try section.bool("prices_include_tax") ?? true ? .inclusive : .exclusive
             reservationMinutes = try section.int("reservation_minutes", in: 5...1440) ?? reservationMinutes
+            returnDays = try section.int("return_days", in: 1...365)
+            freeReturns = try section.bool("free_returns") ?? false
         }
         if let section = try root.table("payments") {
             try section.allowOnly(["provider", "stripe_api", "manual_instructions"])

@@ -66,9 +66,23 @@ import Testing
             #expect(try cart.send("POST", "/add", form: "sku=TEE-SAND-S").status == 409)
             #expect(try cart.send("POST", "/add", form: "sku=NOPE-1").status == 400)
             #expect(try cart.send("POST", "/add", form: "sku=<script>").status == 400)
-            #expect(try cart.send("POST", "/add", form: "quantity=1").status == 400)
+            #expect(try cart.send("POST", "/add", form: "quantity=1").status == 422)
             #expect(try cart.cartJSON()["count"]?.scalarText == "0")
             // A refused add starts no session.
+            #expect(cart.cookie == nil)
+        }
+    }
+
+    @Test func addingBeforeChoosingASizeAsksForOne() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            let asked = try cart.send("POST", "/add", form: "choose=size&option=sand&quantity=1")
+            #expect(asked.status == 422)
+            #expect(String(decoding: asked.body, as: UTF8.self).contains("Choose a size, then add it to your cart."))
+            let odd = try cart.send("POST", "/add", form: "choose=%3Cb%3Esize%3C%2Fb%3E&sku=")
+            #expect(odd.status == 422)
+            #expect(String(decoding: odd.body, as: UTF8.self).contains("Choose an option, then add it to your cart."))
+            #expect(try cart.cartJSON()["count"]?.scalarText == "0")
             #expect(cart.cookie == nil)
         }
     }
@@ -185,7 +199,7 @@ import Testing
             #expect(wrong.status == 405)
             #expect(wrong.header("Allow") == "POST")
             let plain = try cart.send("POST", "/add", headers: ["HTTP_ORIGIN": CartFixture.baseURL, "CONTENT_TYPE": "text/plain"])
-            #expect(plain.status == 400)  // no body: the missing sku
+            #expect(plain.status == 422)  // no body: no size chosen
         }
     }
 

@@ -52,6 +52,24 @@ import Testing
 
         """
 
+    @Test func taxHasOneNameTheRulesShareOrTax() throws {
+        #expect(try StoreConfig(toml: base + checkout).checkout.taxName == "VAT")
+        #expect(try StoreConfig(toml: base).checkout.taxName == "Tax")
+        let mixed = checkout + "[[tax]]\nname = \"GST\"\ncountries = [\"FR\"]\nrate = \"10\"\n"
+        #expect(try StoreConfig(toml: base + mixed).checkout.taxName == "Tax")
+    }
+
+    @Test func readsReturnDaysAndFreeReturns() throws {
+        let settings = try StoreConfig(
+            toml: base
+                + checkout.replacingOccurrences(
+                    of: "reservation_minutes = 20", with: "reservation_minutes = 20\nreturn_days = 14\nfree_returns = true")
+        ).checkout
+        #expect(settings.returnDays == 14)
+        #expect(settings.freeReturns)
+        #expect(try StoreConfig(toml: base + checkout).checkout.returnDays == nil)
+    }
+
     @Test func readsTheCheckoutSections() throws {
         let settings = try StoreConfig(toml: base + checkout).checkout
         #expect(settings.countries == ["IE", "FR"])

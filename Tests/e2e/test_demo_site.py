@@ -111,7 +111,16 @@ def test_json_ld_describes_each_offer(demo_store):
             expected = "InStock" if levels.get(variant["sku"], 0) > 0 else "OutOfStock"
             assert offer["availability"] == f"https://schema.org/{expected}"
         metas = {m.attrs.get("property"): m.attrs.get("content") for m in document.find_all("meta") if m.attrs.get("property")}
-        assert metas["og:type"] == "product" and metas["og:title"] and metas["og:image"].startswith("https://")
+        names = {m.attrs.get("name"): m.attrs.get("content") for m in document.find_all("meta") if m.attrs.get("name")}
+        assert metas["og:type"] == "product" and metas["og:title"]
+        # Link previews show raster images only: og:image names the first one, else there is none.
+        raster = [image["src"] for image in product.get("images", [])
+                  if image["src"].rsplit(".", 1)[-1].lower() in ("png", "jpg", "jpeg", "webp", "gif", "avif")]
+        if raster:
+            assert metas["og:image"] == "https://shop.example.com" + raster[0], handle
+            assert names["twitter:card"] == "summary_large_image", handle
+        else:
+            assert "og:image" not in metas and names["twitter:card"] == "summary", handle
 
 
 def internal_links(document):

@@ -87,7 +87,8 @@ def test_the_cart_and_its_changes_match_the_document(store):  # noqa: F811
     assert errors(json.loads(removed.body), response_schema("/fn/cart/remove", "post", 200)) == []
 
 
-@pytest.mark.parametrize("body, status", [({"sku": SOLD_OUT}, 409), ({"sku": "LDN-BWC-CAM-XS", "quantity": 0}, 400)])
+@pytest.mark.parametrize("body, status", [({"sku": SOLD_OUT}, 409), ({"sku": "LDN-BWC-CAM-XS", "quantity": 0}, 400),
+                                          ({"choose": "size", "quantity": 1}, 422)])
 def test_errors_match_the_document(store, body, status):  # noqa: F811
     refused = post_json(store, "/add", body)
     assert refused.status == status

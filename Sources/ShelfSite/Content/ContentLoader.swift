@@ -130,7 +130,10 @@ public enum ContentLoader {
             sourceHashes: sourceHashes, productStamps: productStamps,
             pages: documents[.page] ?? [],
             stories: (documents[.story] ?? []).sorted { ($0.date ?? "", $1.handle) > ($1.date ?? "", $0.handle) },
-            campaigns: documents[.campaign] ?? [])
+            campaigns: documents[.campaign] ?? [],
+            favicon: ["/favicon.svg", "/favicon.png", "/favicon.ico"].first {
+                FileManager.default.fileExists(atPath: folder.staticFolder + $0)
+            })
     }
 
     /// Top-level paths the build writes itself, which a page may not take.

@@ -17,6 +17,8 @@ public struct StoreContent: Sendable {
     public var pages: [Document]
     public var stories: [Document]
     public var campaigns: [Document]
+    /// The store's icon under `static/` (`/favicon.svg`, `.png` or `.ico`), linked from every page.
+    public var favicon: String? = nil
 
     /// Published products only: what the site shows.
     public var publishedProducts: [Product] { products.filter(\.published) }

@@ -27,6 +27,7 @@ struct Chrome {
             "canonical": model.absolute(head.path),
         ]
         page["og"] = head.og.map { ["property": $0.0, "content": $0.1] as Values }
+        page["twitter_card"] = head.og.contains { $0.0 == "og:image" } ? "summary_large_image" : "summary"
         page.setText("json_ld", head.jsonLD)
         if head.noindex { page["noindex"] = true }
         page.setText("prev_url", head.prevURL)
@@ -47,6 +48,7 @@ struct Chrome {
         ]
         site.setText("tagline", config.tagline)
         site.setText("announcement", config.announcement)
+        site.setText("favicon", content.favicon)
 
         var assets: Values = [:]
         for (name, url) in assetURLs {
@@ -82,13 +84,20 @@ struct Chrome {
     /// The title of a page followed by the store's name.
     func title(_ pageTitle: String) -> String { "\(pageTitle) · \(model.config.name)" }
 
-    /// The Open Graph tags every page has; product pages add their own.
+    /// The Open Graph tags every page has; product pages add their own. An `og:image` only for
+    /// a raster image: the sites that show link previews ignore SVG.
     func openGraph(title: String, description: String, path: String, image: String?, type: String = "website") -> [(String, String)] {
         var tags = [
             ("og:type", type), ("og:site_name", model.config.name), ("og:title", title),
             ("og:description", description), ("og:url", model.absolute(path)),
         ]
-        if let image { tags.append(("og:image", model.absolute(image))) }
+        if let image, Self.isRaster(image) { tags.append(("og:image", model.absolute(image))) }
         return tags
+    }
+
+    /// Whether an image path names a raster format (PNG, JPEG, WebP, GIF, AVIF).
+    static func isRaster(_ path: String) -> Bool {
+        guard let dot = path.lastIndex(of: ".") else { return false }
+        return ["png", "jpg", "jpeg", "webp", "gif", "avif"].contains(path[path.index(after: dot)...].lowercased())
     }
 }

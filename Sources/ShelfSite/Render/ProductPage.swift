@@ -31,6 +31,16 @@ struct ProductPage {
         return hasher.value
     }
 
+    /// The option the shopper picks with the size boxes: the second option, or the only one.
+    private var chosenOption: String {
+        product.options.count >= 2 ? product.options[1].name : product.options.first?.name ?? "option"
+    }
+
+    /// "a" or "an", by the word's first letter.
+    private static func article(_ word: String) -> String {
+        word.first.map { "aeiou".contains($0) } == true ? "an" : "a"
+    }
+
     func values() -> Values {
         let chrome = Chrome(model: model)
         let prices = model.prices
@@ -55,6 +65,11 @@ struct ProductPage {
         }
         if product.variants.contains(where: available) { values["available"] = true }
         values.setText("size_guide_url", model.config.catalogue.sizeGuide)
+        let returnsPage = model.content.pages.first { $0.handle == "returns" }
+        values["perks"] = ProductPerks(checkout: model.config.checkout, prices: prices).values(returnsURL: returnsPage?.path)
+        let choose = chosenOption.lowercased()
+        values["choose"] = choose
+        values["choose_label"] = "Choose \(Self.article(choose)) \(choose)"
         values["images"] = product.images.enumerated().map { index, image in
             var entry: Values = ["src": image.src, "alt": image.alt, "first": index == 0]
             entry.setText("option_value", image.optionValue)
@@ -67,11 +82,14 @@ struct ProductPage {
         values["breadcrumbs"] = crumbs
         values["related"] = related.map { model.card($0) }
 
-        // The picker: first option as radios, variants grouped by its values.
+        // The picker: first option as radios, variants grouped by its values. A size is checked
+        // only when it is the one its colour comes in: otherwise the shopper chooses it.
+        let groupOf = { (variant: Variant) in product.options.count < 2 ? "" : variant.optionValues[0] }
+        let groupSizes = Dictionary(grouping: product.variants, by: groupOf).mapValues(\.count)
         let variantValues = { (variant: Variant, label: String) -> Values in
             var entry: Values = [
                 "sku": variant.sku, "id": "sku-\(Slug.make(variant.sku))", "label": label,
-                "checked": variant.sku == firstChoice.sku, "available": available(variant),
+                "checked": variant.sku == firstChoice.sku && groupSizes[groupOf(variant)] == 1, "available": available(variant),
                 "price": prices.string(variant.price),
             ]
             entry.setText("stock_note", note(variant))
@@ -132,7 +150,8 @@ struct ProductPage {
 
         let description = product.seoDescription ?? product.summary
         var og = chrome.openGraph(
-            title: product.seoTitle ?? product.title, description: description, path: path, image: product.images.first?.src,
+            title: product.seoTitle ?? product.title, description: description, path: path,
+            image: product.images.first { Chrome.isRaster($0.src) }?.src,
             type: "product")
         og.append(("product:price:amount", lowest.price.decimalString))
         og.append(("product:price:currency", lowest.price.currency.code))

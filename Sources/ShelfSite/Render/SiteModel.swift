@@ -95,6 +95,7 @@ final class SiteModel: @unchecked Sendable {
         }
         for document in content.pages { chrome.combine(document.handle + "\t" + document.title) }
         chrome.combine(content.stories.isEmpty)
+        chrome.combine(content.favicon ?? "")
         self.chromeFingerprint = chrome.value
     }
 

@@ -48,7 +48,7 @@ struct OrderEmails: Sendable {
             "status_url": config.baseURL + OrderLink.path(order.number, key: sessionKey),
             "subtotal": prices.string(amounts.subtotal), "shipping": prices.string(amounts.shipping),
             "shipping_name": order.shippingName, "total": prices.string(amounts.total), "tax": prices.string(amounts.tax),
-            "tax_rate": amounts.taxRate.description,
+            "tax_rate": amounts.taxRate.description, "tax_label": config.checkout.taxName,
             "lines": details.lines.map { line -> [String: Any] in
                 [
                     "title": line.title, "options": line.options, "quantity": line.quantity, "unit_price": prices.string(line.unitPrice),

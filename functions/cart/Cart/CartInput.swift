@@ -13,6 +13,18 @@ enum CartInput {
         return sku
     }
 
+    /// The SKU the shopper chose on the product page. Without one, a 422 that asks for the
+    /// option the page's form names (`choose=size`: "Choose a size, then add it to your cart.").
+    static func chosenSKU(_ fields: Fields) throws(HTTPError) -> String {
+        if let sent = try fields.optional("sku"), !sent.isEmpty { return try sku(fields) }
+        let named = try fields.optional("choose") ?? ""
+        let option =
+            (1...30).contains(named.count) && named.first!.isLetter
+                && named.allSatisfy({ $0.isASCII && ($0.isLetter || $0 == " ") }) ? named.lowercased() : "option"
+        let article = "aeiou".contains(option.first!) ? "an" : "a"
+        throw HTTPError(422, "Choose \(article) \(option), then add it to your cart.", log: "no sku chosen")
+    }
+
     /// A whole number of items from `range`, written in plain digits; `fallback` when absent.
     static func quantity(_ fields: Fields, in range: ClosedRange<Int>, fallback: Int? = nil) throws(HTTPError) -> Int {
         let sent = try fields.optional("quantity")

@@ -11,7 +11,7 @@ import ShelfStore
 enum ChangeCart {
     static func add(_ request: Request, _ context: FunctionContext) throws -> Response {
         let fields = try request.fields()
-        let sku = try CartInput.sku(fields)
+        let sku = try CartInput.chosenSKU(fields)
         let quantity = try CartInput.quantity(fields, in: 1...context.config.cart.maxPerLine, fallback: 1)
         let store = try context.store()
         // Refuse what cannot be sold before starting a session, so a failed add leaves no row

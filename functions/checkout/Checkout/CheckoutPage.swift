@@ -61,7 +61,7 @@ enum CheckoutPage {
         let quote = state.quote
         var summary: [String: Any] = [
             "subtotal": prices.string(quote.subtotal), "total": prices.string(quote.total), "tax": prices.string(quote.tax),
-            "tax_label": (state.hasAddress ? state.taxRule?.name : nil) ?? "tax",
+            "tax_label": state.context.config.checkout.taxName,
             "code_action": "/fn/checkout/code?return=\(codeReturn)", "token": state.token,
         ]
         summary["lines"] = state.lines.map { line -> [String: Any] in

@@ -38,7 +38,7 @@ enum OrderPage {
             "number": order.number.description, "status": order.status.rawValue, "email": order.address.email,
             "subtotal": prices.string(amounts.subtotal), "shipping": prices.string(amounts.shipping),
             "shipping_name": order.shippingName, "total": prices.string(amounts.total), "tax": prices.string(amounts.tax),
-            "tax_label": "tax", "address": order.address.lines, "is_paid": order.status == .paid,
+            "tax_label": context.config.checkout.taxName, "address": order.address.lines, "is_paid": order.status == .paid,
         ]
         values["lines"] = details.lines.map { line -> [String: Any] in
             var values: [String: Any] = [

@@ -28,7 +28,8 @@ enum Payments {
         case .test:
             let attempt = try store.startPaymentAttempt(order.id, provider: "test", now: now)
             let provider = TestProvider(sessionKey: context.secrets.sessionKey)
-            let token = provider.session(for: paymentOrder(order, try lines(of: order, store)), attempt: attempt.number)
+            let token = provider.session(
+                for: paymentOrder(order, try lines(of: order, store), taxName: context.config.checkout.taxName), attempt: attempt.number)
             try store.setPaymentReference(attempt, reference: "ts_\(order.number)_\(attempt.number)", now: now)
             return .redirect(to: "/fn/checkout/test-pay?s=\(token)")
         case .stripe:
@@ -40,7 +41,8 @@ enum Payments {
             let base = context.config.baseURL
             do {
                 let session = try stripe.createSession(
-                    for: paymentOrder(order, try lines(of: order, store)), attempt: attempt.number, successURL: base + link,
+                    for: paymentOrder(order, try lines(of: order, store), taxName: context.config.checkout.taxName),
+                    attempt: attempt.number, successURL: base + link,
                     cancelURL: base + link)
                 try store.setPaymentReference(attempt, reference: session.id, now: now)
                 return Response(status: 303, headers: [("Location", session.url)])
@@ -57,7 +59,7 @@ enum Payments {
     }
 
     /// The order as a provider needs it.
-    static func paymentOrder(_ order: Order, _ lines: [OrderLine]) -> PaymentOrder {
+    static func paymentOrder(_ order: Order, _ lines: [OrderLine], taxName: String) -> PaymentOrder {
         let amounts = order.amounts
         return PaymentOrder(
             number: order.number.description, email: order.address.email,
@@ -66,7 +68,7 @@ enum Payments {
                     name: $0.options.isEmpty ? $0.title : "\($0.title) (\($0.options))", unitPrice: $0.unitPrice, quantity: $0.quantity)
             },
             shippingName: order.shippingName, shipping: amounts.shipping, discount: amounts.discount, discountCode: amounts.discountCode,
-            addedTax: amounts.taxMode == .exclusive ? amounts.tax : .zero(amounts.currency), taxName: "Tax", total: amounts.total,
+            addedTax: amounts.taxMode == .exclusive ? amounts.tax : .zero(amounts.currency), taxName: taxName, total: amounts.total,
             expiresAt: order.reservedUntil ?? (order.createdAt + 1800))
     }
 }

@@ -92,12 +92,14 @@
     function render() {
       var variant = checkedSku();
       if (!variant) {
-        var legend = groups[activeIndex()] && groups[activeIndex()].querySelector("legend");
+        // Nothing chosen yet: the button asks for the size, and pressing it says so (see below).
+        var group = groups[activeIndex()] || form;
+        var choosable = Boolean(group.querySelector('input[name="sku"]:not(:disabled)'));
         showPrice(initial.price, initial.compareAt, initial.onSale);
-        if (stockNote) stockNote.textContent = "";
+        if (stockNote) stockNote.textContent = choosable ? "" : "Sold out";
         if (button) {
-          button.disabled = true;
-          button.textContent = legend ? "Select " + legend.textContent.trim() : "Select an option";
+          button.disabled = !choosable;
+          button.textContent = choosable ? button.getAttribute("data-choose") || "Choose an option" : "Sold out";
         }
         return;
       }
@@ -176,8 +178,39 @@
     if (!window.fetch || !window.URLSearchParams || !window.FormData) return;
     var notice = form.querySelector("[data-cart-notice]");
     var button = form.querySelector("[data-add-to-cart]");
+    // Pressed before a size was chosen: say so, show the hint and move to the first size.
+    function askForChoice() {
+      var picker = form.querySelector("[data-picker]");
+      if (picker) picker.classList.add("is-asking");
+      if (notice) {
+        notice.hidden = false;
+        notice.classList.add("notice--warning");
+        notice.textContent = (button && button.getAttribute("data-choose") || "Choose an option") + ".";
+        notice.setAttribute("data-asking", "");
+      }
+      var groups = form.querySelectorAll(".picker__group");
+      for (var i = 0; i < groups.length; i++) {
+        var first = groups[i].querySelector('input[name="sku"]:not(:disabled)');
+        if (first && groups[i].offsetParent !== null) {
+          first.focus();
+          return;
+        }
+      }
+    }
+
+    // Once a size is chosen the question is answered: take it away.
+    form.addEventListener("change", function (event) {
+      if (event.target.name !== "sku" || !notice || !notice.hasAttribute("data-asking")) return;
+      notice.hidden = true;
+      notice.removeAttribute("data-asking");
+    });
+
     form.addEventListener("submit", function (event) {
       event.preventDefault();
+      if (!form.querySelector('input[name="sku"]:checked, input[name="sku"][type="hidden"]')) {
+        askForChoice();
+        return;
+      }
       var body = new URLSearchParams(new FormData(form)).toString();
       if (button) button.setAttribute("aria-busy", "true");
       fetch(form.action, {
@@ -202,6 +235,7 @@
           }
           if (notice) {
             notice.hidden = false;
+            notice.removeAttribute("data-asking");
             notice.classList.toggle("notice--warning", Boolean(warning));
             notice.innerHTML = "";
             notice.appendChild(document.createTextNode(message + " "));
