@@ -227,7 +227,7 @@ def test_serve_delivers_to_the_dev_mailbox_and_shows_it(demo_store, tmp_path):
     set_provider(store, "manual")
     process, base = start_serve(store, "--no-watch")
     try:
-        shopper = Shopper(type("Served", (), {"base": base})())
+        shopper = Shopper(type("Served", (), {"base": base})(), origin=base)
         assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
         token = shopper.token()
         assert shopper.submit("/fn/checkout/address", {**ADDRESS, "_token": token}).status == 303

@@ -184,7 +184,7 @@ def test_emails_link_to_the_dev_server(demo_store, tmp_path):
     set_provider(store, "manual")
     process, base = start_serve(store, "--no-watch")
     try:
-        shopper = Shopper(type("Served", (), {"base": base})())
+        shopper = Shopper(type("Served", (), {"base": base})(), origin=base)
         assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
         token = shopper.token()
         assert shopper.submit("/fn/checkout/address", {**ADDRESS, "_token": token}).status == 303
@@ -202,3 +202,30 @@ def test_emails_link_to_the_dev_server(demo_store, tmp_path):
         assert status == 200 and "Belted Wool Wrap Coat" in page
     finally:
         stop_serve(process)
+
+
+def test_the_functions_take_the_dev_servers_address_for_their_own(fixture_store):
+    """Under `shelf serve` the functions know its address: a form posted from its pages (Origin
+    only, as older browsers send) is not refused as cross-site, and the production base_url is."""
+    shelf("secrets", "init", store=fixture_store)
+    process, base = start_serve(fixture_store, "--no-watch")
+    try:
+        def add(origin):
+            request = urllib.request.Request(base + "/fn/cart/add", data=b"sku=TEE-FOR-S&quantity=1", method="POST",
+                                             headers={"Origin": origin,
+                                                      "Content-Type": "application/x-www-form-urlencoded"})
+            try:
+                with urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect()).open(request) as answer:
+                    return answer.status
+            except urllib.error.HTTPError as error:
+                return error.code
+        assert add(base) == 303
+        assert add("https://fixture.example") == 403
+    finally:
+        process.terminate()
+        process.wait(timeout=10)
+
+
+class NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None

@@ -35,6 +35,10 @@ public final class FunctionContext: Sendable {
 
     /// Reads `SHELF_ROOT`, its `shelf.toml` and its secrets file.
     ///
+    /// `SHELF_BASE_URL`, when the server sets it, replaces `base_url` for this process: `shelf
+    /// serve` passes its own address, so links, payment return pages and the cross-site check
+    /// follow the dev server. A request cannot set it (its headers arrive as `HTTP_*`).
+    ///
     /// Throws a message for the web server's log when the store cannot be served; a secrets file
     /// other users can read is refused.
     public static func load(environment: [String: String]) throws(StartupError) -> FunctionContext {
@@ -42,7 +46,10 @@ public final class FunctionContext: Sendable {
             throw StartupError("SHELF_ROOT is not set to an absolute path; set it to the store folder in the web server's configuration")
         }
         do {
-            let config = try StoreConfig.load(from: root)
+            var config = try StoreConfig.load(from: root)
+            if let base = environment["SHELF_BASE_URL"], base.hasPrefix("http://") || base.hasPrefix("https://") {
+                config.baseURL = base
+            }
             let secrets = try Secrets.load(root + "/" + config.secretsFile, name: config.secretsFile)
             return FunctionContext(root: root, config: config, secrets: secrets)
         } catch {

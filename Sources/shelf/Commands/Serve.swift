@@ -103,7 +103,8 @@ extension Shelf {
             if let problem = readiness.problem() {
                 FileHandle.standardError.write(Data("Warning: \(problem)\n".utf8))
             }
-            let functions = CGIRunner(binaries: functionsFolder, root: folder.root, host: host, port: port, readiness: readiness)
+            let functions = CGIRunner(
+                binaries: functionsFolder, root: folder.root, host: host, port: port, address: address, readiness: readiness)
             let server = DevServer(site: folder.siteFolder, status: status, functions: functions, mailbox: startMailDelivery(folder))
             let app = Application(
                 router: server.router(),

@@ -13,6 +13,9 @@ struct CGIRunner: Sendable {
     let root: String
     let host: String
     let port: Int
+    /// This server's address (`http://127.0.0.1:8080`), passed as `SHELF_BASE_URL` so the
+    /// functions' links and return pages lead back here, not to the production `base_url`.
+    let address: String
     /// Checked before each run: the functions' own answer to a store they cannot serve is a
     /// bare 503 that names no cause.
     let readiness: FunctionReadiness
@@ -48,7 +51,7 @@ struct CGIRunner: Sendable {
             "SERVER_NAME": host, "SERVER_PORT": String(port), "REMOTE_ADDR": "127.0.0.1",
             "REQUEST_METHOD": request.method.rawValue, "SCRIPT_NAME": "/fn/\(name)", "PATH_INFO": pathInfo,
             "QUERY_STRING": request.uri.query ?? "", "REQUEST_URI": request.uri.description, "SHELF_ROOT": root,
-            "PATH": "/usr/bin:/bin",
+            "SHELF_BASE_URL": address, "PATH": "/usr/bin:/bin",
         ]
         if body.readableBytes > 0 || request.method == .post { environment["CONTENT_LENGTH"] = String(body.readableBytes) }
         for field in request.headers {
