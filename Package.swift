@@ -109,6 +109,7 @@ let package = Package(
         // Shared test support.
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfCryptoTests", dependencies: ["ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfAuthTests", dependencies: ["ShelfAuth", "ShelfCore", "ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfThemeTests", dependencies: ["ShelfTheme"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
