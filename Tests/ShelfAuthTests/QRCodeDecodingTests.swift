@@ -14,6 +14,10 @@ import Testing
         #expect(try decoded(QRCode(encoding: "Shelf")) == "Shelf")
     }
 
+    @Test func textBeyondASCIIReadsBackAsUTF8() throws {
+        #expect(try decoded(QRCode(encoding: "Café au lait ☕")) == "Café au lait ☕")
+    }
+
     @Test func anOtpauthURIReadsBack() throws {
         #expect(Self.otpauth.utf8.count > 100)
         #expect(try decoded(QRCode(encoding: Self.otpauth)) == Self.otpauth)

@@ -22,11 +22,14 @@ public struct QRCode: Sendable {
         }
         var layout = QRLayout(version: version)
         layout.place(Self.codewords(for: bytes, version: version))
-        let best = (0..<8).min { layout.masked($0).penalty < layout.masked($1).penalty } ?? 0
-        let chosen = layout.masked(best)
+        let candidates = (0..<8).map { mask in
+            let masked = layout.masked(mask)
+            return (mask: mask, layout: masked, penalty: masked.penalty)
+        }
+        let chosen = candidates.min { $0.penalty < $1.penalty } ?? candidates[0]
         size = version.size
-        modules = chosen.modules
-        mask = best
+        modules = chosen.layout.modules
+        mask = chosen.mask
     }
 
     /// Whether the module at `row`, `column` (from the top left, 0-based) is dark.
