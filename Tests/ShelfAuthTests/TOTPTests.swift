@@ -55,6 +55,12 @@ import Testing
         #expect(TOTP.verify(" 050 471 ", secret: rfcSecret, at: 1_111_111_111, after: nil) == TOTP.step(at: 1_111_111_111))
     }
 
+    @Test func stepsRoundDownOnBothSidesOfTheEpoch() {
+        #expect([-31, -30, -1, 0, 29, 30].map(TOTP.step) == [-2, -1, -1, 0, 0, 1])
+        #expect(TOTP.step(at: .min) == .min / 30 - 1)
+        #expect(TOTP.verify("123456", secret: rfcSecret, at: .max, after: nil) == nil)
+    }
+
     @Test func aWrongCodeIsRefused() {
         let right = TOTP.code(secret: rfcSecret, at: 59)
         let wrong = String(right.dropLast()) + (right.last == "0" ? "1" : "0")

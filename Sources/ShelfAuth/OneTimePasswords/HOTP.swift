@@ -10,9 +10,9 @@ public enum HOTP {
         let offset = Int(mac[19] & 0x0F)
         let number =
             UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])
-        var modulus: UInt32 = 1
-        for _ in 0..<digits { modulus *= 10 }
-        let text = String(number % modulus)
-        return String(repeating: "0", count: digits - text.count) + text
+        var modulus: UInt64 = 1
+        for _ in 0..<max(0, min(digits, 10)) { modulus *= 10 }  // the number is below 2³¹, so 10 digits hold it
+        let text = String(UInt64(number) % modulus)
+        return String(repeating: "0", count: max(0, digits - text.count)) + text
     }
 }

@@ -22,7 +22,8 @@ public enum TOTP {
 
     /// The step `unixTime` falls in.
     public static func step(at unixTime: Int64) -> Int64 {
-        unixTime >= 0 ? unixTime / period : (unixTime - period + 1) / period
+        // Rounded down before the epoch too, without the overflow of subtracting first.
+        unixTime / period - (unixTime % period < 0 ? 1 : 0)
     }
 
     /// The code for `step`.
