@@ -10,9 +10,7 @@ public struct QRCode: Sendable {
     /// Modules per side, without the quiet zone.
     public let size: Int
     /// Row after row, true where a module is dark.
-    private(set) var modules: [Bool]
-    /// The mask chosen for the lowest penalty (0 to 7).
-    let mask: Int
+    private let modules: [Bool]
 
     /// The code for the UTF-8 of `text`; throws ``QRCodeTooLong`` past 213 bytes.
     public init(encoding text: String) throws(QRCodeTooLong) {
@@ -22,14 +20,14 @@ public struct QRCode: Sendable {
         }
         var layout = QRLayout(version: version)
         layout.place(Self.codewords(for: bytes, version: version))
+        // The mask whose symbol is easiest to read.
         let candidates = (0..<8).map { mask in
             let masked = layout.masked(mask)
-            return (mask: mask, layout: masked, penalty: masked.penalty)
+            return (layout: masked, penalty: masked.penalty)
         }
         let chosen = candidates.min { $0.penalty < $1.penalty } ?? candidates[0]
         size = version.size
         modules = chosen.layout.modules
-        mask = chosen.mask
     }
 
     /// Whether the module at `row`, `column` (from the top left, 0-based) is dark.
@@ -66,14 +64,5 @@ public struct QRCode: Sendable {
             for correction in corrections { out.append(correction[index]) }
         }
         return out
-    }
-}
-
-/// Text too long for a QR code of version 10 at level M.
-public struct QRCodeTooLong: Error, CustomStringConvertible {
-    public let byteCount: Int
-
-    public var description: String {
-        "\(byteCount) bytes do not fit a QR code: at most \(QRVersion.all.last?.byteCapacity ?? 0) do"
     }
 }
