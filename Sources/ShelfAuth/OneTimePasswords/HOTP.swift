@@ -6,7 +6,7 @@ public enum HOTP {
     public static func code(secret: [UInt8], counter: UInt64, digits: Int = 6) -> String {
         let message = (0..<8).map { UInt8(truncatingIfNeeded: counter >> UInt64(56 - 8 * $0)) }
         let mac = Digest.hmacSHA1(key: secret, message: message)
-        // Dynamic truncation (§5.3): 31 bits read where the last nibble points.
+        // Dynamic truncation (RFC 4226 §5.3): 31 bits read where the last nibble points.
         let offset = Int(mac[19] & 0x0F)
         let number =
             UInt32(mac[offset] & 0x7F) << 24 | UInt32(mac[offset + 1]) << 16 | UInt32(mac[offset + 2]) << 8 | UInt32(mac[offset + 3])

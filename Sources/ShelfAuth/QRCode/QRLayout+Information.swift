@@ -1,5 +1,5 @@
-/// Format and version information (ISO/IEC 18004 §7.9 and §7.10): what a reader decodes first
-/// to learn the level, the mask and, from version 7, the version.
+/// Format and version information: what a reader decodes first to learn the level, the mask
+/// and, from version 7, the version.
 extension QRLayout {
     /// The 15 format bits (level M, `mask`) in both copies, and the dark module beside them.
     mutating func drawFormatBits(_ mask: Int) {

@@ -1,6 +1,6 @@
 extension QRLayout {
-    /// How hard the symbol is to read (ISO/IEC 18004 §7.8.3): long runs, 2×2 blocks, patterns
-    /// that look like a finder, and an imbalance of dark and light. The lowest wins.
+    /// How hard the symbol is to read, by the standard's four rules: long runs, 2×2 blocks,
+    /// patterns that look like a finder, and an imbalance of dark and light. The lowest wins.
     var penalty: Int {
         var total = 0
         for line in lines {

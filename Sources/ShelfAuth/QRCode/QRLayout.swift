@@ -1,5 +1,5 @@
 /// A symbol being drawn: the function patterns (finders, timing, alignment, format and version
-/// areas), then the codewords in the zigzag of ISO/IEC 18004 §7.7.3, then a mask.
+/// areas), then the codewords in the zigzag ISO/IEC 18004 prescribes, then a mask.
 struct QRLayout {
     let version: QRVersion
     let size: Int

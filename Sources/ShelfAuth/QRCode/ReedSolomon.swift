@@ -1,5 +1,5 @@
-/// Reed–Solomon error correction over GF(256) as QR codes use it (ISO/IEC 18004 §7.5.2): the
-/// field built on x⁸ + x⁴ + x³ + x² + 1, and a generator polynomial with roots α⁰ … αⁿ⁻¹.
+/// Reed–Solomon error correction over GF(256) as QR codes use it: the field built on
+/// x⁸ + x⁴ + x³ + x² + 1, and a generator polynomial with roots α⁰ … αⁿ⁻¹.
 enum ReedSolomon {
     /// αⁱ for i in 0..<255, and the logarithm of each non-zero element.
     private static let (exponents, logarithms): ([UInt8], [Int]) = {
