@@ -52,6 +52,9 @@ let package = Package(
         // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
         // than all the hashing it does.
         .target(name: "ShelfCrypto", swiftSettings: strict),
+        // Accounts without I/O: the password policy and its common-password list, TOTP, recovery
+        // codes and the QR code that carries a TOTP secret.
+        .target(name: "ShelfAuth", dependencies: ["ShelfCrypto"], exclude: ["CommonPasswords/NOTICE.md"], swiftSettings: strict),
         // Theme templates parsed for rendering (swift-mustache), shared by the build and the functions.
         .target(
             name: "ShelfTheme", dependencies: ["ShelfCore", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
@@ -105,6 +108,8 @@ let package = Package(
         // Shared test support.
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
+        .testTarget(name: "ShelfCryptoTests", dependencies: ["ShelfCrypto"], swiftSettings: strict),
+        .testTarget(name: "ShelfAuthTests", dependencies: ["ShelfAuth", "ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfThemeTests", dependencies: ["ShelfTheme"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(

@@ -7,6 +7,11 @@
 /// let mac = Digest.hmacSHA256(key: secret, message: Array("payload".utf8))
 /// ```
 public enum Digest {
+    /// The SHA-1 of `bytes`, 20 bytes; for TOTP and its test vectors only (see ``hmacSHA1(key:message:)``).
+    public static func sha1(_ bytes: [UInt8]) -> [UInt8] {
+        SHA1.hash(bytes)
+    }
+
     /// The SHA-256 of `bytes`.
     public static func sha256(_ bytes: [UInt8]) -> [UInt8] {
         SHA256.hash(bytes)
@@ -17,13 +22,24 @@ public enum Digest {
         Hex.encode(sha256(Array(text.utf8)))
     }
 
-    /// The HMAC-SHA256 of `message` under `key` (RFC 2104): a key longer than a block is hashed
-    /// first, a shorter one padded with zeros.
+    /// The HMAC-SHA256 of `message` under `key` (RFC 2104).
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        var block = key.count > 64 ? SHA256.hash(key) : key
+        hmac(key: key, message: message, hash: SHA256.hash)
+    }
+
+    /// The HMAC-SHA1 of `message` under `key` (RFC 2104), 20 bytes: what TOTP codes are made of
+    /// (RFC 6238). Use SHA-256 for anything else.
+    public static func hmacSHA1(key: [UInt8], message: [UInt8]) -> [UInt8] {
+        hmac(key: key, message: message, hash: SHA1.hash)
+    }
+
+    /// HMAC over a hash with 64-byte blocks: a key longer than a block is hashed first, a
+    /// shorter one padded with zeros.
+    private static func hmac(key: [UInt8], message: [UInt8], hash: ([UInt8]) -> [UInt8]) -> [UInt8] {
+        var block = key.count > 64 ? hash(key) : key
         block += [UInt8](repeating: 0, count: 64 - block.count)
-        let inner = SHA256.hash(block.map { $0 ^ 0x36 } + message)
-        return SHA256.hash(block.map { $0 ^ 0x5c } + inner)
+        let inner = hash(block.map { $0 ^ 0x36 } + message)
+        return hash(block.map { $0 ^ 0x5c } + inner)
     }
 
     /// True when `a` and `b` are equal, compared in time that depends only on their lengths:

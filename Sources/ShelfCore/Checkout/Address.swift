@@ -82,13 +82,9 @@ public struct Address: Hashable, Sendable {
         }
     }
 
-    /// Whether `text` is an address the store can both accept and mail: what
-    /// ``MailboxSyntax/problem(email:)`` allows (one `@`, ASCII, no spaces or specials), with a
-    /// dot inside the domain, since a shop's customers have public addresses.
-    public static func isEmail(_ text: String) -> Bool {
-        guard MailboxSyntax.problem(email: text) == nil, let domain = text.split(separator: "@").last else { return false }
-        return domain.contains(".") && !domain.hasPrefix(".") && !domain.hasSuffix(".")
-    }
+    /// Whether `text` is an address the store can both accept and mail
+    /// (``EmailAddress/isMailable(_:)``): checkout and accounts accept the same addresses.
+    public static func isEmail(_ text: String) -> Bool { EmailAddress.isMailable(text) }
 
     /// The lines of the address as a label shows them.
     public var lines: [String] {
