@@ -30,6 +30,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
         .target(name: "CShelfSystem"),
 
@@ -52,6 +53,8 @@ let package = Package(
         // SHA-256, HMAC and random tokens, in Swift: loading libcrypto costs a CGI request more
         // than all the hashing it does.
         .target(name: "ShelfCrypto", swiftSettings: strict),
+        // Argon2id password hashing (libsodium), linked only by what handles passwords.
+        .target(name: "ShelfPasswords", dependencies: ["CSodium"], swiftSettings: strict),
         // Theme templates parsed for rendering (swift-mustache), shared by the build and the functions.
         .target(
             name: "ShelfTheme", dependencies: ["ShelfCore", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
@@ -106,6 +109,7 @@ let package = Package(
         .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfThemeTests", dependencies: ["ShelfTheme"], swiftSettings: strict),
+        .testTarget(name: "ShelfPasswordsTests", dependencies: ["ShelfPasswords"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "CartFunctionTests",
