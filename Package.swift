@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "shelf", targets: ["shelf"]),
         .executable(name: "cart", targets: ["cart"]),
         .executable(name: "checkout", targets: ["checkout"]),
+        .executable(name: "account", targets: ["account"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -101,6 +102,12 @@ let package = Package(
             name: "checkout", dependencies: ["CheckoutFunction", "ShelfHTTP"], path: "functions/checkout", exclude: ["Checkout"],
             sources: ["main.swift"],
             swiftSettings: strict),
+        .target(
+            name: "AccountFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfPasswords"],
+            path: "functions/account/Account", swiftSettings: strict),
+        .executableTarget(
+            name: "account", dependencies: ["AccountFunction", "ShelfHTTP"], path: "functions/account", exclude: ["Account"],
+            sources: ["main.swift"], swiftSettings: strict),
         .executableTarget(
             name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
             swiftSettings: strict),
@@ -118,6 +125,10 @@ let package = Package(
         .testTarget(
             name: "CheckoutFunctionTests",
             dependencies: ["CheckoutFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AccountFunctionTests",
+            dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
