@@ -3,6 +3,7 @@
 (register → confirm → log in → three wrong passwords → locked → unlock link → log in → reset →
 log in with the new password) and the bad inputs around it. Nothing is replaced.
 """
+import json
 import re
 import sqlite3
 import urllib.parse
@@ -228,3 +229,15 @@ def test_a_planted_session_cookie_is_not_logged_in(site, mail):
     assert attacker.name() == '{"name":null}'
     # A made-up cookie is nobody either.
     assert Browser(site.base).get("/fn/account.json", {"Cookie": "shelf_session=" + "B" * 43}).text == '{"name":null}'
+
+
+def test_account_json_answers_as_docs_openapi_describes(site, mail):
+    from test_openapi import errors, response_schema
+    gil = Shopper(site)
+    schema = response_schema("/fn/account.json", "get", 200)
+    assert errors(json.loads(gil.get("/fn/account.json").text), schema) == []
+    register(gil, "gil@example.com", name="Gil")
+    gil.follow(link_in(emails(site, mail, "gil@example.com")[-1]))
+    assert gil.log_in("gil@example.com", PASSWORD).status == 303
+    answer = json.loads(gil.get("/fn/account.json").text)
+    assert answer == {"name": "Gil"} and errors(answer, schema) == []
