@@ -6,10 +6,12 @@ log in with the new password) and the bad inputs around it. Nothing is replaced.
 import json
 import re
 import sqlite3
+import subprocess
 import urllib.parse
 
 import pytest
 
+from cgi_process import FUNCTIONS
 from conftest import shelf
 from servers.browser import Browser
 from servers.launch import serve
@@ -241,3 +243,11 @@ def test_account_json_answers_as_docs_openapi_describes(site, mail):
     assert gil.log_in("gil@example.com", PASSWORD).status == 303
     answer = json.loads(gil.get("/fn/account.json").text)
     assert answer == {"name": "Gil"} and errors(answer, schema) == []
+
+
+def test_only_the_account_function_links_the_password_library():
+    def libraries(name):
+        return subprocess.run(["ldd", str(FUNCTIONS / name)], capture_output=True, text=True, check=True).stdout
+    assert "libsodium" in libraries("account")
+    assert "libsodium" not in libraries("cart")
+    assert "libsodium" not in libraries("checkout")
