@@ -45,6 +45,21 @@ struct LoginTests {
         }
     }
 
+    @Test func theCartsSlidingExpiryLeavesALoggedInBrowserSessionAlone() throws {
+        try withTemporaryDirectory { directory in
+            let shop = try AccountFixture(directory)
+            try shop.registerAnn()
+            try shop.post("/login", ["email": "ann@example.com", "password": "correct horse"])
+            let cookie = try #require(shop.cookie)
+            shop.now += 7200
+            let request = Request(head: RequestHead(method: "GET", path: "/", headers: ["cookie": cookie], isHTTPS: true))
+            let shopper = try ShopperSession.findOrStart(request, try shop.context(), in: shop.store)
+            #expect(shopper.cookie == nil)
+            #expect(shopper.session.expiresAt == shop.now - 7200 + Login.browserSessionLifetime)
+            #expect(try shop.store.customer(in: shopper.session)?.name == "Ann")
+        }
+    }
+
     @Test func logoutDeletesTheSessionSoTheOldCookieIsNobody() throws {
         try withTemporaryDirectory { directory in
             let shop = try AccountFixture(directory)

@@ -40,7 +40,7 @@ extension Store {
             let rows = try database.query(
                 """
                 INSERT INTO sessions (token_hash, created_at, expires_at, customer_id) VALUES (?, ?, ?, ?)
-                RETURNING id, created_at, expires_at
+                RETURNING id, created_at, expires_at, customer_id
                 """, [.text(tokenHash), .integer(now), .integer(now + lifetime), .integer(customerID)])
             let session = try Session(rows[0])
             if let previous {
