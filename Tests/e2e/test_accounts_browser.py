@@ -1,6 +1,7 @@
 """The account pages in headless Chromium on a phone (390 × 844) and at a desktop (1366 × 900),
 with JavaScript on and off: register, the confirmation email's link, log in, the account page,
-and the reset form. No page scrolls sideways on a phone, and axe-core finds no violation.
+and the reset form. No page scrolls sideways on a phone, and axe-core finds no violation. Screenshots go to $SHELF_SCREENSHOTS when set, else to
+pytest's temporary folder.
 
 The store is the demo store behind `shelf serve` (the functions as CGI); the emails are the
 .eml files of its folder mailbox, written by `shelf mail deliver`.
@@ -14,7 +15,8 @@ import pytest
 from playwright.sync_api import expect
 
 from conftest import shelf
-from test_phone_and_axe import DESKTOP, PHONE, axe_violations, new_page, served, sideways  # noqa: F401  (the fixture)
+from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, new_page, screenshots, served,  # noqa: F401  (fixtures)
+                                sideways)
 
 PASSWORD = "correct horse battery"
 
@@ -37,11 +39,12 @@ def newest_link(store, to):
     pytest.param(PHONE, False, id="phone-nojs"),
     pytest.param(DESKTOP, True, id="desktop-js"),
 ])
-def test_account_pages_fit_a_phone_and_pass_axe(served, browser, viewport, javascript, request):
+def test_account_pages_fit_a_phone_and_pass_axe(served, browser, screenshots, viewport, javascript, request):
     address = f"{request.node.callspec.id}@example.com"
     problems = []
 
     def inspect(page, step):
+        page.screenshot(path=screenshots / f"account-{request.node.callspec.id}-{step.replace(' ', '-')}.png")
         if viewport == PHONE and (wide := sideways(page)):
             problems.append(f"{step}: scrolls sideways, {wide}")
         if javascript:
