@@ -108,6 +108,23 @@ struct LoginTests {
         }
     }
 
+    @Test func aThousandRapidFailuresLockOnceAndThenOnlyWait() throws {
+        try withTemporaryDirectory { directory in
+            let shop = try AccountFixture(directory)
+            try shop.registerAnn()
+            let token = try shop.formToken()
+            var statuses: [Int: Int] = [:]
+            for attempt in 0..<1000 {
+                let form = "_token=\(token)&email=ann%40example.com&password=guess\(attempt)"
+                statuses[try shop.send("POST", "/login", form: form).response.status, default: 0] += 1
+            }
+            // 20 tries were checked (the account locked at the third), the other 980 were told to wait.
+            #expect(statuses == [403: 20, 429: 980])
+            #expect(try shop.store.mail().filter { $0.email == .accountUnlock }.count == 1)
+            #expect(try shop.store.customer(email: "ann@example.com")?.isLocked == true)
+        }
+    }
+
     @Test func twentyFailuresFromOneClientMakeItWait() throws {
         try withTemporaryDirectory { directory in
             let shop = try AccountFixture(directory)
