@@ -188,6 +188,15 @@ def test_links_are_single_use_and_only_for_their_purpose_and_owner(site, mail):
     assert customer(site, "cat@example.com")[1] is not None
     assert customer(site, "dan@example.com")[1] is None
     assert dan.follow(dan_link).status == 200
+    # An expired link is nothing: Hal's confirmation link, a day and more old.
+    hal = Shopper(site)
+    register(hal, "hal@example.com", name="Hal")
+    hal_link = link_in(emails(site, mail, "hal@example.com")[-1])
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        db.execute("""UPDATE account_tokens SET created_at = created_at - 200000, expires_at = expires_at - 100000
+                      WHERE customer_id = (SELECT id FROM customers WHERE email = 'hal@example.com')""")
+    assert hal.follow(hal_link).status == 404
+    assert customer(site, "hal@example.com")[1] is None
     # A forged or truncated token is nothing.
     assert cat.get("/fn/account/confirm?token=" + "A" * 43).status == 404
     assert cat.get("/fn/account/confirm?token=" + query[6:20]).status == 404
