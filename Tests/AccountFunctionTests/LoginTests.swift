@@ -26,6 +26,7 @@ struct LoginTests {
                 try shop.store.session(tokenHash: SessionCookie.hash(String(after.split(separator: "=")[1])), now: shop.now))
             #expect(try shop.store.cartLines(in: session).map(\.quantity) == [2])
             #expect(try shop.send("GET", "/").html.contains("You are logged in as Ann."))
+            #expect(try shop.send("GET", "/login").response.header("Location") == "/fn/account")
             let json = try shop.send("GET", ".json")
             #expect(json.html == #"{"name":"Ann"}"#)
             #expect(json.response.header("Cache-Control") == "no-store")

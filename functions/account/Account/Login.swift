@@ -20,6 +20,8 @@ enum Login {
 
     static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
         let shopper = try ShopperSession.findOrStart(request, context, in: try context.store())
+        // Someone already logged in has nothing to do here.
+        if shopper.session.customerID != nil { return .redirect(to: "/fn/account") }
         let query = try request.queryFields()
         var notice: String?
         if try query.optional("logged_out") != nil { notice = "You are logged out." }
