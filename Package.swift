@@ -16,6 +16,7 @@ let package = Package(
         .executable(name: "shelf", targets: ["shelf"]),
         .executable(name: "cart", targets: ["cart"]),
         .executable(name: "checkout", targets: ["checkout"]),
+        .executable(name: "account", targets: ["account"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -30,6 +31,7 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
+        .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
         .target(name: "CShelfSystem"),
 
@@ -55,6 +57,8 @@ let package = Package(
         // Accounts without I/O: the password policy and its common-password list, TOTP, recovery
         // codes and the QR code that carries a TOTP secret.
         .target(name: "ShelfAuth", dependencies: ["ShelfCrypto"], exclude: ["CommonPasswords/NOTICE.md"], swiftSettings: strict),
+        // Argon2id password hashing (libsodium), linked only by what handles passwords.
+        .target(name: "ShelfPasswords", dependencies: ["CSodium"], swiftSettings: strict),
         // Theme templates parsed for rendering (swift-mustache), shared by the build and the functions.
         .target(
             name: "ShelfTheme", dependencies: ["ShelfCore", .product(name: "Mustache", package: "swift-mustache")], swiftSettings: strict),
@@ -101,6 +105,12 @@ let package = Package(
             name: "checkout", dependencies: ["CheckoutFunction", "ShelfHTTP"], path: "functions/checkout", exclude: ["Checkout"],
             sources: ["main.swift"],
             swiftSettings: strict),
+        .target(
+            name: "AccountFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfAuth", "ShelfPasswords"],
+            path: "functions/account/Account", swiftSettings: strict),
+        .executableTarget(
+            name: "account", dependencies: ["AccountFunction", "ShelfHTTP"], path: "functions/account", exclude: ["Account"],
+            sources: ["main.swift"], swiftSettings: strict),
         .executableTarget(
             name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
             swiftSettings: strict),
@@ -111,6 +121,7 @@ let package = Package(
         .testTarget(name: "ShelfCryptoTests", dependencies: ["ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfAuthTests", dependencies: ["ShelfAuth", "ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfThemeTests", dependencies: ["ShelfTheme"], swiftSettings: strict),
+        .testTarget(name: "ShelfPasswordsTests", dependencies: ["ShelfPasswords"], swiftSettings: strict),
         .testTarget(name: "ShelfStoreTests", dependencies: ["ShelfStore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "CartFunctionTests",
@@ -119,6 +130,10 @@ let package = Package(
         .testTarget(
             name: "CheckoutFunctionTests",
             dependencies: ["CheckoutFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "AccountFunctionTests",
+            dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

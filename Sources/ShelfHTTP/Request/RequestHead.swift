@@ -21,10 +21,12 @@ public struct RequestHead: Sendable {
     public var contentType: String?
     /// What the body holds, once the route has accepted its content type.
     public var bodyType: BodyType?
+    /// The client's address as the web server saw it (`REMOTE_ADDR`), empty when not given.
+    public var clientAddress: String
 
     public init(
         method: String, path: String, query: String = "", headers: [String: String] = [:], isHTTPS: Bool = false,
-        contentLength: String? = nil, contentType: String? = nil
+        contentLength: String? = nil, contentType: String? = nil, clientAddress: String = ""
     ) {
         self.method = method
         self.path = path
@@ -33,6 +35,7 @@ public struct RequestHead: Sendable {
         self.isHTTPS = isHTTPS
         self.contentLength = contentLength
         self.contentType = contentType
+        self.clientAddress = clientAddress
     }
 
     /// Reads the CGI/1.1 variables (RFC 3875) the web server set.
@@ -56,7 +59,8 @@ public struct RequestHead: Sendable {
             method: method, path: path, query: query, headers: headers,
             isHTTPS: https == "on" || https == "1" || environment["REQUEST_SCHEME"]?.lowercased() == "https",
             contentLength: environment["CONTENT_LENGTH"].flatMap { $0.isEmpty ? nil : $0 },
-            contentType: contentType.map { String($0.split(separator: ";").first ?? "").trimmingSpaces.lowercased() })
+            contentType: contentType.map { String($0.split(separator: ";").first ?? "").trimmingSpaces.lowercased() },
+            clientAddress: String((environment["REMOTE_ADDR"] ?? "").prefix(64)))
     }
 
     /// `HTTP_ACCEPT_LANGUAGE` → `accept-language`.

@@ -28,6 +28,16 @@ public enum SessionCookie {
         return value
     }
 
+    /// The `Set-Cookie` value that stores `token` until the browser closes (no `Max-Age`).
+    public static func setBrowserSessionCookie(_ token: String, https: Bool) -> String {
+        "\(name(https: https))=\(token); Path=/; HttpOnly; SameSite=Lax" + (https ? "; Secure" : "")
+    }
+
+    /// The `Set-Cookie` value that makes the browser forget the session cookie.
+    public static func clearCookie(https: Bool) -> String {
+        setCookie("", https: https, maxAge: 0)
+    }
+
     /// The `Set-Cookie` value that stores `token` for `maxAge` seconds.
     public static func setCookie(_ token: String, https: Bool, maxAge: Int64) -> String {
         var cookie = "\(name(https: https))=\(token); Path=/; Max-Age=\(maxAge); HttpOnly; SameSite=Lax"

@@ -24,12 +24,13 @@ public struct ShopperSession: Sendable {
     static let extensionInterval: Int64 = 3600
 
     /// The request's session, extended by the cart's lifetime when its expiry is more than
-    /// ``extensionInterval`` behind; or a new one. `cookie` is set whenever the expiry moved.
+    /// ``extensionInterval`` behind (unless someone is logged in on it); or a new one. `cookie` is set whenever the expiry moved.
     public static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession {
         let now = context.clock.now()
         let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
         if let token = SessionCookie.token(in: request), var found = try find(request, context, in: store) {
-            if found.session.expiresAt < now + lifetime - extensionInterval {
+            // A logged-in session keeps the lifetime chosen at login (a browser session or 30 days).
+            if found.session.customerID == nil, found.session.expiresAt < now + lifetime - extensionInterval {
                 try store.extendSession(found.session, until: now + lifetime)
                 found.cookie = SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime)
             }

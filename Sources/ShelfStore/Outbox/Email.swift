@@ -11,4 +11,17 @@ public enum Email: String, CaseIterable, Hashable, Sendable {
     case refundIssued = "refund-issued"
     /// The order's status link, asked for again from the store's footer form.
     case orderLink = "order-link"
+    /// Confirms a new account's address: a single-use link.
+    case accountConfirm = "account-confirm"
+    /// Someone registered with an address that already has an account.
+    case accountExists = "account-exists"
+    /// The account was locked after failed logins: a single-use link unlocks it.
+    case accountUnlock = "account-unlock"
+    /// A password reset was asked for: a single-use link sets a new password.
+    case accountReset = "account-reset"
+    /// The password was changed and every session ended.
+    case accountPasswordChanged = "account-password-changed"
+
+    /// True for the emails about an account rather than an order.
+    public var isAboutAccount: Bool { rawValue.hasPrefix("account-") }
 }

@@ -30,7 +30,7 @@ extension Store {
     /// The session of a cookie, or nil when no session has that hash or it has expired by `now`.
     public func session(tokenHash: String, now: Int64) throws -> Session? {
         try database.query(
-            "SELECT id, created_at, expires_at FROM sessions WHERE token_hash = ? AND expires_at > ?",
+            "SELECT id, created_at, expires_at, customer_id FROM sessions WHERE token_hash = ? AND expires_at > ?",
             [.text(tokenHash), .integer(now)]
         ).first.map(Session.init)
     }

@@ -33,10 +33,11 @@ struct Mailer {
                         password: secrets.value("smtp_password")))
             }
         let emails = OrderEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
+        let accountEmails = AccountEmails(pages: pages, config: config, sessionKey: secrets.sessionKey)
         let delivery = OutboxDelivery(
             store: store, transport: transport, from: try MailAddress.parse(settings.from),
             retry: RetryPolicy(maxAttempts: settings.maxAttempts, firstDelay: Int64(settings.retrySeconds)), log: log,
-            render: emails.render)
+            render: { message in message.email.isAboutAccount ? try accountEmails.render(message) : try emails.render(message) })
         return Mailer(delivery: delivery, settings: settings, folderPath: folderPath)
     }
 

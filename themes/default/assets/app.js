@@ -172,6 +172,20 @@
       .catch(function () {});
   }
 
+  // Header: "Log in" becomes the shopper's name, linking to the account page, when logged in.
+  function showAccount() {
+    var link = document.querySelector("[data-account-link]");
+    if (!link || !window.fetch) return;
+    fetch("/fn/account.json", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (account) {
+        if (!account || typeof account.name !== "string") return;
+        link.textContent = account.name;
+        link.setAttribute("href", "/fn/account");
+      })
+      .catch(function () {});
+  }
+
   // Add to cart without leaving the page; without fetch (or on a network error) the form posts
   // and the cart page answers, as it does without JavaScript.
   function enhanceAddToCart(form) {
@@ -253,6 +267,7 @@
   function start() {
     document.documentElement.classList.add("js");
     refreshCount();
+    showAccount();
     var form = document.querySelector("[data-buy-form]");
     if (form) {
       enhanceProduct(form);

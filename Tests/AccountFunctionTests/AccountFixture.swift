@@ -1,0 +1,112 @@
+import Foundation
+import ShelfConfig
+import ShelfHTTP
+import ShelfStore
+import ShelfTesting
+
+@testable import AccountFunction
+
+/// A store on disk, rendering with the repository's default theme, whose account function answers
+/// CGI requests through the real runtime; one "browser" keeps the cookie between requests.
+final class AccountFixture {
+    static let baseURL = "https://shop.example"
+    static let key = [UInt8](repeating: 0xcd, count: 32)
+    let directory: TemporaryDirectory
+    let store: Store
+    var now: Int64 = 1_795_597_200
+    var cookie: String?
+    var client = "192.0.2.1"
+
+    init(_ directory: TemporaryDirectory) throws {
+        self.directory = directory
+        store = try Store.open(at: directory.file("data/shelf.sqlite"))
+        try store.migrate()
+        try stockTees(store, ["TEE-M": 10])
+        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        try FileManager.default.createSymbolicLink(
+            atPath: directory.file("themes"), withDestinationPath: repository.appendingPathComponent("themes").path)
+        try FileManager.default.createDirectory(atPath: directory.file(".shelf"), withIntermediateDirectories: true)
+        let siteValues = #"{"site": {"name": "Shop", "language": "en"}, "nav": {"shop_url": "/shop/", "cart_url": "/fn/cart"}}"#
+        try Data(siteValues.utf8).write(to: URL(fileURLWithPath: directory.file(ThemePages.siteValuesFile)))
+    }
+
+    func context() throws -> FunctionContext {
+        let config = try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n")
+        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
+        return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
+    }
+
+    /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten).
+    @discardableResult
+    func send(_ method: String, _ path: String, query: String = "", form: String? = nil) throws -> (response: Response, html: String) {
+        var environment = [
+            "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/account" + path,
+            "HTTP_ORIGIN": Self.baseURL, "HTTPS": "on", "REMOTE_ADDR": client,
+        ]
+        let body = Array((form ?? "").utf8)
+        if method == "POST" {
+            environment["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
+            environment["CONTENT_LENGTH"] = String(body.count)
+        }
+        if let cookie { environment["HTTP_COOKIE"] = cookie }
+        let responder = Responder(function: Function(name: "account", routes: AccountRoutes.all), context: try context(), log: { _ in })
+        var source = BytesBody(body)
+        let response = responder.respond(to: environment, body: &source).response
+        if let setCookie = response.header("Set-Cookie") {
+            let pair = String(setCookie.split(separator: ";")[0])
+            cookie = pair.hasSuffix("=") ? nil : pair
+        }
+        return (response, String(decoding: response.body, as: UTF8.self))
+    }
+
+    /// The form token on the page at `path`, which also starts a session when there is none.
+    func formToken(at path: String = "/login", query: String = "") throws -> String {
+        let html = try send("GET", path, query: query).html
+        guard let match = html.firstMatch(of: /name="_token" value="([^"]+)"/) else { throw FixtureError("no form token on \(path)") }
+        return String(match.1)
+    }
+
+    /// Posts a form to `path` with the token of the page at `page` (by default `path` itself).
+    @discardableResult
+    func post(
+        _ path: String, _ fields: [String: String], from page: String? = nil, query: String = ""
+    ) throws -> (
+        response: Response, html: String
+    ) {
+        let token = try formToken(at: page ?? path, query: query)
+        var all = fields
+        all["_token"] = token
+        let body = all.sorted { $0.key < $1.key }.map { "\($0.key)=\(Self.encode($0.value))" }.joined(separator: "&")
+        return try send("POST", path, form: body)
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+
+    /// The link secret of the newest outbox email of `email` kind.
+    func linkSecret(_ email: Email) throws -> String {
+        guard let message = try store.mail().first(where: { $0.email == email }), let nonce = message.data["nonce"] else {
+            throw FixtureError("no \(email.rawValue) email with a link")
+        }
+        return AccountLink.secret(nonce: nonce, key: Self.key)
+    }
+
+    /// Registers and confirms Ann, with password `password`.
+    func registerAnn(password: String = "correct horse") throws {
+        try post("/register", ["email": "ann@example.com", "name": "Ann", "password": password])
+        try send("GET", "/confirm", query: "token=" + linkSecret(.accountConfirm))
+    }
+}
+
+struct FixtureError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+extension String {
+    /// The text with tags removed and white space collapsed, as a reader sees it.
+    var visibleText: String {
+        replacing(/<[^>]*>/, with: " ").split(whereSeparator: \.isWhitespace).joined(separator: " ")
+    }
+}

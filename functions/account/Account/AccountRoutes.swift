@@ -1,0 +1,42 @@
+public import ShelfHTTP
+
+/// The account function's routes.
+///
+/// | Route | What it does |
+/// |---|---|
+/// | `GET`/`POST /fn/account/register` | create an account; a confirmation email follows |
+/// | `GET /fn/account/confirm?token=…` | the confirmation link |
+/// | `GET`/`POST /fn/account/login` | log in (email, password, remember me) |
+/// | `POST /fn/account/logout` | log out: the session is deleted |
+/// | `GET`/`POST /fn/account/unlock?token=…` | the unlock link of a locked account |
+/// | `GET`/`POST /fn/account/reset` | ask for a password reset link |
+/// | `GET`/`POST /fn/account/reset/new?token=…` | the reset link: choose a new password |
+/// | `GET /fn/account` | the account page (the login page when logged out) |
+/// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
+public enum AccountRoutes {
+    /// A form of three short fields; a 1 MB password is refused before anything is hashed.
+    static let formLimit = 8192
+
+    public static let all: [Route] = [
+        Route(.get, "/") { request, context in try AccountHome.show(request, context) },
+        Route(.get, ".json") { request, context in try AccountHome.json(request, context) },
+        Route(.get, "/register") { request, context in try Registration.show(request, context) },
+        Route(.post, "/register", body: .accepts([.form], limit: formLimit)) { request, context in
+            try Registration.submit(request, context)
+        },
+        Route(.get, "/confirm") { request, context in try Confirmation.follow(request, context) },
+        Route(.get, "/login") { request, context in try Login.show(request, context) },
+        Route(.post, "/login", body: .accepts([.form], limit: formLimit)) { request, context in try Login.submit(request, context) },
+        Route(.post, "/logout", body: .accepts([.form], limit: formLimit)) { request, context in try Logout.submit(request, context) },
+        Route(.get, "/unlock") { request, context in try Unlock.show(request, context) },
+        Route(.post, "/unlock", body: .accepts([.form], limit: formLimit)) { request, context in try Unlock.submit(request, context) },
+        Route(.get, "/reset") { request, context in try ResetRequest.show(request, context) },
+        Route(.post, "/reset", body: .accepts([.form], limit: formLimit)) { request, context in
+            try ResetRequest.submit(request, context)
+        },
+        Route(.get, "/reset/new") { request, context in try NewPassword.show(request, context) },
+        Route(.post, "/reset/new", body: .accepts([.form], limit: formLimit)) { request, context in
+            try NewPassword.submit(request, context)
+        },
+    ]
+}

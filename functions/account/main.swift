@@ -1,0 +1,4 @@
+import AccountFunction
+import ShelfHTTP
+
+Function(name: "account", routes: AccountRoutes.all).run()
