@@ -32,6 +32,7 @@ extension Store {
 
     /// Unlocks the account of `email` and clears its failed logins, as its unlock link would.
     /// Returns the account as it was before, so the caller can say what changed.
+    @discardableResult
     public func unlockCustomer(email: String) throws -> Customer? {
         try database.transaction {
             guard let customer = try customer(email: email) else { return nil }
@@ -43,6 +44,7 @@ extension Store {
     /// Gives the account of `email` the role `role`; its sessions keep going, and a guard that
     /// reads the role on each request sees the change at once. Returns the account as it was
     /// before.
+    @discardableResult
     public func setRole(_ role: Customer.Role, email: String) throws -> Customer? {
         try database.transaction {
             guard let customer = try customer(email: email) else { return nil }
