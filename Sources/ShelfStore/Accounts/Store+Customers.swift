@@ -53,7 +53,8 @@ extension Store {
         }
     }
 
-    /// Deletes the account of `email`: its sessions (with their carts and checkouts), its links,
+    /// Deletes the account of `email`: its sessions (with their carts and checkouts) and the
+    /// checkouts in progress typed with its confirmed address, its links,
     /// its failed logins and its row; the account emails it was sent leave the outbox. Its
     /// orders stay for accounting with their totals, lines, country and payments, but their
     /// name, address lines, phone and email become ``CustomerDeletion/placeholder``, and their
@@ -83,6 +84,8 @@ extension Store {
                     WHERE lower(trim(email)) = ? RETURNING id
                     """, [placeholder, placeholder, placeholder, placeholder, placeholder, .integer(now), .text(customer.email)]
                 ).map { try $0.int64("id") }.sorted()
+                // Checkouts in progress typed with the address, in sessions not logged in.
+                try database.execute("DELETE FROM checkout_drafts WHERE lower(trim(email)) = ?", [.text(customer.email)])
             }
             let erased = try database.execute(
                 "DELETE FROM outbox WHERE order_id IS NULL AND recipient = ?", [.text(customer.email)])
