@@ -14,7 +14,8 @@ struct Shelf: AsyncParsableCommand {
               shelf new my-shop && cd my-shop && shelf build && shelf serve
             """,
         subcommands: [
-            Build.self, Check.self, Serve.self, Migrate.self, StockCommand.self, OrdersCommand.self, MailCommand.self, SecretsCommand.self,
+            Build.self, Check.self, Serve.self, Migrate.self, StockCommand.self, OrdersCommand.self, CustomersCommand.self,
+            MailCommand.self, SecretsCommand.self,
             ServerConfig.self,
             New.self,
         ]

@@ -21,4 +21,10 @@ public struct HTTPError: Error, Sendable, CustomStringConvertible {
     }
 
     public var description: String { "\(status) \(log)" }
+
+    /// The 404 of an address with nothing at it. A page that must not reveal it exists answers
+    /// this very error, so nobody can tell the two apart.
+    public static func notFound(log: String) -> HTTPError {
+        HTTPError(404, "There is nothing at this address.", log: log)
+    }
 }

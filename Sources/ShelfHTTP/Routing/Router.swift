@@ -10,7 +10,7 @@ public struct Router: Sendable {
     public func route(for head: RequestHead) throws(HTTPError) -> Route {
         let onPath = routes.filter { $0.matches(path: head.path) }
         guard !onPath.isEmpty else {
-            throw HTTPError(404, "There is nothing at this address.", log: "no route for \(head.path)")
+            throw HTTPError.notFound(log: "no route for \(head.path)")
         }
         let method = head.method == "HEAD" ? "GET" : head.method
         if let route = onPath.first(where: { $0.method.rawValue == method }) { return route }

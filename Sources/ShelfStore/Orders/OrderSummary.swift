@@ -14,6 +14,12 @@ public struct OrderSummary: Hashable, Sendable {
     /// The number shoppers see.
     public var number: OrderNumber { OrderNumber(id: id) }
 
+    /// The columns a summary is read from, selected `FROM orders`.
+    static let columns = """
+        id, status, email, name, total_minor, currency, created_at,
+            (SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE order_id = orders.id) AS items
+        """
+
     init(_ row: Row) throws {
         id = try row.int64("id")
         status = try row.orderStatus("status")

@@ -31,11 +31,7 @@ extension Store {
 
     /// The orders, newest first; with `status`, only those in it.
     public func orders(status: OrderStatus? = nil) throws -> [OrderSummary] {
-        let select = """
-            SELECT id, status, email, name, total_minor, currency, created_at,
-                (SELECT COALESCE(SUM(quantity), 0) FROM order_lines WHERE order_id = orders.id) AS items
-            FROM orders
-            """
+        let select = "SELECT \(OrderSummary.columns) FROM orders"
         let rows =
             if let status {
                 try database.query("\(select) WHERE status = ? ORDER BY id DESC", [.text(status.rawValue)])

@@ -41,7 +41,8 @@ func loadConfig(_ options: StoreOption) throws -> StoreConfig {
     try failing { try StoreConfig.load(from: options.folder.root) }
 }
 
-private func formatter(_ options: StoreOption) throws -> PriceFormatter {
+/// Prices as the store shows them, in its currency and locale.
+func formatter(_ options: StoreOption) throws -> PriceFormatter {
     let config = try loadConfig(options)
     return PriceFormatter(locale: config.locale, currency: config.currency)
 }
@@ -70,7 +71,8 @@ func refundThroughProvider(
     }
 }
 
-private func time(_ seconds: Int64) -> String {
+/// A Unix time as ISO 8601 in UTC (`2026-12-05T02:40:02Z`).
+func time(_ seconds: Int64) -> String {
     Date(timeIntervalSince1970: TimeInterval(seconds)).formatted(.iso8601)
 }
 

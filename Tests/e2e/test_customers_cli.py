@@ -1,0 +1,154 @@
+"""`shelf customers` as a merchant runs it, on a new store whose accounts were registered,
+confirmed and logged in through the real account function (a CGI process, the link read from
+the email `shelf mail deliver` wrote), with orders placed through the real cart and checkout.
+The admin page is asked for through the same account binary before and after the role changes.
+"""
+import re
+import sqlite3
+import subprocess
+from email import policy
+from email.parser import BytesParser
+
+import pytest
+
+from cgi_process import request_env, run_cgi
+from conftest import SHELF, shelf
+from test_new_store import BASE_URL, form, new_store, place_order
+
+PASSWORD = "correct horse battery"
+
+
+def account(store, method, path, body=b"", cookie=None, query=""):
+    env = request_env(store, method, path, body=body, cookie=cookie, query=query, headers={"Origin": BASE_URL})
+    env["SCRIPT_NAME"] = "/fn/account"
+    env["REQUEST_URI"] = "/fn/account" + path
+    return run_cgi("account", env, body)
+
+
+def submit(store, path, fields, cookie=None):
+    """Opens the form at `path`, then posts `fields` with its token; returns the answer and the cookie."""
+    page = account(store, "GET", path, cookie=cookie)
+    cookie = next((c.split(";")[0] for c in page.cookies), cookie)
+    token = re.search(r'name="_token" value="([^"]+)"', page.text).group(1)
+    body = form({**fields, "_token": token})
+    answer = account(store, "POST", path, body=body, cookie=cookie)
+    return answer, next((c.split(";")[0] for c in answer.cookies), cookie)
+
+
+def emails(store, to):
+    shelf("mail", "deliver", store=store)
+    parsed = [BytesParser(policy=policy.default).parsebytes(path.read_bytes()) for path in sorted((store / "data" / "mail").glob("*.eml"))]
+    return [message for message in parsed if message["To"].addresses[0].addr_spec == to]
+
+
+def register(store, email, name):
+    answer, _ = submit(store, "/register", {"email": email, "name": name, "password": PASSWORD})
+    assert answer.status in (200, 303), answer.text[:300]
+    text = emails(store, email.lower())[-1].get_body(preferencelist=("plain",)).get_content()
+    token = re.search(r"/fn/account/confirm\?token=(\S+)", text).group(1)
+    assert account(store, "GET", "/confirm", query="token=" + token).status in (200, 303)
+
+
+def log_in(store, email):
+    answer, cookie = submit(store, "/login", {"email": email, "password": PASSWORD})
+    assert answer.status == 303 and answer.headers["location"] == "/fn/account", answer.text[:300]
+    return cookie
+
+
+def rows(store, sql, *args):
+    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
+        return db.execute(sql, args).fetchall()
+
+
+@pytest.fixture
+def store(tmp_path):
+    store = new_store(tmp_path)
+    shelf("build", "--quiet", store=store)
+    register(store, "ann@example.com", "Ann Murphy")
+    register(store, "bob@example.com", "Bob")
+    return store
+
+
+def test_list_show_and_unlock(store):
+    place_order(store, "TEE-BLK-M", 1, email="Ann@Example.com")
+    place_order(store, "TEE-BLK-M", 2, email="ann@example.com")
+    log_in(store, "ann@example.com")
+    for _ in range(3):
+        submit(store, "/login", {"email": "bob@example.com", "password": "not the password"})
+
+    listing = shelf("customers", "list", store=store).stdout.splitlines()
+    assert listing[0].split() == ["EMAIL", "NAME", "ROLE", "CONFIRMED", "LOCKED", "CREATED", "ORDERS"]
+    ann = next(line for line in listing if line.startswith("ann@example.com"))
+    assert ann.split()[3:6] == ["customer", "yes", "no"] and ann.split()[-1] == "2"
+    assert "Ann Murphy" in ann
+    # Aligned: every row's ROLE starts under the heading's.
+    assert len({line.index("customer") for line in listing[1:]} | {listing[0].index("ROLE")}) == 1
+    locked = shelf("customers", "list", "--locked", store=store).stdout.splitlines()
+    assert [line.split()[0] for line in locked[1:]] == ["bob@example.com"]
+
+    shown = shelf("customers", "show", " ANN@example.com ", store=store).stdout
+    assert "Ann Murphy <ann@example.com>" in shown and "Failed logins: 0" in shown
+    assert "Sessions: 1" in shown and "Orders: 2" in shown
+    assert len(re.findall(r"^\s+10\d\d\s", shown, re.M)) == 2
+    assert "Failed logins: 3" in shelf("customers", "show", "bob@example.com", store=store).stdout
+
+    assert "Unlocked bob@example.com" in shelf("customers", "unlock", "Bob@Example.com", store=store).stdout
+    assert rows(store, "SELECT locked_at, failed_logins FROM customers WHERE email = 'bob@example.com'") == [(None, 0)]
+    assert "No locked accounts." in shelf("customers", "list", "--locked", store=store).stdout
+    log_in(store, "bob@example.com")
+
+
+def test_an_unknown_or_malformed_email_is_named_with_a_non_zero_exit(store):
+    for command in ["show", "unlock", "grant-admin", "revoke-admin", "delete"]:
+        unknown = shelf("customers", command, "nobody@example.com", store=store, check=False)
+        assert unknown.returncode != 0 and "there is no account for nobody@example.com" in unknown.stderr
+        bad = shelf("customers", command, "not-an-address", store=store, check=False)
+        assert bad.returncode != 0 and "not an email address" in bad.stderr
+    for command in ["list", "show", "unlock", "grant-admin", "revoke-admin", "delete"]:
+        assert "  shelf customers " + command in shelf("customers", command, "--help").stdout
+
+
+def test_granting_and_revoking_admin_changes_what_an_open_session_sees(store):
+    cookie = log_in(store, "ann@example.com")
+    assert account(store, "GET", "/admin", cookie=cookie).status == 404
+    assert "ann@example.com is now an admin." in shelf("customers", "grant-admin", "Ann@example.com", store=store).stdout
+    page = account(store, "GET", "/admin", cookie=cookie)
+    assert page.status == 200 and "Admin: Ann Murphy" in page.text
+    assert account(store, "GET", "/admin").status == 404, "a guest"
+    assert "admin" in shelf("customers", "list", store=store).stdout
+    assert "no longer an admin" in shelf("customers", "revoke-admin", "ann@example.com", store=store).stdout
+    assert account(store, "GET", "/admin", cookie=cookie).status == 404
+
+
+def test_delete_asks_then_keeps_the_orders_without_personal_data(store):
+    numbers = [place_order(store, "TEE-BLK-M", 1, email="Ann@Example.com"), place_order(store, "TEE-BLK-M", 3)]
+    other = place_order(store, "TEE-BLK-M", 1, email="ada@example.com")
+    log_in(store, "ann@example.com")
+    before = rows(store, "SELECT COUNT(*), SUM(total_minor) FROM orders")
+
+    declined = subprocess.run([SHELF, "customers", "delete", "ann@example.com", "--store", str(store)], input="n\n",
+                              capture_output=True, text=True, timeout=60)
+    assert declined.returncode != 0 and "Nothing was deleted." in declined.stderr
+    assert "2 orders" in declined.stdout and "Delete it?" in declined.stdout
+    assert rows(store, "SELECT COUNT(*) FROM customers WHERE email = 'ann@example.com'") == [(1,)]
+
+    done = subprocess.run([SHELF, "customers", "delete", "ann@example.com", "--store", str(store)], input="yes\n",
+                          capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert "1 session ended" in done.stdout and "Kept 2 orders" in done.stdout
+
+    assert rows(store, "SELECT COUNT(*), SUM(total_minor) FROM orders") == before
+    assert rows(store, "SELECT COUNT(*) FROM customers WHERE email = 'ann@example.com'") == [(0,)]
+    assert rows(store, "SELECT COUNT(*) FROM sessions WHERE customer_id IS NOT NULL") == [(0,)]
+    kept = rows(store, "SELECT email, name, street, city, postal_code, country FROM orders WHERE id IN (?, ?)",
+                *[int(number) - 1000 for number in numbers])
+    assert kept == [("deleted", "deleted", "deleted", "deleted", "deleted", "IE")] * 2
+    assert rows(store, "SELECT email FROM orders WHERE id = ?", int(other) - 1000) == [("ada@example.com",)]
+    everything = "\n".join(str(row) for table in ["orders", "outbox", "customers", "checkout_drafts"]
+                           for row in rows(store, f"SELECT * FROM {table}"))
+    assert "ann@example.com" not in everything.lower()
+    shown = shelf("orders", "show", numbers[0], store=store).stdout
+    assert "deleted" in shown and "Ann" not in shown
+
+    bob = shelf("customers", "delete", "bob@example.com", "--yes", store=store).stdout
+    assert "Deleted the account of bob@example.com" in bob and "It had no orders." in bob
