@@ -12,14 +12,28 @@ enum CustomerSession {
     static let unconfirmed = "Please confirm your email address first: follow the link in the email we sent when you registered."
 
     /// Logs `customer` in on a new session replacing `shopper`'s; `rehash`, when given, replaces
-    /// the account's password hash.
+    /// the account's password hash. An account with two-factor on is not logged in yet: the
+    /// shopper's session records a pending login and the browser is sent for the second factor.
     static func start(
         _ customer: Customer, remember: Bool, replacing shopper: ShopperSession, rehash: String? = nil, _ request: Request,
         _ context: FunctionContext
     ) throws -> Response {
+        let store = try context.store()
+        if try store.totp(customerID: customer.id) != nil {
+            try store.startPendingLogin(customerID: customer.id, remember: remember, in: shopper.session, now: context.clock.now())
+            return .redirect(to: SecondFactor.path)
+        }
+        return try logIn(customer.id, remember: remember, replacing: shopper, rehash: rehash, request, context)
+    }
+
+    /// The session itself: a new cookie, the cart moved over, the previous session deleted.
+    static func logIn(
+        _ customerID: Int64, remember: Bool, replacing shopper: ShopperSession, rehash: String? = nil, _ request: Request,
+        _ context: FunctionContext
+    ) throws -> Response {
         let token = SessionCookie.newToken(context.random)
         _ = try context.store().logIn(
-            customer.id, tokenHash: SessionCookie.hash(token), replacing: shopper.session, now: context.clock.now(),
+            customerID, tokenHash: SessionCookie.hash(token), replacing: shopper.session, now: context.clock.now(),
             lifetime: remember ? rememberedLifetime : browserSessionLifetime, rehash: rehash)
         var response = Response.redirect(to: "/fn/account")
         let https = request.head.isHTTPS
