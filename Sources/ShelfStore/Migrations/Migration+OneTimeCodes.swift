@@ -10,7 +10,7 @@ extension Migration {
     /// `totp_last_step` the last step accepted, so no code is accepted twice. `recovery_codes`
     /// keeps the SHA-256 of each recovery code. `pending_logins` is a login waiting for its second
     /// factor: bound to the browser's session, short-lived, used once, never a logged-in session.
-    static let signInCodes = Migration(name: "sign_in_codes") { dialect in
+    static let oneTimeCodes = Migration(name: "one_time_codes") { dialect in
         [
             """
             CREATE TABLE sign_in_codes (
