@@ -57,10 +57,13 @@ extension Store {
     }
 
     /// Records that the browser of `session` proved the password (or an emailed code) of
-    /// `customerID` and now owes the second factor.
-    public func startPendingLogin(customerID: Int64, remember: Bool, in session: Session, now: Int64) throws {
+    /// `customerID` and now owes the second factor; `rehash`, when given, replaces the account's
+    /// password hash (the password was right, whatever happens next).
+    public func startPendingLogin(customerID: Int64, remember: Bool, rehash: String? = nil, in session: Session, now: Int64) throws {
         _ = try database.transaction {
             try database.execute("DELETE FROM pending_logins WHERE session_id = ?", [.integer(session.id)])
+            try database.execute(
+                "UPDATE customers SET password_hash = COALESCE(?, password_hash) WHERE id = ?", [.text(rehash), .integer(customerID)])
             try database.execute(
                 "INSERT INTO pending_logins (session_id, customer_id, remember, expires_at) VALUES (?, ?, ?, ?)",
                 [.integer(session.id), .integer(customerID), .integer(remember ? 1 : 0), .integer(now + Self.pendingLoginLifetime)])

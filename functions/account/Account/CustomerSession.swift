@@ -20,7 +20,8 @@ enum CustomerSession {
     ) throws -> Response {
         let store = try context.store()
         if try store.totp(customerID: customer.id) != nil {
-            try store.startPendingLogin(customerID: customer.id, remember: remember, in: shopper.session, now: context.clock.now())
+            try store.startPendingLogin(
+                customerID: customer.id, remember: remember, rehash: rehash, in: shopper.session, now: context.clock.now())
             return .redirect(to: SecondFactor.path)
         }
         return try logIn(customer.id, remember: remember, replacing: shopper, rehash: rehash, request, context)
