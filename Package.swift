@@ -106,7 +106,8 @@ let package = Package(
             sources: ["main.swift"],
             swiftSettings: strict),
         .target(
-            name: "AccountFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfAuth", "ShelfPasswords"],
+            name: "AccountFunction",
+            dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP", "ShelfAuth", "ShelfCrypto", "ShelfPasswords"],
             path: "functions/account/Account", swiftSettings: strict),
         .executableTarget(
             name: "account", dependencies: ["AccountFunction", "ShelfHTTP"], path: "functions/account", exclude: ["Account"],

@@ -56,7 +56,7 @@ struct LoginTests {
             let request = Request(head: RequestHead(method: "GET", path: "/", headers: ["cookie": cookie], isHTTPS: true))
             let shopper = try ShopperSession.findOrStart(request, try shop.context(), in: shop.store)
             #expect(shopper.cookie == nil)
-            #expect(shopper.session.expiresAt == shop.now - 7200 + Login.browserSessionLifetime)
+            #expect(shopper.session.expiresAt == shop.now - 7200 + CustomerSession.browserSessionLifetime)
             #expect(try shop.store.customer(in: shopper.session)?.name == "Ann")
         }
     }

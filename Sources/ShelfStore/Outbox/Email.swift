@@ -21,6 +21,8 @@ public enum Email: String, CaseIterable, Hashable, Sendable {
     case accountReset = "account-reset"
     /// The password was changed and every session ended.
     case accountPasswordChanged = "account-password-changed"
+    /// A six-digit sign-in code, asked for on the login page.
+    case accountCode = "account-code"
 
     /// True for the emails about an account rather than an order.
     public var isAboutAccount: Bool { rawValue.hasPrefix("account-") }

@@ -5,7 +5,7 @@ import ShelfStore
 
 /// Renders the outbox's account emails (`emails/account-*.mustache`) with the account's name
 /// and, for the confirm, unlock and reset emails, the single-use link derived from the row's
-/// nonce (``AccountLink``).
+/// nonce (``AccountLink``), or for the sign-in code email, the code (``SignInCode``).
 struct AccountEmails: Sendable {
     let pages: ThemePages
     let config: StoreConfig
@@ -17,6 +17,10 @@ struct AccountEmails: Sendable {
         if let purpose = Self.purposes[message.email] {
             guard let nonce = message.data["nonce"] else { throw MailRenderError("\(message.email.rawValue) \(message.key) has no link") }
             account["link"] = config.baseURL + AccountLink.path(purpose, secret: AccountLink.secret(nonce: nonce, key: sessionKey))
+        }
+        if message.email == .accountCode {
+            guard let nonce = message.data["nonce"] else { throw MailRenderError("\(message.email.rawValue) \(message.key) has no code") }
+            account["code"] = SignInCode.code(nonce: nonce, key: sessionKey)
         }
         let template = "emails/\(message.email.rawValue)"
         let text = try pages.fragment(template + ".text", values: ["account": account])

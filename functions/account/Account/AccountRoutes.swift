@@ -7,6 +7,10 @@ public import ShelfHTTP
 /// | `GET`/`POST /fn/account/register` | create an account; a confirmation email follows |
 /// | `GET /fn/account/confirm?token=…` | the confirmation link |
 /// | `GET`/`POST /fn/account/login` | log in (email, password, remember me) |
+/// | `GET`/`POST /fn/account/code` | "email me a sign-in code": the code page, and asking for a code |
+/// | `POST /fn/account/code/enter` | log in with the emailed code |
+/// | `GET`/`POST /fn/account/two-factor` | turn TOTP on (QR code, confirm, recovery codes) or off (password) |
+/// | `GET`/`POST /fn/account/two-factor/login` | a login's second step: an app code or a recovery code |
 /// | `POST /fn/account/logout` | log out: the session is deleted |
 /// | `GET`/`POST /fn/account/unlock?token=…` | the unlock link of a locked account |
 /// | `GET`/`POST /fn/account/reset` | ask for a password reset link |
@@ -29,6 +33,18 @@ public enum AccountRoutes {
         Route(.get, "/confirm") { request, context in try Confirmation.follow(request, context) },
         Route(.get, "/login") { request, context in try Login.show(request, context) },
         Route(.post, "/login", body: .accepts([.form], limit: formLimit)) { request, context in try Login.submit(request, context) },
+        Route(.get, "/code") { request, context in try CodeSignIn.show(request, context) },
+        Route(.post, "/code", body: .accepts([.form], limit: formLimit)) { request, context in try CodeSignIn.request(request, context) },
+        Route(.post, "/code/enter", body: .accepts([.form], limit: formLimit)) { request, context in try CodeSignIn.enter(request, context)
+        },
+        Route(.get, "/two-factor") { request, context in try TwoFactorSettings.show(request, context) },
+        Route(.post, "/two-factor", body: .accepts([.form], limit: formLimit)) { request, context in
+            try TwoFactorSettings.submit(request, context)
+        },
+        Route(.get, "/two-factor/login") { request, context in try SecondFactor.show(request, context) },
+        Route(.post, "/two-factor/login", body: .accepts([.form], limit: formLimit)) { request, context in
+            try SecondFactor.submit(request, context)
+        },
         Route(.post, "/logout", body: .accepts([.form], limit: formLimit)) { request, context in try Logout.submit(request, context) },
         Route(.get, "/unlock") { request, context in try Unlock.show(request, context) },
         Route(.post, "/unlock", body: .accepts([.form], limit: formLimit)) { request, context in try Unlock.submit(request, context) },

@@ -14,4 +14,10 @@ enum ClientThrottle {
         let freedAt = failures[failures.count - limit] + window
         return max(1, (freedAt - now + 59) / 60)
     }
+
+    /// What to tell a client that must wait, or nil when it may try now.
+    static func problem(client: String, in store: Store, now: Int64) throws -> String? {
+        guard let minutes = try minutesToWait(client: client, in: store, now: now) else { return nil }
+        return "Too many failed attempts to log in from your network. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+    }
 }

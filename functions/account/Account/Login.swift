@@ -11,9 +11,6 @@ import ShelfStore
 /// wrong; a client with 20 failures in 10 minutes waits.
 enum Login {
     static let path = "/fn/account/login"
-    /// "Remember me": 30 days; otherwise a cookie for the browser session, kept a day on the server.
-    static let rememberedLifetime: Int64 = 30 * 86_400
-    static let browserSessionLifetime: Int64 = 86_400
     static let wrongCredentials = "The email or password is not right. Please try again."
     static let locked =
         "This account is locked after too many failed attempts to log in. We have emailed you a link to unlock it; "
@@ -39,8 +36,7 @@ enum Login {
         let password = PasswordPolicy.normalized(try form.text("password")) ?? ""
         let remember = try form.text("remember") == "yes"
         let client = request.head.clientAddress
-        if let minutes = try ClientThrottle.minutesToWait(client: client, in: store, now: now) {
-            let wait = "Too many failed attempts to log in from your network. Try again in \(minutes) minute\(minutes == 1 ? "" : "s")."
+        if let wait = try ClientThrottle.problem(client: client, in: store, now: now) {
             return try self.form(email: email, problem: wait, status: 429).response(form.shopper, context)
         }
         let hasher = PasswordHasher.owasp
@@ -56,22 +52,11 @@ enum Login {
             return try self.form(email: email, problem: problem, status: 403).response(form.shopper, context)
         }
         guard customer.isConfirmed else {
-            let problem = "Please confirm your email address first: follow the link in the email we sent when you registered."
-            return try self.form(email: email, problem: problem, status: 403).response(form.shopper, context)
+            return try self.form(email: email, problem: CustomerSession.unconfirmed, status: 403).response(form.shopper, context)
         }
-        let token = SessionCookie.newToken(context.random)
-        _ = try store.logIn(
-            customer.id, tokenHash: SessionCookie.hash(token), replacing: form.shopper.session, now: now,
-            lifetime: remember ? rememberedLifetime : browserSessionLifetime,
-            rehash: hasher.needsRehash(customer.passwordHash) ? try hasher.hash(password) : nil)
-        var response = Response.redirect(to: "/fn/account")
-        let https = request.head.isHTTPS
-        response.setHeader(
-            "Set-Cookie",
-            remember
-                ? SessionCookie.setCookie(token, https: https, maxAge: rememberedLifetime)
-                : SessionCookie.setBrowserSessionCookie(token, https: https))
-        return response
+        return try CustomerSession.start(
+            customer, remember: remember, replacing: form.shopper,
+            rehash: hasher.needsRehash(customer.passwordHash) ? try hasher.hash(password) : nil, request, context)
     }
 
     static func form(email: String = "", problem: String? = nil, notice: String? = nil, status: Int = 200) -> AccountPage {
