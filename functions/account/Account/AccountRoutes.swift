@@ -12,6 +12,8 @@ public import ShelfHTTP
 /// | `GET`/`POST /fn/account/reset` | ask for a password reset link |
 /// | `GET`/`POST /fn/account/reset/new?token=…` | the reset link: choose a new password |
 /// | `GET /fn/account` | the account page (the login page when logged out) |
+/// | `POST /fn/account/name` | change the name |
+/// | `POST /fn/account/password` | change the password (needs the current one) |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
 public enum AccountRoutes {
     /// A form of three short fields; a 1 MB password is refused before anything is hashed.
@@ -37,6 +39,10 @@ public enum AccountRoutes {
         Route(.get, "/reset/new") { request, context in try NewPassword.show(request, context) },
         Route(.post, "/reset/new", body: .accepts([.form], limit: formLimit)) { request, context in
             try NewPassword.submit(request, context)
+        },
+        Route(.post, "/name", body: .accepts([.form], limit: formLimit)) { request, context in try Settings.changeName(request, context) },
+        Route(.post, "/password", body: .accepts([.form], limit: formLimit)) { request, context in
+            try Settings.changePassword(request, context)
         },
     ]
 }
