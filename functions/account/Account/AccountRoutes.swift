@@ -14,6 +14,8 @@ public import ShelfHTTP
 /// | `GET /fn/account` | the account page (the login page when logged out) |
 /// | `POST /fn/account/name` | change the name |
 /// | `POST /fn/account/password` | change the password (needs the current one) |
+/// | `GET /fn/account/data.json` | download my data: account, orders, emails (an attachment) |
+/// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
 public enum AccountRoutes {
     /// A form of three short fields; a 1 MB password is refused before anything is hashed.
@@ -43,6 +45,9 @@ public enum AccountRoutes {
         Route(.post, "/name", body: .accepts([.form], limit: formLimit)) { request, context in try Settings.changeName(request, context) },
         Route(.post, "/password", body: .accepts([.form], limit: formLimit)) { request, context in
             try Settings.changePassword(request, context)
+        },
+        Route(.get, "/data.json") { request, context in try PersonalData.download(request, context) },
+        Route(.post, "/delete", body: .accepts([.form], limit: formLimit)) { request, context in try PersonalData.delete(request, context)
         },
     ]
 }
