@@ -71,3 +71,19 @@ def test_a_guest_order_joins_the_history_is_exported_and_outlives_the_account(si
         assert db.execute("SELECT COUNT(*) FROM customers WHERE email = ?", (EMAIL,)).fetchone()[0] == 0
     assert order_row(site, order_id) == ("Erased customer", "erased@invalid", "Erased", "Erased", "", None, before[6])
     assert Browser(site.base).get("/fn/account.json", {"Cookie": f"shelf_session={cookie}"}).text == '{"name":null}'
+
+
+def test_the_email_changes_through_a_link_sent_to_the_new_address(site, mail):
+    erin = Shopper(site)
+    register(erin, "erin@example.com", name="Erin")
+    [confirmation] = emails(site, mail, "erin@example.com")
+    erin.follow(link_in(confirmation))
+    assert erin.log_in("erin@example.com", PASSWORD).status == 303
+    asked = erin.submit("/fn/account/email", {"email": "erin@new.example", "email_password": PASSWORD}, page="/fn/account")
+    assert asked.headers["Location"] == "/fn/account?done=email"
+    [link] = emails(site, mail, "erin@new.example")
+    assert link["Subject"] == "Confirm your new email address"
+    assert "Your email address was changed" in erin.follow(link_in(link)).text
+    told = [m for m in emails(site, mail, "erin@example.com") if m["Subject"] == "Your email address was changed"]
+    assert len(told) == 1
+    assert "erin@new.example" in erin.get("/fn/account").text

@@ -14,6 +14,8 @@ public import ShelfHTTP
 /// | `GET /fn/account` | the account page (the login page when logged out) |
 /// | `POST /fn/account/name` | change the name |
 /// | `POST /fn/account/password` | change the password (needs the current one) |
+/// | `POST /fn/account/email` | change the email (needs the password): a link goes to the new address |
+/// | `GET /fn/account/email/confirm?token=…` | the new address's link: the account takes it |
 /// | `GET /fn/account/data.json` | download my data: account, orders, emails (an attachment) |
 /// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
@@ -46,6 +48,8 @@ public enum AccountRoutes {
         Route(.post, "/password", body: .accepts([.form], limit: formLimit)) { request, context in
             try Settings.changePassword(request, context)
         },
+        Route(.post, "/email", body: .accepts([.form], limit: formLimit)) { request, context in try EmailChange.request(request, context) },
+        Route(.get, "/email/confirm") { request, context in try EmailChange.confirm(request, context) },
         Route(.get, "/data.json") { request, context in try PersonalData.download(request, context) },
         Route(.post, "/delete", body: .accepts([.form], limit: formLimit)) { request, context in try PersonalData.delete(request, context)
         },
