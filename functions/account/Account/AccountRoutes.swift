@@ -16,6 +16,8 @@ public import ShelfHTTP
 /// | `POST /fn/account/password` | change the password (needs the current one) |
 /// | `POST /fn/account/email` | change the email (needs the password): a link goes to the new address |
 /// | `GET /fn/account/email/confirm?token=…` | the new address's link: the account takes it |
+/// | `POST /fn/account/addresses` | add an address, or edit one (`id`); `default=yes` makes it the default |
+/// | `POST /fn/account/addresses/remove` | remove an address (`id`) |
 /// | `GET /fn/account/data.json` | download my data: account, orders, emails (an attachment) |
 /// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
@@ -50,6 +52,10 @@ public enum AccountRoutes {
         },
         Route(.post, "/email", body: .accepts([.form], limit: formLimit)) { request, context in try EmailChange.request(request, context) },
         Route(.get, "/email/confirm") { request, context in try EmailChange.confirm(request, context) },
+        Route(.post, "/addresses", body: .accepts([.form], limit: formLimit)) { request, context in try Addresses.save(request, context) },
+        Route(.post, "/addresses/remove", body: .accepts([.form], limit: formLimit)) { request, context in
+            try Addresses.remove(request, context)
+        },
         Route(.get, "/data.json") { request, context in try PersonalData.download(request, context) },
         Route(.post, "/delete", body: .accepts([.form], limit: formLimit)) { request, context in try PersonalData.delete(request, context)
         },
