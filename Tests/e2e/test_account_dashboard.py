@@ -12,6 +12,7 @@ from servers.browser import Browser
 from test_accounts import PASSWORD, Shopper, emails, link_in, mail, register, site  # noqa: F401  (fixtures)
 from test_checkout import ADDRESS, COAT
 from test_checkout import Shopper as Guest
+from test_openapi import errors
 
 EMAIL = "dana@example.com"
 
@@ -56,6 +57,7 @@ def test_a_guest_order_joins_the_history_is_exported_and_outlives_the_account(si
     assert download.headers["Cache-Control"] == "no-store"
     assert download.headers["Content-Disposition"].startswith("attachment")
     data = json.loads(download.text)
+    assert not errors(data, {"$ref": "#/components/schemas/AccountData"})
     assert data["account"]["email"] == EMAIL
     assert [order["number"] for order in data["orders"]] == [number]
     assert data["orders"][0]["lines"][0]["sku"] == COAT

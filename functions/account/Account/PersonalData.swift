@@ -8,7 +8,7 @@ import ShelfStore
 /// The shopper's data (GDPR): a download of everything the store keeps about the account, and
 /// deleting the account, confirmed by its password.
 enum PersonalData {
-    /// `data.json`: the account, its orders with their lines, and the emails sent to its address.
+    /// `data.json`: the account, its saved addresses, its orders with their lines, and the emails sent to its address.
     static func download(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         guard let shopper = try ShopperSession.find(request, context, in: store), let customer = try store.customer(in: shopper.session)
@@ -33,7 +33,15 @@ enum PersonalData {
             ("created_at", .number(String(customer.createdAt))),
             ("confirmed_at", customer.confirmedAt.map { .number(String($0)) } ?? .null),
         ])
-        return .object([("account", account), ("orders", .array(orders)), ("emails", .array(mail))])
+        let addresses = try store.savedAddresses(ofCustomer: customer.id).map { saved -> JSON in
+            let address = saved.address
+            return .object([
+                ("name", .string(address.name)), ("street", .string(address.street)), ("street2", .string(address.street2)),
+                ("city", .string(address.city)), ("postal_code", .string(address.postalCode)), ("country", .string(address.country)),
+                ("phone", .string(address.phone)), ("default", .bool(saved.isDefault)),
+            ])
+        }
+        return .object([("account", account), ("addresses", .array(addresses)), ("orders", .array(orders)), ("emails", .array(mail))])
     }
 
     static func order(_ details: OrderDetails) -> JSON {
