@@ -31,7 +31,10 @@ final class AccountFixture {
     }
 
     func context() throws -> FunctionContext {
-        let config = try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n")
+        let config = try StoreConfig(
+            toml:
+                "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n[checkout]\ncountries = [\"IE\", \"FR\"]\n[[shipping]]\nid = \"standard\"\nname = \"Standard\"\ncountries = \"*\"\nrate = \"4.95\"\ndelivery = \"2 days\"\n"
+        )
         let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
         return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
     }

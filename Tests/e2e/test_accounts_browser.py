@@ -1,6 +1,6 @@
 """The account pages in headless Chromium on a phone (390 × 844) and at a desktop (1366 × 900),
-with JavaScript on and off: register, the confirmation email's link, log in, the account page,
-and the reset form. No page scrolls sideways on a phone, and axe-core finds no violation. Screenshots go to $SHELF_SCREENSHOTS when set, else to
+with JavaScript on and off: register, the confirmation email's link, log in, the account page
+(the dashboard, with an address saved), and the reset form. No page scrolls sideways on a phone, and axe-core finds no violation. Screenshots go to $SHELF_SCREENSHOTS when set, else to
 pytest's temporary folder.
 
 The store is the demo store behind `shelf serve` (the functions as CGI); the emails are the
@@ -83,6 +83,18 @@ def test_account_pages_fit_a_phone_and_pass_axe(served, browser, screenshots, vi
         page.get_by_role("button", name="Log in").click()
         expect(page.locator("[data-account-name]")).to_have_text("You are logged in as Phone Shopper.")
         inspect(page, "account")
+        page.get_by_label("Full name", exact=True).fill("Phone Shopper")
+        page.get_by_role("button", name="Save the address").click()
+        expect(page.locator("#error-address_street")).to_be_visible()
+        inspect(page, "address with a mistake")
+        page.get_by_label("Address", exact=True).fill("1 Main Street")
+        page.get_by_label("City", exact=True).fill("Dublin")
+        page.get_by_label("Postal code", exact=True).fill("D02 X285")
+        page.get_by_label("Country", exact=True).select_option("IE")
+        page.get_by_role("button", name="Save the address").click()
+        expect(page.locator("[data-account-notice]")).to_have_text("Your addresses were saved.")
+        expect(page.locator("[data-saved-addresses]")).to_contain_text("1 Main Street")
+        inspect(page, "account with an address")
         if javascript:
             page.goto(served.base + "/")
             expect(page.locator("[data-account-link]")).to_have_text("Phone Shopper")

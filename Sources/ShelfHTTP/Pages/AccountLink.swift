@@ -34,6 +34,7 @@ public enum AccountLink {
         case .confirm: "/fn/account/confirm?token=\(secret)"
         case .unlock: "/fn/account/unlock?token=\(secret)"
         case .reset: "/fn/account/reset/new?token=\(secret)"
+        case .email: "/fn/account/email/confirm?token=\(secret)"
         }
     }
 

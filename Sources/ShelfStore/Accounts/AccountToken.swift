@@ -10,11 +10,13 @@ public struct AccountToken: Sendable, Hashable {
         case confirm
         case unlock
         case reset
+        /// Confirms a new email address of an account, from the dashboard.
+        case email
 
-        /// How long a link works, in seconds: a day to confirm, an hour to unlock or reset.
+        /// How long a link works, in seconds: a day to confirm an address, an hour to unlock or reset.
         public var lifetime: Int64 {
             switch self {
-            case .confirm: 86_400
+            case .confirm, .email: 86_400
             case .unlock, .reset: 3600
             }
         }

@@ -23,6 +23,10 @@ public enum Email: String, CaseIterable, Hashable, Sendable {
     case accountPasswordChanged = "account-password-changed"
     /// A six-digit sign-in code, asked for on the login page.
     case accountCode = "account-code"
+    /// A new address was entered on the dashboard: a single-use link, sent to it, confirms it.
+    case accountEmailConfirm = "account-email-confirm"
+    /// Sent to the old address once the account's email has changed.
+    case accountEmailChanged = "account-email-changed"
 
     /// True for the emails about an account rather than an order.
     public var isAboutAccount: Bool { rawValue.hasPrefix("account-") }

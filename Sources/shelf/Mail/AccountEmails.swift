@@ -30,5 +30,7 @@ struct AccountEmails: Sendable {
     }
 
     /// The emails that carry a link, and what the link does.
-    static let purposes: [Email: AccountToken.Purpose] = [.accountConfirm: .confirm, .accountUnlock: .unlock, .accountReset: .reset]
+    static let purposes: [Email: AccountToken.Purpose] = [
+        .accountConfirm: .confirm, .accountUnlock: .unlock, .accountReset: .reset, .accountEmailConfirm: .email,
+    ]
 }

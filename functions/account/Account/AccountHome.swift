@@ -3,14 +3,43 @@ import ShelfCore
 import ShelfHTTP
 import ShelfStore
 
-/// The account page of a logged-in shopper, and the header's `account.json`.
+/// The dashboard of a logged-in shopper — orders, addresses, settings, their data — and the
+/// header's `account.json`.
 enum AccountHome {
+    static let path = "/fn/account"
+
     static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         guard let shopper = try ShopperSession.find(request, context, in: store), let customer = try store.customer(in: shopper.session)
         else { return .redirect(to: Login.path) }
-        return try AccountPage(template: "account", title: "Your account", path: "/fn/account", values: ["name": customer.name])
-            .response(shopper, context)
+        let query = try request.queryFields()
+        let saved = try store.savedAddresses(ofCustomer: customer.id)
+        let editing = try query.optional("edit").flatMap(Int64.init).flatMap { id in saved.first { $0.id == id } }
+        var values = try dashboard(customer, store, context, editing: editing?.address ?? Address(), id: editing?.id)
+        if let notice = try query.optional("done").flatMap(Notices.text(for:)) { values["notice"] = notice }
+        return try AccountPage(template: "account", title: "Your account", path: path, values: values).response(shopper, context)
+    }
+
+    /// What the dashboard template shows of `customer`.
+    static func dashboard(
+        _ customer: Customer, _ store: Store, _ context: FunctionContext, editing: Address = Address(), id: Int64? = nil,
+        problems: [(field: String, message: String)] = []
+    ) throws -> [String: Any] {
+        let days = DayFormatter(locale: context.config.locale)
+        let orders = try store.orderHistory(ofCustomer: customer.id).map { order -> [String: Any] in
+            [
+                "number": order.number.description, "date": days.string(seconds: order.createdAt),
+                "status": OrderWords.status(order.status), "total": context.prices.string(order.total),
+                "href": OrderLink.path(order.number, key: context.secrets.sessionKey),
+            ]
+        }
+        var values: [String: Any] = ["name": customer.name, "email": customer.email]
+        values["orders"] = orders
+        values["has_orders"] = !orders.isEmpty
+        let saved = try store.savedAddresses(ofCustomer: customer.id)
+        let countries = context.config.checkout.countries
+        values.merge(Addresses.values(saved, editing: editing, id: id, countries: countries, problems: problems)) { $1 }
+        return values
     }
 
     /// `{"name": "Ann"}`, or `{"name": null}` when no one is logged in; never starts a session.

@@ -16,6 +16,14 @@ public import ShelfHTTP
 /// | `GET`/`POST /fn/account/reset` | ask for a password reset link |
 /// | `GET`/`POST /fn/account/reset/new?token=…` | the reset link: choose a new password |
 /// | `GET /fn/account` | the account page (the login page when logged out) |
+/// | `POST /fn/account/name` | change the name |
+/// | `POST /fn/account/password` | change the password (needs the current one) |
+/// | `POST /fn/account/email` | change the email (needs the password): a link goes to the new address |
+/// | `GET /fn/account/email/confirm?token=…` | the new address's link: the account takes it |
+/// | `POST /fn/account/addresses` | add an address, or edit one (`id`); `default=yes` makes it the default |
+/// | `POST /fn/account/addresses/remove` | remove an address (`id`) |
+/// | `GET /fn/account/data.json` | download my data: account, orders, emails (an attachment) |
+/// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
 /// | `GET /fn/account/admin` | "Admin: NAME" for an admin; a 404 for anyone else (``requireAdmin(_:_:)``) |
 public enum AccountRoutes {
@@ -55,6 +63,19 @@ public enum AccountRoutes {
         Route(.get, "/reset/new") { request, context in try NewPassword.show(request, context) },
         Route(.post, "/reset/new", body: .accepts([.form], limit: formLimit)) { request, context in
             try NewPassword.submit(request, context)
+        },
+        Route(.post, "/name", body: .accepts([.form], limit: formLimit)) { request, context in try Settings.changeName(request, context) },
+        Route(.post, "/password", body: .accepts([.form], limit: formLimit)) { request, context in
+            try Settings.changePassword(request, context)
+        },
+        Route(.post, "/email", body: .accepts([.form], limit: formLimit)) { request, context in try EmailChange.request(request, context) },
+        Route(.get, "/email/confirm") { request, context in try EmailChange.confirm(request, context) },
+        Route(.post, "/addresses", body: .accepts([.form], limit: formLimit)) { request, context in try Addresses.save(request, context) },
+        Route(.post, "/addresses/remove", body: .accepts([.form], limit: formLimit)) { request, context in
+            try Addresses.remove(request, context)
+        },
+        Route(.get, "/data.json") { request, context in try PersonalData.download(request, context) },
+        Route(.post, "/delete", body: .accepts([.form], limit: formLimit)) { request, context in try PersonalData.delete(request, context)
         },
     ]
 }

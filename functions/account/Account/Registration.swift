@@ -24,11 +24,7 @@ enum Registration {
         let typed = try form.text("password")
         var problems: [(field: String, message: String)] = []
         if let emailProblem { problems.append(("email", emailProblem)) }
-        if name.isEmpty {
-            problems.append(("name", "Name is required"))
-        } else if name.count > 100 {
-            problems.append(("name", "Name must be at most 100 characters long"))
-        }
+        if let problem = NameRule.problem(with: name) { problems.append(("name", problem)) }
         if let problem = PasswordPolicy.problem(with: typed) { problems.append(("password", problem)) }
         guard problems.isEmpty, let password = PasswordPolicy.normalized(typed) else {
             return try self.form(email: email, name: name, problems: problems, status: 422).response(form.shopper, context)

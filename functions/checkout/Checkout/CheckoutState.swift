@@ -33,9 +33,15 @@ struct CheckoutState {
         }
         let lines = try store.cartLines(in: shopper.session)
         guard !lines.isEmpty else { return .elsewhere(.redirect(to: "/fn/cart")) }
-        var state = CheckoutState(
-            context: context, store: store, shopper: shopper, lines: lines,
-            draft: try store.checkoutDraft(in: shopper.session) ?? CheckoutDraft())
+        var draft = try store.checkoutDraft(in: shopper.session) ?? CheckoutDraft()
+        // A logged-in shopper who has typed no address yet starts from their default one.
+        if draft.address == Address(), let customer = try store.customer(in: shopper.session),
+            let saved = try store.defaultAddress(ofCustomer: customer.id)
+        {
+            draft.address = saved.address
+            draft.address.email = customer.email
+        }
+        var state = CheckoutState(context: context, store: store, shopper: shopper, lines: lines, draft: draft)
         state.codeError = DiscountError.message(code: try request.queryFields().optional("code_error"))
         state.dropWhatNoLongerApplies()
         return .ready(state)
