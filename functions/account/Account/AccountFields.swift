@@ -31,7 +31,7 @@ struct AccountFields {
     func email() throws -> (value: String, problem: String?) {
         let email = try text("email").trimmingSpaces
         if email.isEmpty { return (email, "Email is required") }
-        if !Address.isEmail(email) || email.utf8.count > 254 { return (email, "Email must be an address like name@example.com") }
+        if !EmailAddress.isMailable(email) { return (email, "Email must be an address like name@example.com") }
         return (email, nil)
     }
 }
