@@ -39,9 +39,12 @@ final class AccountFixture {
         return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
     }
 
-    /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten).
+    /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten);
+    /// `environment` adds or replaces CGI variables (`HTTP_ORIGIN`, `CONTENT_LENGTH`…).
     @discardableResult
-    func send(_ method: String, _ path: String, query: String = "", form: String? = nil) throws -> (response: Response, html: String) {
+    func send(
+        _ method: String, _ path: String, query: String = "", form: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> (response: Response, html: String) {
         var environment = [
             "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/account" + path,
             "HTTP_ORIGIN": Self.baseURL, "HTTPS": "on", "REMOTE_ADDR": client,
@@ -52,6 +55,7 @@ final class AccountFixture {
             environment["CONTENT_LENGTH"] = String(body.count)
         }
         if let cookie { environment["HTTP_COOKIE"] = cookie }
+        environment.merge(extra) { $1 }
         let responder = Responder(function: Function(name: "account", routes: AccountRoutes.all), context: try context(), log: { _ in })
         var source = BytesBody(body)
         let response = responder.respond(to: environment, body: &source).response

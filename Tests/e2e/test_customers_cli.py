@@ -121,6 +121,22 @@ def test_granting_and_revoking_admin_changes_what_an_open_session_sees(store):
     assert account(store, "GET", "/admin", cookie=cookie).status == 404
 
 
+def test_a_non_admin_cannot_tell_the_admin_page_from_an_unknown_address_by_any_method(store):
+    cookie = log_in(store, "ann@example.com")
+
+    def seen(answer):
+        return answer.status, {name: value for name, value in answer.headers.items() if name != "date"}, answer.cookies, answer.body
+
+    for who in [None, cookie]:
+        for method, body in [("GET", b""), ("HEAD", b""), ("POST", b"a=1"), ("PUT", b""), ("DELETE", b""), ("OPTIONS", b"")]:
+            unknown = account(store, method, "/no-such-thing", body=body, cookie=who)
+            admin = account(store, method, "/admin", body=body, cookie=who)
+            assert unknown.status == 404 and seen(admin) == seen(unknown), (method, who)
+    shelf("customers", "grant-admin", "ann@example.com", store=store)
+    refused = account(store, "POST", "/admin", body=b"a=1", cookie=cookie)
+    assert refused.status == 405 and refused.headers["allow"] == "GET, HEAD"
+
+
 def test_delete_asks_then_keeps_the_orders_without_personal_data(store):
     numbers = [place_order(store, "TEE-BLK-M", 1, email="Ann@Example.com"), place_order(store, "TEE-BLK-M", 3)]
     other = place_order(store, "TEE-BLK-M", 1, email="ada@example.com")
