@@ -57,7 +57,8 @@ let package = Package(
         // Accounts without I/O: the password policy and its common-password list, TOTP, recovery
         // codes and the QR code that carries a TOTP secret.
         .target(name: "ShelfAuth", dependencies: ["ShelfCrypto"], exclude: ["CommonPasswords/NOTICE.md"], swiftSettings: strict),
-        // Argon2id password hashing (libsodium), linked only by what handles passwords.
+        // libsodium: Argon2id password hashing and the secretbox that seals TOTP secrets, linked
+        // only by the account function.
         .target(name: "ShelfPasswords", dependencies: ["CSodium"], swiftSettings: strict),
         // Theme templates parsed for rendering (swift-mustache), shared by the build and the functions.
         .target(
@@ -134,7 +135,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "AccountFunctionTests",
-            dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfTesting"],
+            dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfCrypto", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

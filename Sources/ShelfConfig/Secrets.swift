@@ -1,13 +1,17 @@
 import Glibc
 import TOMLKit
 
-/// The store's secrets (the session key now; payment and mail keys later), read from the file
+/// The store's secrets (the session key, the TOTP key, payment and mail keys), read from the file
 /// `shelf.toml` names, which only its owner may read.
 ///
 /// Secrets never come from the request or the environment, and nothing prints them.
 public struct Secrets: Sendable {
     /// Signs the tokens of function-rendered forms; at least 32 bytes.
     public let sessionKey: [UInt8]
+    /// Seals the accounts' TOTP secrets in the database (`totp_key`, exactly 32 bytes); nil in a
+    /// file written before two-step sign-in, until `shelf secrets init` adds it. A key of its
+    /// own, so that rotating the session key does not void every account's second factor.
+    public let totpKey: [UInt8]?
     private let values: [String: String]
 
     /// Reads `path` (shown to the merchant as `name`), refusing a file that group or others can
@@ -56,6 +60,14 @@ public struct Secrets: Sendable {
             throw SiteError(name, "session_key must be at least 64 hex digits (32 random bytes)")
         }
         sessionKey = key
+        if let hex = values["totp_key"] {
+            guard let key = Self.bytes(fromHex: hex), key.count == 32 else {
+                throw SiteError(name, "totp_key must be exactly 64 hex digits (32 random bytes)")
+            }
+            totpKey = key
+        } else {
+            totpKey = nil
+        }
         self.values = values
     }
 

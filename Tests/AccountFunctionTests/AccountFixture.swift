@@ -1,8 +1,10 @@
 import Foundation
 import ShelfConfig
+import ShelfCrypto
 import ShelfHTTP
 import ShelfStore
 import ShelfTesting
+import Synchronization
 
 @testable import AccountFunction
 
@@ -11,11 +13,16 @@ import ShelfTesting
 final class AccountFixture {
     static let baseURL = "https://shop.example"
     static let key = [UInt8](repeating: 0xcd, count: 32)
+    static let totpKey = [UInt8](repeating: 0x7e, count: 32)
     let directory: TemporaryDirectory
     let store: Store
     var now: Int64 = 1_795_597_200
     var cookie: String?
     var client = "192.0.2.1"
+    /// The secrets file's `totp_key`; nil for a file written before two-step sign-in.
+    var totpKey: [UInt8]? = AccountFixture.totpKey
+    /// What the function wrote to its log (the web server's error log).
+    let log = LogLines()
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
@@ -35,13 +42,18 @@ final class AccountFixture {
             toml:
                 "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n[checkout]\ncountries = [\"IE\", \"FR\"]\n[[shipping]]\nid = \"standard\"\nname = \"Standard\"\ncountries = \"*\"\nrate = \"4.95\"\ndelivery = \"2 days\"\n"
         )
-        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
-        return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
+        let totpLine = totpKey.map { "totp_key = \"\(Hex.encode($0))\"\n" } ?? ""
+        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n" + totpLine, name: "secrets.toml")
+        let log = self.log
+        return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { log.append($0) })
     }
 
-    /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten).
+    /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten);
+    /// `environment` adds or replaces CGI variables (`HTTP_ORIGIN`, `CONTENT_LENGTH`…).
     @discardableResult
-    func send(_ method: String, _ path: String, query: String = "", form: String? = nil) throws -> (response: Response, html: String) {
+    func send(
+        _ method: String, _ path: String, query: String = "", form: String? = nil, environment extra: [String: String] = [:]
+    ) throws -> (response: Response, html: String) {
         var environment = [
             "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/account" + path,
             "HTTP_ORIGIN": Self.baseURL, "HTTPS": "on", "REMOTE_ADDR": client,
@@ -52,7 +64,10 @@ final class AccountFixture {
             environment["CONTENT_LENGTH"] = String(body.count)
         }
         if let cookie { environment["HTTP_COOKIE"] = cookie }
-        let responder = Responder(function: Function(name: "account", routes: AccountRoutes.all), context: try context(), log: { _ in })
+        environment.merge(extra) { $1 }
+        let log = self.log
+        let responder = Responder(
+            function: Function(name: "account", routes: AccountRoutes.all), context: try context(), log: { log.append($0) })
         var source = BytesBody(body)
         let response = responder.respond(to: environment, body: &source).response
         if let setCookie = response.header("Set-Cookie") {
@@ -100,6 +115,14 @@ final class AccountFixture {
         try post("/register", ["email": "ann@example.com", "name": "Ann", "password": password])
         try send("GET", "/confirm", query: "token=" + linkSecret(.accountConfirm))
     }
+}
+
+/// Lines a function logged, collected from whichever thread logs them.
+final class LogLines: Sendable {
+    private let lines = Mutex<[String]>([])
+
+    func append(_ line: String) { lines.withLock { $0.append(line) } }
+    var all: [String] { lines.withLock { $0 } }
 }
 
 struct FixtureError: Error, CustomStringConvertible {

@@ -43,6 +43,19 @@ import Testing
         }
     }
 
+    @Test func theTOTPKeyIsOptionalButMustBe32BytesWhenThere() throws {
+        #expect(try Secrets(toml: text, name: "secrets.toml").totpKey == nil)
+        let key = "totp_key = \"\(String(repeating: "a1", count: 32))\"\n"
+        #expect(try Secrets(toml: text + key, name: "secrets.toml").totpKey == Array(repeating: 0xa1, count: 32))
+        for bad in [String(repeating: "a1", count: 16), String(repeating: "a1", count: 33), String(repeating: "zz", count: 32)] {
+            #expect {
+                try Secrets(toml: text + "totp_key = \"\(bad)\"\n", name: "secrets.toml")
+            } throws: { error in
+                "\(error)" == "secrets.toml: totp_key must be exactly 64 hex digits (32 random bytes)"
+            }
+        }
+    }
+
     @Test func aSyntaxErrorDoesNotQuoteTheFile() throws {
         do {
             _ = try Secrets(toml: "session_key = \"secret-value\n", name: "secrets.toml")

@@ -5,12 +5,15 @@ import base64
 import hashlib
 import hmac
 import re
+import sqlite3
 import struct
 import time
 
 from test_accounts import PASSWORD, Shopper, emails, mail, register, site  # noqa: F401 (fixtures)
 from test_checkout import COAT
+from conftest import shelf
 from test_mail import text_part
+from test_new_store import new_store
 
 WRONG_CODE = "That code is not right, or no longer works."
 WRONG_SECOND = "That code is not right. Type the 6 digits your app shows now"
@@ -88,6 +91,14 @@ def test_totp_enrolment_then_login_asks_for_the_second_factor(site, mail):
     assert len(recovery) == 10
     assert dee.submit("/fn/account/logout", {}, page="/fn/account").status == 303
 
+    # The database keeps the secret sealed under the secrets file's totp_key: neither its base32
+    # nor its bytes are in the row.
+    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
+        [(stored,)] = db.execute("SELECT totp_secret FROM customers WHERE email = 'dee@example.com'").fetchall()
+    raw = base64.b32decode(secret + "=" * (-len(secret) % 8))
+    assert stored.startswith("secretbox:") and secret not in stored and raw.hex() not in stored.lower()
+    assert raw not in stored.encode("latin-1")
+
     # The password alone does not log in; the app's code does.
     login = dee.log_in("dee@example.com", PASSWORD)
     assert login.status == 303 and login.headers["Location"] == "/fn/account/two-factor/login"
@@ -107,3 +118,21 @@ def test_totp_enrolment_then_login_asks_for_the_second_factor(site, mail):
     dee.log_in("dee@example.com", PASSWORD)
     assert dee.submit("/fn/account/two-factor/login", {"code": recovery[0]}).status == 403
     assert dee.name() == '{"name":null}'
+
+
+def test_secrets_init_adds_the_totp_key_to_a_file_written_before_it(tmp_path):
+    store = new_store(tmp_path)
+    secrets = store / "data" / "secrets.toml"
+    written = secrets.read_text()
+    assert re.search(r'^totp_key = "[0-9a-f]{64}"$', written, re.M), "a new store's file has one"
+    older = "".join(line for line in written.splitlines(keepends=True) if "totp_key" not in line and "TOTP" not in line)
+    secrets.write_text(older.rstrip("\n"))  # as a merchant's editor may leave it: no final newline
+
+    added = shelf("secrets", "init", store=store)
+    assert "Added totp_key to data/secrets.toml." in added.stdout
+    now = secrets.read_text()
+    assert now.startswith(older) and re.search(r'^totp_key = "[0-9a-f]{64}"$', now, re.M)
+    assert secrets.stat().st_mode & 0o777 == 0o600
+    again = shelf("secrets", "init", store=store, check=False)
+    assert again.returncode != 0 and "already exists with every key; it was left as it is" in again.stderr
+    assert secrets.read_text() == now

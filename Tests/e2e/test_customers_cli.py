@@ -25,9 +25,10 @@ def account(store, method, path, body=b"", cookie=None, query=""):
     return run_cgi("account", env, body)
 
 
-def submit(store, path, fields, cookie=None):
-    """Opens the form at `path`, then posts `fields` with its token; returns the answer and the cookie."""
-    page = account(store, "GET", path, cookie=cookie)
+def submit(store, path, fields, cookie=None, page=None):
+    """Opens the form at `page` (by default `path`), then posts `fields` with its token to `path`;
+    returns the answer and the cookie."""
+    page = account(store, "GET", page or path, cookie=cookie)
     cookie = next((c.split(";")[0] for c in page.cookies), cookie)
     token = re.search(r'name="_token" value="([^"]+)"', page.text).group(1)
     body = form({**fields, "_token": token})
@@ -120,6 +121,22 @@ def test_granting_and_revoking_admin_changes_what_an_open_session_sees(store):
     assert account(store, "GET", "/admin", cookie=cookie).status == 404
 
 
+def test_a_non_admin_cannot_tell_the_admin_page_from_an_unknown_address_by_any_method(store):
+    cookie = log_in(store, "ann@example.com")
+
+    def seen(answer):
+        return answer.status, {name: value for name, value in answer.headers.items() if name != "date"}, answer.cookies, answer.body
+
+    for who in [None, cookie]:
+        for method, body in [("GET", b""), ("HEAD", b""), ("POST", b"a=1"), ("PUT", b""), ("DELETE", b""), ("OPTIONS", b"")]:
+            unknown = account(store, method, "/no-such-thing", body=body, cookie=who)
+            admin = account(store, method, "/admin", body=body, cookie=who)
+            assert unknown.status == 404 and seen(admin) == seen(unknown), (method, who)
+    shelf("customers", "grant-admin", "ann@example.com", store=store)
+    refused = account(store, "POST", "/admin", body=b"a=1", cookie=cookie)
+    assert refused.status == 405 and refused.headers["allow"] == "GET, HEAD"
+
+
 def test_delete_asks_then_keeps_the_orders_without_personal_data(store):
     numbers = [place_order(store, "TEE-BLK-M", 1, email="Ann@Example.com"), place_order(store, "TEE-BLK-M", 3)]
     other = place_order(store, "TEE-BLK-M", 1, email="ada@example.com")
@@ -142,13 +159,73 @@ def test_delete_asks_then_keeps_the_orders_without_personal_data(store):
     assert rows(store, "SELECT COUNT(*) FROM sessions WHERE customer_id IS NOT NULL") == [(0,)]
     kept = rows(store, "SELECT email, name, street, city, postal_code, country FROM orders WHERE id IN (?, ?)",
                 *[int(number) - 1000 for number in numbers])
-    assert kept == [("deleted", "deleted", "deleted", "deleted", "deleted", "IE")] * 2
+    assert kept == [("erased@invalid", "Erased customer", "Erased", "Erased", "", "IE")] * 2
     assert rows(store, "SELECT email FROM orders WHERE id = ?", int(other) - 1000) == [("ada@example.com",)]
     everything = "\n".join(str(row) for table in ["orders", "outbox", "customers", "checkout_drafts"]
                            for row in rows(store, f"SELECT * FROM {table}"))
     assert "ann@example.com" not in everything.lower()
     shown = shelf("orders", "show", numbers[0], store=store).stdout
-    assert "deleted" in shown and "Ann" not in shown
+    assert "Erased customer" in shown and "Ann" not in shown
 
     bob = shelf("customers", "delete", "bob@example.com", "--yes", store=store).stdout
     assert "Deleted the account of bob@example.com" in bob and "It had no orders." in bob
+
+
+def erasure_state(store):
+    """What an erasure leaves, without the ids of rows and the times that differ between runs."""
+    return {
+        "customers": rows(store, "SELECT email FROM customers ORDER BY email"),
+        "logged-in sessions": rows(store, "SELECT COUNT(*) FROM sessions WHERE customer_id IS NOT NULL"),
+        "addresses": rows(store, "SELECT COUNT(*) FROM addresses"),
+        "account_tokens": rows(store, "SELECT COUNT(*) FROM account_tokens"),
+        "checkout_drafts": rows(store, "SELECT email, name FROM checkout_drafts ORDER BY email"),
+        "orders": rows(store, "SELECT id, email, name, street, street2, city, postal_code, phone, country, total_minor, status "
+                              "FROM orders ORDER BY id"),
+        "outbox": rows(store, "SELECT template, order_id, recipient, status, last_error FROM outbox ORDER BY id"),
+    }
+
+
+def erased(tmp_path, name, erase):
+    """A store where Ann has an account with a saved address and a reset link on its way, two
+    orders (one's email sent, one's pending) and a checkout typed with her address, and Ada an
+    order; then `erase` erases Ann. Returns what is left."""
+    store = new_store(tmp_path, name)
+    shelf("build", "--quiet", store=store)
+    register(store, "ann@example.com", "Ann Murphy")
+    place_order(store, "TEE-BLK-M", 1, email="Ann@Example.com")
+    shelf("mail", "deliver", store=store)
+    place_order(store, "TEE-BLK-M", 2, email="ann@example.com")
+    place_order(store, "TEE-BLK-M", 1, email="ada@example.com")
+    cookie = log_in(store, "ann@example.com")
+    saved, cookie = submit(store, "/addresses", {"name": "Ann Murphy", "street": "7 Quay Street", "city": "Dublin",
+                                                 "postal_code": "D02 X285", "country": "IE"}, cookie, page="/")
+    assert saved.status == 303, saved.text[:300]
+    assert submit(store, "/reset", {"email": "ann@example.com"})[0].status in (200, 303)
+    before = erasure_state(store)
+    assert before["addresses"] == [(1,)] and ("ann@example.com", "Ann Murphy") in before["checkout_drafts"]
+    erase(store, cookie)
+    return erasure_state(store)
+
+
+def test_the_cli_and_the_dashboard_leave_the_same_state(tmp_path):
+    def by_the_merchant(store, cookie):
+        assert "Deleted the account of ann@example.com" in shelf("customers", "delete", "ann@example.com", "--yes",
+                                                                 store=store).stdout
+
+    def by_the_shopper(store, cookie):
+        goodbye, _ = submit(store, "/delete", {"delete_password": PASSWORD}, cookie, page="/")
+        assert goodbye.status == 200 and "Your account is deleted" in goodbye.text
+
+    merchant = erased(tmp_path, "merchant", by_the_merchant)
+    shopper = erased(tmp_path, "shopper", by_the_shopper)
+    assert merchant == shopper
+    # And that state is the erasure's: nothing of Ann but her orders' amounts and country.
+    assert merchant["customers"] == [] and merchant["addresses"] == [(0,)] and merchant["account_tokens"] == [(0,)]
+    assert merchant["logged-in sessions"] == [(0,)]
+    assert [email for email, _ in merchant["checkout_drafts"]] == ["ada@example.com"]
+    anns = [order for order in merchant["orders"] if order[1] != "ada@example.com"]
+    assert [order[1:9] for order in anns] == [("erased@invalid", "Erased customer", "Erased", None, "Erased", "", None, "IE")] * 2
+    assert all(template.startswith("order-") for template, *_ in merchant["outbox"]), "no account email is left"
+    anns_mail = [(recipient, status) for _, order_id, recipient, status, _ in merchant["outbox"]
+                 if order_id in [order[0] for order in anns]]
+    assert anns_mail == [("erased@invalid", "sent"), ("erased@invalid", "failed")]

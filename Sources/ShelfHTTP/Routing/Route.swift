@@ -12,17 +12,29 @@ public struct Route: Sendable {
     /// Who may POST here: browsers on this site only (the default), or a provider whose requests
     /// the handler authenticates by their signature (webhooks come from another site by nature).
     public var callers: Callers
+    /// Who may learn the route exists: anyone, or admins only (``requireAdmin(_:_:)``).
+    public var access: Access
     public var handle: @Sendable (Request, FunctionContext) throws -> Response
 
     public init(
-        _ method: Method, _ path: String, body: BodyRule? = nil, callers: Callers = .sameSite,
+        _ method: Method, _ path: String, body: BodyRule? = nil, callers: Callers = .sameSite, access: Access = .anyone,
         _ handle: @escaping @Sendable (Request, FunctionContext) throws -> Response
     ) {
         self.method = method
         self.path = path
         self.body = body
         self.callers = callers
+        self.access = access
         self.handle = handle
+    }
+
+    /// Who may learn that a route exists.
+    public enum Access: Sendable {
+        case anyone
+        /// Logged-in admins. Anyone else gets, for every method, the very answer of an address
+        /// with nothing at it — before the method, the body or the cross-site check are looked
+        /// at, since a 405, 413 or 403 would tell that something is there.
+        case admins
     }
 
     /// Where a route's POSTs may come from.

@@ -6,6 +6,12 @@ public struct Router: Sendable {
         self.routes = routes
     }
 
+    /// True when a route at the request's path is for admins only (``Route/Access/admins``):
+    /// the whole path is then hidden from anyone else, whatever the method.
+    public func isForAdmins(_ head: RequestHead) -> Bool {
+        routes.contains { $0.access == .admins && $0.matches(path: head.path) }
+    }
+
     /// The route for the method and path; `HEAD` is answered by the `GET` route.
     public func route(for head: RequestHead) throws(HTTPError) -> Route {
         let onPath = routes.filter { $0.matches(path: head.path) }

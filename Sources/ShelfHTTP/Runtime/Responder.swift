@@ -63,6 +63,7 @@ public struct Responder: Sendable {
             guard let context else {
                 throw HTTPError(503, "The shop is not available right now. Please try again later.", log: "not configured")
             }
+            if function.router.isForAdmins(head) { try admit(head, context) }
             let route = try function.router.route(for: head)
             let length = try Router.bodyLength(of: &head, for: route)
             guard let bytes = body.read(length) else {
@@ -108,19 +109,33 @@ public struct Responder: Sendable {
         return outcome.get()
     }
 
-    /// The handler's answer, or the error it threw; an error that is not an ``HTTPError`` is
-    /// logged and answered with a 503 when storage failed (``StorageFailure``), a 500 otherwise.
+    /// The handler's answer, or the error it threw (``answer(to:of:)``).
     private func handle(_ route: Route, _ request: Request, _ context: FunctionContext) -> Result<Response, HTTPError> {
         do {
             return .success(try route.handle(request, context))
-        } catch let error as HTTPError {
-            return .failure(error)
         } catch {
-            log("\(request.method) \(request.path): \(error)")
-            if StorageFailure.matches(error) { return .failure(StorageFailure.answer) }
-            return .failure(
-                HTTPError(500, "Something went wrong on our side. Please try again.", log: "unexpected error (logged above)"))
+            return .failure(answer(to: error, of: request))
         }
+    }
+
+    /// Lets a request to an admins-only path go on only when it comes from an admin; anyone
+    /// else gets the 404 of an address with nothing at it, before its method is looked at.
+    private func admit(_ head: RequestHead, _ context: FunctionContext) throws(HTTPError) {
+        let request = Request(head: head)
+        do {
+            _ = try requireAdmin(request, context)
+        } catch {
+            throw answer(to: error, of: request)
+        }
+    }
+
+    /// An ``HTTPError`` as it is; any other error is logged and answered with a 503 when
+    /// storage failed (``StorageFailure``), a 500 otherwise.
+    private func answer(to error: any Error, of request: Request) -> HTTPError {
+        if let error = error as? HTTPError { return error }
+        log("\(request.method) \(request.path): \(error)")
+        if StorageFailure.matches(error) { return StorageFailure.answer }
+        return HTTPError(500, "Something went wrong on our side. Please try again.", log: "unexpected error (logged above)")
     }
 
     /// The shopper's answer to an error: JSON for JSON clients, the theme's error page otherwise,

@@ -13,8 +13,12 @@ public struct Admin: Sendable {
 /// The role is read from the database on every request: `shelf customers revoke-admin` takes
 /// effect on the next request of a session already open.
 ///
+/// An admin route also says `access: .admins`, so that the runtime runs this guard before it
+/// looks at the method: a POST to a GET-only admin page is a 404 for a non-admin, as on an
+/// unknown address, and a 405 only for an admin.
+///
 /// ```swift
-/// Route(.get, "/admin/orders") { request, context in
+/// Route(.get, "/admin/orders", access: .admins) { request, context in
 ///     let admin = try requireAdmin(request, context)
 ///     …
 /// }

@@ -1,6 +1,7 @@
-/// The merchant's side of accounts (`shelf customers`): list, look at, unlock, change the role
-/// of and delete an account. Each takes an email as typed and finds the account the way a login
-/// does (trimmed, lower-cased); an unknown address answers nil.
+/// The merchant's side of accounts (`shelf customers`): list, look at, unlock and change the
+/// role of an account (erasing one is ``eraseCustomer(_:now:)``, shared with the dashboard).
+/// Each takes an email as typed and finds the account the way a login does (trimmed,
+/// lower-cased); an unknown address answers nil.
 ///
 /// An account's orders are the orders placed with its email once that email is confirmed, in
 /// any letter case: guest orders from before the account too, none while it is unconfirmed.
@@ -50,49 +51,6 @@ extension Store {
             guard let customer = try customer(email: email) else { return nil }
             try database.execute("UPDATE customers SET role = ? WHERE id = ?", [.text(role.rawValue), .integer(customer.id)])
             return customer
-        }
-    }
-
-    /// Deletes the account of `email`: its sessions (with their carts and checkouts) and the
-    /// checkouts in progress typed with its confirmed address, its links,
-    /// its failed logins and its row; the account emails it was sent leave the outbox. Its
-    /// orders stay for accounting with their totals, lines, country and payments, but their
-    /// name, address lines, phone and email become ``CustomerDeletion/placeholder``, and their
-    /// emails still pending are cancelled.
-    ///
-    /// ```swift
-    /// let deletion = try store.deleteCustomer(email: "ann@example.com", now: now)
-    /// ```
-    public func deleteCustomer(email: String, now: Int64) throws -> CustomerDeletion? {
-        try database.transaction {
-            guard let customer = try customer(email: email) else { return nil }
-            let placeholder = SQLValue.text(CustomerDeletion.placeholder)
-            var orderIDs: [Int64] = []
-            var cancelled = 0
-            if customer.isConfirmed {
-                cancelled = try database.execute(
-                    """
-                    UPDATE outbox SET status = 'failed', last_error = 'not sent: the account was deleted'
-                    WHERE status = 'pending' AND order_id IN (SELECT id FROM orders WHERE lower(trim(email)) = ?)
-                    """, [.text(customer.email)])
-                try database.execute(
-                    "UPDATE outbox SET recipient = ? WHERE order_id IN (SELECT id FROM orders WHERE lower(trim(email)) = ?)",
-                    [placeholder, .text(customer.email)])
-                orderIDs = try database.query(
-                    """
-                    UPDATE orders SET email = ?, name = ?, street = ?, street2 = NULL, city = ?, postal_code = ?, phone = NULL, updated_at = ?
-                    WHERE lower(trim(email)) = ? RETURNING id
-                    """, [placeholder, placeholder, placeholder, placeholder, placeholder, .integer(now), .text(customer.email)]
-                ).map { try $0.int64("id") }.sorted()
-                // Checkouts in progress typed with the address, in sessions not logged in.
-                try database.execute("DELETE FROM checkout_drafts WHERE lower(trim(email)) = ?", [.text(customer.email)])
-            }
-            let erased = try database.execute(
-                "DELETE FROM outbox WHERE order_id IS NULL AND recipient = ?", [.text(customer.email)])
-            let sessions = try database.execute("DELETE FROM sessions WHERE customer_id = ?", [.integer(customer.id)])
-            try database.execute("DELETE FROM customers WHERE id = ?", [.integer(customer.id)])
-            return CustomerDeletion(
-                customer: customer, sessionsEnded: sessions, ordersKept: orderIDs, emailsErased: erased, emailsCancelled: cancelled)
         }
     }
 }

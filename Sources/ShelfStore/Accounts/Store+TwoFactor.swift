@@ -2,7 +2,8 @@ extension Store {
     /// How long a login waits for its second factor: five minutes.
     public static let pendingLoginLifetime: Int64 = 300
 
-    /// The account's TOTP secret (base32) and last accepted step, nil when two-factor is off.
+    /// The account's TOTP secret as stored (sealed by the account function, or the base32 of a
+    /// row written before sealing) and last accepted step, nil when two-factor is off.
     public func totp(customerID: Int64) throws -> (secret: String, lastStep: Int64?)? {
         guard let row = try database.query("SELECT totp_secret, totp_last_step FROM customers WHERE id = ?", [.integer(customerID)]).first,
             let secret = try row.optionalText("totp_secret")
@@ -10,7 +11,15 @@ extension Store {
         return (secret, try row.optionalInt64("totp_last_step"))
     }
 
-    /// Turns two-factor on with `secret`, `step` as the step just used to confirm it, and the
+    /// Replaces the stored TOTP secret `old` of the account with `new` (the same secret sealed);
+    /// false when the row no longer holds `old` (turned off or on again meanwhile).
+    @discardableResult
+    public func replaceTOTPSecret(customerID: Int64, _ old: String, with new: String) throws -> Bool {
+        try database.execute(
+            "UPDATE customers SET totp_secret = ? WHERE id = ? AND totp_secret = ?", [.text(new), .integer(customerID), .text(old)]) > 0
+    }
+
+    /// Turns two-factor on with `secret` as it is to be stored (sealed), `step` as the step just used to confirm it, and the
     /// SHA-256 hashes of a new set of recovery codes (replacing any older set).
     public func enableTOTP(customerID: Int64, secret: String, step: Int64, recoveryHashes: [String]) throws {
         try database.transaction {

@@ -5,8 +5,9 @@ extension Migration {
     /// the database cannot try the million codes), with its expiry, the wrong tries spent on it
     /// and the moment it was used. The fifth wrong try voids it.
     ///
-    /// `customers.totp_secret` is the base32 TOTP secret of an account that turned the second
-    /// factor on (kept as is: it must be readable to check codes; the database file is 0600), and
+    /// `customers.totp_secret` is the TOTP secret of an account that turned the second factor
+    /// on, sealed by the account function under the secrets file's `totp_key` (rows written
+    /// before sealing hold its base32 until their next use), and
     /// `totp_last_step` the last step accepted, so no code is accepted twice. `recovery_codes`
     /// keeps the SHA-256 of each recovery code. `pending_logins` is a login waiting for its second
     /// factor: bound to the browser's session, short-lived, used once, never a logged-in session.

@@ -2,13 +2,19 @@ extension Store {
     /// Queues `email` to `recipient` about an order; call inside the write transaction of the
     /// change that causes it, so the change and its email commit together or not at all.
     ///
+    /// An email to an erased customer (``ErasedOrder/email``, an order shipped after its shopper
+    /// was erased) is recorded as never sent, with the reason, rather than queued.
     func enqueue(_ email: Email, orderID: Int64?, recipient: String, data: [String: String] = [:], now: Int64) throws {
+        let erased = recipient == ErasedOrder.email
         try database.execute(
             """
-            INSERT INTO outbox (template, order_id, recipient, data, status, next_attempt_at, created_at)
-            VALUES (?, ?, ?, ?, 'pending', ?, ?)
+            INSERT INTO outbox (template, order_id, recipient, data, status, last_error, next_attempt_at, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """,
-            [.text(email.rawValue), .integer(orderID), .text(recipient), .text(OutboxData.encode(data)), .integer(now), .integer(now)])
+            [
+                .text(email.rawValue), .integer(orderID), .text(recipient), .text(OutboxData.encode(data)),
+                .text(erased ? "failed" : "pending"), erased ? .text(ErasedOrder.notSent) : .null, .integer(now), .integer(now),
+            ])
     }
 
     /// The pending messages due at `now` with an id after `after`, oldest first, at most

@@ -8,10 +8,12 @@ extension Shelf.CustomersCommand {
         static let configuration = CommandConfiguration(
             abstract: "Delete an account and its personal data; its orders stay for accounting, anonymised.",
             discussion: """
-                Its sessions end, its carts and its account emails are erased, and the account is
+                The same erasure as the shopper's "Delete my account": its sessions end, its
+                carts, saved addresses, codes and account emails are erased, and the account is
                 removed (the address may register again). Its orders keep their lines, totals,
-                country and payments; their name, address, phone and email become "deleted", and
-                their emails not sent yet never will be. Asks first, unless --yes.
+                country and payments; their name and address become "Erased customer", their
+                email erased@invalid, and their emails not sent yet never will be. Asks first,
+                unless --yes.
 
                 Examples:
                   shelf customers delete ann@example.com
@@ -38,19 +40,19 @@ extension Shelf.CustomersCommand {
                     throw fail("Nothing was deleted.")
                 }
             }
-            guard let deletion = try failing(account.address, { try store.deleteCustomer(email: account.address, now: currentTime) })
+            guard let erasure = try failing(account.address, { try store.eraseCustomer(details.customer.id, now: currentTime) })
             else { throw account.unknown }
             var report =
-                "Deleted the account of \(deletion.customer.email): \(counted(deletion.sessionsEnded, "session")) ended, "
-                + "\(counted(deletion.emailsErased, "account email")) erased."
-            if deletion.ordersKept.isEmpty {
+                "Deleted the account of \(erasure.customer.email): \(counted(erasure.sessionsEnded, "session")) ended, "
+                + "\(counted(erasure.emailsErased, "account email")) erased."
+            if erasure.ordersKept.isEmpty {
                 report += " It had no orders."
             } else {
                 report +=
-                    " Kept \(counted(deletion.ordersKept.count, "order")) (\(numbers(deletion.ordersKept))) with their totals;"
-                    + " their name, address and email now read \"\(CustomerDeletion.placeholder)\"."
+                    " Kept \(counted(erasure.ordersKept.count, "order")) (\(numbers(erasure.ordersKept))) with their totals;"
+                    + " their name and address now read \"\(Store.ErasedOrder.name)\", their email \(Store.ErasedOrder.email)."
             }
-            if deletion.emailsCancelled > 0 { report += " \(counted(deletion.emailsCancelled, "order email")) not sent yet will not be." }
+            if erasure.emailsCancelled > 0 { report += " \(counted(erasure.emailsCancelled, "order email")) not sent yet will not be." }
             print(report)
         }
     }

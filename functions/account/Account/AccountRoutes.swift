@@ -25,7 +25,7 @@ public import ShelfHTTP
 /// | `GET /fn/account/data.json` | download my data: account, orders, emails (an attachment) |
 /// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
-/// | `GET /fn/account/admin` | "Admin: NAME" for an admin; a 404 for anyone else (``requireAdmin(_:_:)``) |
+/// | `GET /fn/account/admin` | "Admin: NAME" for an admin; anyone else gets the 404 of an unknown address, whatever the method |
 public enum AccountRoutes {
     /// A form of three short fields; a 1 MB password is refused before anything is hashed.
     static let formLimit = 8192
@@ -33,7 +33,7 @@ public enum AccountRoutes {
     public static let all: [Route] = [
         Route(.get, "/") { request, context in try AccountHome.show(request, context) },
         Route(.get, ".json") { request, context in try AccountHome.json(request, context) },
-        Route(.get, "/admin") { request, context in try AdminHome.show(request, context) },
+        Route(.get, "/admin", access: .admins) { request, context in try AdminHome.show(request, context) },
         Route(.get, "/register") { request, context in try Registration.show(request, context) },
         Route(.post, "/register", body: .accepts([.form], limit: formLimit)) { request, context in
             try Registration.submit(request, context)

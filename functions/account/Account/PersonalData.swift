@@ -73,8 +73,9 @@ enum PersonalData {
         .object([("minor", .number(String(amount.minorUnits))), ("currency", .string(amount.currency.code))])
     }
 
-    /// Deletes the account when the password is right; a goodbye page follows, and the cookie
-    /// is told to go (its session no longer exists).
+    /// Erases the account (``Store/eraseCustomer(_:now:)``, as `shelf customers delete` does) when
+    /// the password is right; a goodbye page follows, and the cookie is told to go (its session
+    /// no longer exists).
     static func delete(_ request: Request, _ context: FunctionContext) throws -> Response {
         let (form, customer, store) = try Settings.loggedIn(request, context)
         let password = PasswordPolicy.normalized(try form.text("delete_password")) ?? ""

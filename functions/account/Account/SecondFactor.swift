@@ -24,15 +24,17 @@ enum SecondFactor {
         let form = try AccountFields(request, context, in: store)
         let now = context.clock.now()
         guard let pending = try store.pendingLogin(in: form.shopper.session, now: now),
-            let totp = try store.totp(customerID: pending.customerID), let secret = TOTPSecret(base32: totp.secret)
+            let totp = try store.totp(customerID: pending.customerID)
         else { return .redirect(to: Login.path) }
+        // Nil when the sealed secret does not open (logged): only a recovery code can then prove the login.
+        let secret = try TOTPSealing.secret(of: pending.customerID, stored: totp.secret, in: store, context)
         let client = request.head.clientAddress
         if let wait = try ClientThrottle.problem(client: client, in: store, now: now) {
             return try page(problem: wait, status: 429).response(form.shopper, context)
         }
         let typed = try form.text("code")
         var proven = false
-        if let step = TOTP.verify(typed, secret: secret, at: now, after: totp.lastStep) {
+        if let secret, let step = TOTP.verify(typed, secret: secret, at: now, after: totp.lastStep) {
             proven = try store.useTOTPStep(step, customerID: pending.customerID)
         } else if let recovery = RecoveryCodes.normalized(typed) {
             proven = try store.useRecoveryCode(hash: Digest.sha256Hex(recovery), customerID: pending.customerID, now: now)

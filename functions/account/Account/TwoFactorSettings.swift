@@ -15,6 +15,7 @@ enum TwoFactorSettings {
         guard let shopper = try ShopperSession.find(request, context, in: store), let customer = try store.customer(in: shopper.session)
         else { return .redirect(to: Login.path) }
         if try store.totp(customerID: customer.id) != nil { return try enabledPage().response(shopper, context) }
+        try TOTPSealing.requireKey(context)
         return try enrolPage(TOTPSecret.generate(using: context.random), for: customer, context).response(shopper, context)
     }
 
@@ -43,7 +44,8 @@ enum TwoFactorSettings {
             return try enrolPage(secret, for: customer, context, problem: problem, status: 422).response(form.shopper, context)
         }
         let codes = RecoveryCodes.generate(using: context.random)
-        try store.enableTOTP(customerID: customer.id, secret: secret.base32, step: step, recoveryHashes: codes.map(Digest.sha256Hex))
+        try store.enableTOTP(
+            customerID: customer.id, secret: try TOTPSealing.seal(secret, context), step: step, recoveryHashes: codes.map(Digest.sha256Hex))
         return try AccountPage(
             template: "account-two-factor", title: "Two-step sign-in", path: path, values: ["recovery_codes": codes, "enabled_now": true]
         ).response(form.shopper, context)
