@@ -165,6 +165,10 @@ def test_a_shopper_walks_the_login_flowchart(served, browser, screenshots, viewp
         page.locator("header").get_by_role("link", name="Log in").click()
         page.wait_for_url("**/fn/account/login")
         expect(heading(page)).to_have_text("Welcome back")
+        # Wireframe 13: email, password, remember me, forgot password, create an account.
+        for field in ("Email", "Password", "Remember me for 30 days"):
+            expect(page.get_by_label(field, exact=True)).to_be_editable()
+        expect(page.get_by_role("link", name="Forgot your password?")).to_be_visible()
         look(page, "login", button(page, "Log in"))
         page.get_by_role("link", name="Create an account").click()
         expect(heading(page)).to_have_text("Create an account")
