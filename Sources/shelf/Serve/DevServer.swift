@@ -41,9 +41,10 @@ struct DevServer {
                 guard let html = mailbox.message(context.parameters.get("name") ?? "")?.html else {
                     return Self.html("Not found", .notFound)
                 }
-                var response = Self.html(html)
-                // The part is shown in a sandboxed frame; it may load images, never run script.
-                response.headers[.contentSecurityPolicy] = "sandbox; default-src 'none'; img-src * data:; style-src 'unsafe-inline'"
+                var response = Self.html(DevMailbox.framed(html))
+                // The part is shown in a sandboxed frame; it may load images and open its links, never run script.
+                response.headers[.contentSecurityPolicy] =
+                    "sandbox \(DevMailbox.frameSandbox); default-src 'none'; img-src * data:; style-src 'unsafe-inline'"
                 return response
             }
         }
