@@ -7,7 +7,7 @@ HOST         ?= 127.0.0.1
 PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
-BENCH_APT    := hugo hyperfine time wrk curl
+BENCH_APT    := hugo hyperfine time wrk curl valgrind
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python
 
 .PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto clean
