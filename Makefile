@@ -7,10 +7,10 @@ HOST         ?= 127.0.0.1
 PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
-BENCH_APT    := hugo hyperfine time wrk curl
+BENCH_APT    := hugo hyperfine time wrk curl valgrind
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -59,12 +59,22 @@ format:
 
 ## bench: the benchmarks, each writing its part of bench/results.json: the build (10,000
 ## products, Shelf against Hugo), the functions (the cart as CGI against a bare executable,
-## as FastCGI behind lighttpd against a static file) and checkout contention (200 shoppers
-## through lighttpd/FastCGI for 10 units)
+## as FastCGI behind lighttpd against a static file), checkout contention (200 shoppers
+## through lighttpd/FastCGI for 10 units), logins (Argon2id through lighttpd/FastCGI beside a
+## cart read, and as CGI) and libsodium against the Swift SHA-256/HMAC of ShelfCrypto
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
 	python3 bench/checkout/contention.py
+	bench/accounts/run
+	bench/crypto/run
+
+## bench-accounts: only the login benchmark; bench-crypto: only the libsodium measurement
+bench-accounts: deps bench-deps
+	bench/accounts/run
+
+bench-crypto: deps bench-deps
+	bench/crypto/run
 
 ## bench-functions: only the functions benchmark
 bench-functions: deps bench-deps

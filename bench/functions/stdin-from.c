@@ -1,5 +1,7 @@
 // stdin-from FILE [NAME=VALUE...] PROGRAM [ARGUMENT...]: runs PROGRAM with FILE as its
-// standard input and NAME=VALUE added to its environment.
+// standard input and NAME=VALUE added to its environment. NAME=@PATH sets NAME to the first line
+// of the file PATH, read at each run: the login benchmark's runs each need a cookie of their own,
+// written by hyperfine's --prepare.
 //
 // hyperfine 1.15 (Debian 12) gives every command /dev/null as stdin and has no --input option;
 // a CGI request needs its body there, and some runs need one more variable (the cookie) than
@@ -16,7 +18,24 @@
 int main(int argc, char **argv) {
     int program = 2;
     while (program < argc && strchr(argv[program], '=') != NULL) {
-        putenv(argv[program]);
+        char *equals = strchr(argv[program], '=');
+        if (equals[1] == '@') {
+            static char value[4096];
+            FILE *file = fopen(equals + 2, "r");
+            if (file == NULL || fgets(value, sizeof value, file) == NULL) {
+                perror(equals + 2);
+                return 66;
+            }
+            fclose(file);
+            value[strcspn(value, "\r\n")] = '\0';
+            *equals = '\0';
+            if (setenv(argv[program], value, 1) != 0) {
+                perror("setenv");
+                return 71;
+            }
+        } else {
+            putenv(argv[program]);
+        }
         program++;
     }
     if (program >= argc) {
