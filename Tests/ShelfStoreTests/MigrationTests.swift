@@ -11,7 +11,7 @@ private let migrationsAfterOutbox = Migration.all.map(\.name).drop { $0 != "outb
 struct MigrationTests {
     @Test func olderStoresGiveUpSecondOpenOrdersOfASessionBeforeTheSchemaForbidsThem() throws {
         try withTemporaryDirectory { directory in
-            let store = try Store.open(at: directory.file("shelf.db"))
+            let store = try directory.openStore()
             let upToOutbox = Array(Migration.all.prefix { $0.name != "open_orders" })
             _ = try store.database.migrate(upToOutbox)
             try stockTees(store, ["TEE-M": 10])
@@ -30,7 +30,7 @@ struct MigrationTests {
 
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
-            let store = try Store.open(at: directory.file("shelf.db"))
+            let store = try directory.openStore()
             #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox"] + migrationsAfterOutbox)
             let statuses = try store.database.query("SELECT name FROM order_statuses").map { try $0.text("name") }
             #expect(Set(statuses) == Set(OrderStatus.allCases.map(\.rawValue)))

@@ -11,7 +11,7 @@ struct OrderConcurrencyTests {
         try withTemporaryDirectory { directory in
             let store = try makeStore(in: directory)
             try stockTees(store, stock)
-            let connections = try (0..<threads).map { _ in try Store.open(at: directory.file("shelf.db")) }
+            let connections = try (0..<threads).map { _ in try directory.openStore() }
             try body(store, connections)
         }
     }

@@ -1,4 +1,5 @@
 import Foundation
+public import ShelfStore
 
 /// A new, empty folder under the system's temporary folder, owned by one test.
 ///
@@ -19,8 +20,32 @@ public struct TemporaryDirectory: Sendable {
         return TemporaryDirectory(path: url.path)
     }
 
+    /// Where this folder's store lives: the file `shelf.db` in it, or on PostgreSQL a schema
+    /// named after the folder (see ``TestDatabase``).
+    public var storeLocation: DatabaseLocation {
+        guard let cluster = TestDatabase.postgresURL else { return .sqlite(path: file("shelf.db")) }
+        return TestDatabase.location(ofSchema: schema, in: cluster)
+    }
+
+    /// Opens a connection to this folder's store, which ``makeStore(in:)`` made; each call opens
+    /// another, as another function process would.
+    public func openStore() throws -> Store {
+        if let cluster = TestDatabase.postgresURL {
+            try TestDatabase.administer("CREATE SCHEMA IF NOT EXISTS \(schema)", in: cluster)
+        }
+        return try Store.open(storeLocation)
+    }
+
+    /// The PostgreSQL schema of this folder's store: one per folder, since folders are unique.
+    private var schema: String {
+        "test_" + String(path.split(separator: "/").last ?? "").lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
     fileprivate func remove() {
         try? FileManager.default.removeItem(atPath: path)
+        if let cluster = TestDatabase.postgresURL {
+            try? TestDatabase.administer("DROP SCHEMA IF EXISTS \(schema) CASCADE", in: cluster)
+        }
     }
 }
 
