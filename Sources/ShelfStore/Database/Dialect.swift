@@ -22,6 +22,10 @@ struct Dialect: Sendable {
     /// Statements that make the rebuilt table's generated key continue after the ids copied into
     /// it; SQLite's `AUTOINCREMENT` follows the largest id inserted on its own.
     let continueGeneratedKey: @Sendable (_ table: String) -> [String]
+    /// Ends a `SELECT` that reads a row the transaction then writes on what it read: PostgreSQL
+    /// locks the row until the transaction ends (`FOR UPDATE`), so a concurrent transaction
+    /// waits and then reads the new row; SQLite's write transaction has the database to itself.
+    let forUpdate: String
     /// Run first in each migration's transaction, so that processes migrating at once take
     /// turns; SQLite's `BEGIN IMMEDIATE` already makes them.
     let schemaLock: [String]
@@ -46,6 +50,7 @@ struct Dialect: Sendable {
         generatedKey: "INTEGER PRIMARY KEY AUTOINCREMENT",
         keepingGeneratedKeys: "",
         continueGeneratedKey: { _ in [] },
+        forUpdate: "",
         schemaLock: []
     )
 
@@ -68,6 +73,7 @@ struct Dialect: Sendable {
                 """
             ]
         },
+        forUpdate: " FOR UPDATE",
         // Any fixed number names the lock; this one spells "shelf".
         schemaLock: ["SELECT pg_advisory_xact_lock(7368801612)"]
     )
