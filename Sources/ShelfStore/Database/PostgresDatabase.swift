@@ -41,6 +41,7 @@ final class PostgresDatabase: Database, @unchecked Sendable {
         PQfinish(connection)
     }
 
+    @discardableResult
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
         try withConnection { try run(sql, arguments).changes }
     }
@@ -132,17 +133,23 @@ final class PostgresDatabase: Database, @unchecked Sendable {
         return (name, placeholders.count)
     }
 
-    /// Opens a new connection when there is none or the server closed it: reading what is waiting
-    /// on an idle connection finds a close without sending anything.
+    /// Opens a new connection when there is none or the server closed it.
     private func reconnectIfClosed() throws {
         if let connection {
-            if PQstatus(connection) == CONNECTION_OK, PQconsumeInput(connection) == 1, PQstatus(connection) == CONNECTION_OK {
-                return
-            }
+            if isOpen(connection) { return }
             PQfinish(connection)
             self.connection = nil
         }
         try connect()
+    }
+
+    /// False when the server closed the idle `connection`, or is closing it. An idle connection
+    /// has nothing to read unless the server spoke first, and what a server says unasked is that
+    /// it is terminating the backend (an error, then the close): the connection is given up then,
+    /// without sending anything on it.
+    private func isOpen(_ connection: OpaquePointer) -> Bool {
+        var socket = pollfd(fd: PQsocket(connection), events: Int16(POLLIN), revents: 0)
+        return PQstatus(connection) == CONNECTION_OK && poll(&socket, 1, 0) == 0
     }
 
     private func connect() throws {
