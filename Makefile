@@ -25,8 +25,16 @@ test: deps web-deps build unit e2e
 build:
 	$(SWIFT) build
 
+## unit: every suite on SQLite, then the suites that run on PostgreSQL again on a throwaway
+## cluster (scripts/test-postgres: a temporary folder, a Unix socket, stopped and deleted after)
+PG_SUITES := ShelfStoreTests
+
 unit:
-	$(SWIFT) test
+	@cluster=$$(scripts/test-postgres start) && trap 'scripts/test-postgres stop "$$cluster"' EXIT && \
+	export SHELF_TEST_POSTGRES_URL="$$(scripts/test-postgres url "$$cluster")" && \
+	$(SWIFT) test && \
+	echo "Again on PostgreSQL: $(PG_SUITES)" && \
+	SHELF_TEST_DATABASE=postgresql $(SWIFT) test --skip-build --filter '$(PG_SUITES)'
 
 e2e: build
 	SHELF_BIN=$(CURDIR)/$(SHELF) python3 -m pytest -q Tests/e2e
