@@ -40,10 +40,11 @@ let package = Package(
         .target(name: "ShelfCore", swiftSettings: strict),
         // The database: schema, migrations, domain operations, on SQLite or PostgreSQL.
         .target(name: "ShelfStore", dependencies: ["ShelfCore", "CSQLite", "CPostgreSQL"], swiftSettings: strict),
-        // The store's settings (`shelf.toml`) and the merchant-facing error they throw.
+        // The store's settings (`shelf.toml`), the merchant-facing error they throw, and the choice of
+        // the database they point at.
         .target(
             name: "ShelfConfig",
-            dependencies: ["ShelfCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["ShelfCore", "ShelfStore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         // libcurl, with fixed-type wrappers for its variadic setopt.
@@ -149,7 +150,7 @@ let package = Package(
         .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",
-            dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],
+            dependencies: ["ShelfSite", "ShelfConfig", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict
         ),
     ]
