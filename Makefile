@@ -27,7 +27,7 @@ build:
 
 ## unit: every suite on SQLite, then the suites that run on PostgreSQL again on a throwaway
 ## cluster (scripts/test-postgres: a temporary folder, a Unix socket, stopped and deleted after)
-PG_SUITES := ShelfStoreTests
+PG_SUITES := ShelfStoreTests|CartFunctionTests|CheckoutFunctionTests|AccountFunctionTests|ShelfMailTests
 
 unit:
 	@cluster=$$(scripts/test-postgres start) && trap 'scripts/test-postgres stop "$$cluster"' EXIT && \

@@ -19,7 +19,7 @@ final class AccountFixture {
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
-        store = try Store.open(at: directory.file("data/shelf.sqlite"))
+        store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         try stockTees(store, ["TEE-M": 10])
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -36,7 +36,9 @@ final class AccountFixture {
                 "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n[checkout]\ncountries = [\"IE\", \"FR\"]\n[[shipping]]\nid = \"standard\"\nname = \"Standard\"\ncountries = \"*\"\nrate = \"4.95\"\ndelivery = \"2 days\"\n"
         )
         let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
-        return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
+        return FunctionContext(
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), log: { _ in })
     }
 
     /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten).
