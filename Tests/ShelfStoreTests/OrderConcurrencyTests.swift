@@ -59,4 +59,15 @@ struct OrderConcurrencyTests {
             #expect(try store.stockRow("TEE-M").allocated == 2)
         }
     }
+
+    @Test func statusLinksAskedForAtOnceStayWithinTheHourlyLimit() throws {
+        try withConnections(stock: ["TEE-M": 5], threads: 8) { store, connections in
+            let order = try store.placeSample([("TEE-M", 1)])
+            let queued = try runConcurrently(threads: 8) { thread in
+                try (0..<3).filter { _ in try connections[thread].requestOrderLink(order.id, email: "ada@example.com", now: 10) }.count
+            }
+            #expect(queued.reduce(0, +) == 3)
+            #expect(try store.mail().filter { $0.email == .orderLink }.count == 3)
+        }
+    }
 }
