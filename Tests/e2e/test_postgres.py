@@ -87,3 +87,25 @@ def test_an_unreachable_database_is_named_without_its_url(tmp_path):
     assert result.returncode != 0
     assert result.stderr.startswith("the PostgreSQL database: ") and "cannot connect" in result.stderr
     assert "hunter2" not in result.stderr
+
+
+def test_the_cart_function_keeps_its_cart_in_postgresql(tmp_path, database):
+    """The cart binary as a CGI process, pointed at PostgreSQL by the web server's environment."""
+    from cgi_process import request_env, run_cgi
+
+    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+    shelf(store, "build", "--quiet", url=database)
+    shelf(store, "stock", "import", str(store / "stock.csv"), url=database)
+    shelf(store, "secrets", "init")
+    body = b"sku=TEE-FOR-S&quantity=2"
+    env = request_env(store, "POST", "/add", body=body, headers={"Origin": "https://fixture.example"})
+    env["SHELF_DATABASE_URL"] = database
+    added = run_cgi("cart", env, body)
+    assert added.status == 303, added.text[:300]
+    assert psql(database, "SELECT sku || ' ' || quantity FROM cart_lines") == "TEE-FOR-S 2"
+    cookie = added.cookies[0].split(";")[0]
+    page = request_env(store, "GET", ".json", cookie=cookie)
+    page["SHELF_DATABASE_URL"] = database
+    cart = run_cgi("cart", page)
+    assert cart.status == 200 and '"TEE-FOR-S"' in cart.text
+    assert not (store / "data" / "shelf.sqlite").exists()
