@@ -27,6 +27,25 @@ struct AccountConcurrencyTests {
         }
     }
 
+    @Test func defaultAddressesSavedAtOnceLeaveOneDefault() throws {
+        let threads = 6
+        let rounds = 5
+        try withTemporaryDirectory { directory in
+            let store = try makeStore(in: directory)
+            try store.register(email: "ann@example.com", name: "Ann", passwordHash: "phc", confirmation: token(1), now: 100)
+            let customer = try #require(try store.customer(email: "ann@example.com"))
+            let connections = try (0..<threads).map { _ in try directory.openStore() }
+            _ = try runConcurrently(threads: threads) { thread in
+                for _ in 0..<rounds {
+                    try connections[thread].saveAddress(.sample, id: nil, makeDefault: true, for: customer.id, now: 200)
+                }
+            }
+            let addresses = try store.savedAddresses(ofCustomer: customer.id)
+            #expect(addresses.count == threads * rounds)
+            #expect(addresses.filter(\.isDefault).count == 1)
+        }
+    }
+
     private func token(_ seed: Int) -> AccountToken {
         AccountToken(hash: sampleTokenHash(seed), nonce: "nonce-\(seed)")
     }

@@ -42,6 +42,14 @@ extension Store {
         try database.query("SELECT \(Customer.columns) FROM customers WHERE id = ?", [.integer(id)]).first.map(Customer.init)
     }
 
+    /// Locks the account's row until the current transaction ends (on PostgreSQL; SQLite's
+    /// write transaction has the database to itself), for changes that read the account's other
+    /// rows first, such as which address is the default.
+    func lockCustomer(_ id: Int64) throws {
+        guard !database.dialect.forUpdate.isEmpty else { return }
+        _ = try database.query("SELECT id FROM customers WHERE id = ?\(database.dialect.forUpdate)", [.integer(id)])
+    }
+
     /// The account of a normalized `email`; `locking` it (on PostgreSQL) until the transaction
     /// ends, for callers that count what the account did before writing (the limits on emailed
     /// codes and links), so that two hosts cannot both stay under a limit.
