@@ -5,7 +5,7 @@ SWIFT        ?= swift
 SHELF        := .build/debug/shelf
 HOST         ?= 127.0.0.1
 PORT         ?= 8080
-APT_PACKAGES := libcmark-dev libsqlite3-dev zlib1g-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
+APT_PACKAGES := libcmark-dev libsqlite3-dev libpq-dev postgresql zlib1g-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
 BENCH_APT    := hugo hyperfine time wrk curl valgrind
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python
@@ -25,8 +25,16 @@ test: deps web-deps build unit e2e
 build:
 	$(SWIFT) build
 
+## unit: every suite on SQLite, then the suites that run on PostgreSQL again on a throwaway
+## cluster (scripts/test-postgres: a temporary folder, a Unix socket, stopped and deleted after)
+PG_SUITES := ShelfStoreTests|CartFunctionTests|CheckoutFunctionTests|AccountFunctionTests|ShelfMailTests
+
 unit:
-	$(SWIFT) test
+	@cluster=$$(scripts/test-postgres start) && trap 'scripts/test-postgres stop "$$cluster"' EXIT && \
+	export SHELF_TEST_POSTGRES_URL="$$(scripts/test-postgres url "$$cluster")" && \
+	$(SWIFT) test && \
+	echo "Again on PostgreSQL: $(PG_SUITES)" && \
+	SHELF_TEST_DATABASE=postgresql $(SWIFT) test --skip-build --filter '$(PG_SUITES)'
 
 e2e: build
 	SHELF_BIN=$(CURDIR)/$(SHELF) python3 -m pytest -q Tests/e2e

@@ -29,6 +29,7 @@ let package = Package(
         // C libraries, wrapped once each.
         .systemLibrary(name: "CCmark", pkgConfig: "libcmark", providers: [.apt(["libcmark-dev"])]),
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
+        .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
@@ -37,12 +38,13 @@ let package = Package(
 
         // Domain rules, no I/O.
         .target(name: "ShelfCore", swiftSettings: strict),
-        // The database: schema, migrations, domain operations.
-        .target(name: "ShelfStore", dependencies: ["ShelfCore", "CSQLite"], swiftSettings: strict),
-        // The store's settings (`shelf.toml`) and the merchant-facing error they throw.
+        // The database: schema, migrations, domain operations, on SQLite or PostgreSQL.
+        .target(name: "ShelfStore", dependencies: ["ShelfCore", "CSQLite", "CPostgreSQL"], swiftSettings: strict),
+        // The store's settings (`shelf.toml`), the merchant-facing error they throw, and the choice of
+        // the database they point at.
         .target(
             name: "ShelfConfig",
-            dependencies: ["ShelfCore", .product(name: "TOMLKit", package: "TOMLKit")],
+            dependencies: ["ShelfCore", "ShelfStore", .product(name: "TOMLKit", package: "TOMLKit")],
             swiftSettings: strict
         ),
         // libcurl, with fixed-type wrappers for its variadic setopt.
@@ -117,8 +119,10 @@ let package = Package(
             name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
             swiftSettings: strict),
 
-        // Shared test support.
-        .target(name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore"], path: "Tests/ShelfTesting", swiftSettings: strict),
+        // Shared test support; libpq makes and drops the PostgreSQL schemas of temporary stores.
+        .target(
+            name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore", "CPostgreSQL"], path: "Tests/ShelfTesting",
+            swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfCryptoTests", dependencies: ["ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfAuthTests", dependencies: ["ShelfAuth", "ShelfCrypto"], swiftSettings: strict),
@@ -147,7 +151,7 @@ let package = Package(
         .testTarget(name: "ShelfDeployTests", dependencies: ["ShelfDeploy", "ShelfConfig", "ShelfHTTP"], swiftSettings: strict),
         .testTarget(
             name: "ShelfSiteTests",
-            dependencies: ["ShelfSite", "ShelfConfig", "ShelfTesting"],
+            dependencies: ["ShelfSite", "ShelfConfig", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict
         ),
     ]

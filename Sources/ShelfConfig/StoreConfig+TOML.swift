@@ -21,7 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
-            "mail",
+            "mail", "database",
         ])
 
         name = try reader.requiredString("name")
@@ -94,6 +94,13 @@ extension StoreConfig {
 
         checkout = try CheckoutSettings(reader, currency: currency)
         mail = try MailSettings(reader, storeName: name, baseURL: baseURL)
+        if let section = try reader.table("database") {
+            try section.allowOnly(["url"])
+            if let url = try section.string("url") {
+                if let problem = DatabaseURL.problem(url) { throw section.error(at: "url", problem) }
+                databaseURL = url
+            }
+        }
 
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {

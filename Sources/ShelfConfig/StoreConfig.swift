@@ -23,6 +23,9 @@ public struct StoreConfig: Sendable, Hashable {
     public var checkout: CheckoutSettings
     public var functions: Functions
     public var mail: MailSettings
+    /// The PostgreSQL database of `[database] url`, without its password; nil keeps the SQLite
+    /// file `data/shelf.sqlite`. See ``databaseLocation(root:environment:secrets:)``.
+    public var databaseURL: String?
 
     /// Cart rules.
     public struct Cart: Sendable, Hashable {

@@ -31,6 +31,15 @@ public final class Store: Sendable {
         return Store(database: try SQLiteDatabase(path: path))
     }
 
+    /// Opens the store's database wherever it lives: an SQLite file (created if needed, as
+    /// ``open(at:)``) or a PostgreSQL database, which must exist already.
+    public static func open(_ location: DatabaseLocation) throws -> Store {
+        switch location {
+        case .sqlite(let path): try open(at: path)
+        case .postgresql(let url, let password): Store(database: try PostgresDatabase(url: url, password: password))
+        }
+    }
+
     /// Opens a private, empty database that lives in memory until the store goes away.
     public static func openInMemory() throws -> Store {
         Store(database: try SQLiteDatabase(path: ":memory:"))

@@ -26,7 +26,7 @@ final class AccountFixture {
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
-        store = try Store.open(at: directory.file("data/shelf.sqlite"))
+        store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         try stockTees(store, ["TEE-M": 10])
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -45,7 +45,9 @@ final class AccountFixture {
         let totpLine = totpKey.map { "totp_key = \"\(Hex.encode($0))\"\n" } ?? ""
         let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n" + totpLine, name: "secrets.toml")
         let log = self.log
-        return FunctionContext(root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { log.append($0) })
+        return FunctionContext(
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), log: { log.append($0) })
     }
 
     /// Sends one request over HTTPS and keeps the cookie it sets (an empty one is forgotten);

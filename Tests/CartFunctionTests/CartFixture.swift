@@ -26,7 +26,7 @@ final class CartFixture {
 
     init(_ directory: TemporaryDirectory, maxPerLine: Int = 10) throws {
         self.directory = directory
-        store = try Store.open(at: directory.path + "/data/shelf.sqlite")
+        store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         var tee = Product.sampleInColours("tee", colours: ["Forest", "Sand"], sizes: ["S", "M"], price: 2500)
         tee.title = "Organic Tee"
@@ -55,7 +55,8 @@ final class CartFixture {
         let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "ab", count: 32))\"", name: "secrets.toml")
         let now = self.now
         return FunctionContext(
-            root: directory.path, config: config, secrets: secrets, clock: .fixed(now), random: FixedRandom(byte: randomByte))
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), random: FixedRandom(byte: randomByte))
     }
 
     /// Sends one request to the cart function and keeps the cookie it sets.

@@ -23,13 +23,19 @@ import Testing
                 }
                 return .html("the database never filled up")
             },
+            Route(.post, "/disconnect", body: .accepts([.form], limit: 100)) { _, context in
+                // The server ends this connection mid-request, as a restart or an administrator would.
+                _ = try context.store().database.query("SELECT pg_terminate_backend(pg_backend_pid())")
+                return .html("the connection survived")
+            },
             Route(.post, "/break", body: .accepts([.form], limit: 100)) { _, context in
                 try context.store().database.execute("UPDATE stock SET on_hand = -1")
                 return .html("the schema took negative stock")
             },
         ])
 
-    @Test func aFullDatabaseAnswers503WithRetryAfter() throws {
+    @Test(.enabled(if: !TestDatabase.isPostgreSQL, "fills an SQLite file capped with max_page_count"))
+    func aFullDatabaseAnswers503WithRetryAfter() throws {
         try withTemporaryDirectory { directory in
             let cart = try CartFixture(directory)
             let response = try cart.send("POST", "/fill", form: "x=1", function: Self.filling)
@@ -42,13 +48,28 @@ import Testing
         }
     }
 
-    @Test func aFullDatabaseAnswersJSONClientsWith503Too() throws {
+    @Test(.enabled(if: !TestDatabase.isPostgreSQL, "fills an SQLite file capped with max_page_count"))
+    func aFullDatabaseAnswersJSONClientsWith503Too() throws {
         try withTemporaryDirectory { directory in
             let cart = try CartFixture(directory)
             let response = try cart.send("POST", "/fill", json: "{}", function: Self.filling)
             #expect(response.status == 503)
             #expect(response.header("Retry-After") == "30")
             #expect(String(decoding: response.body, as: UTF8.self).contains("\"status\":503"))
+        }
+    }
+
+    @Test(.enabled(if: TestDatabase.isPostgreSQL, "ends a PostgreSQL connection"))
+    func aConnectionThePostgreSQLServerEndsAnswers503() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            let response = try cart.send("POST", "/disconnect", form: "x=1", function: Self.filling)
+            #expect(response.status == 503)
+            #expect(response.header("Retry-After") == "30")
+            #expect(String(decoding: response.body, as: UTF8.self).contains("please try again in a minute"))
+            // The next request (another CGI process) finds the shop working again.
+            let after = try cart.send("GET", ".json")
+            #expect(after.status == 200, "\(String(decoding: after.body, as: UTF8.self))")
         }
     }
 

@@ -26,7 +26,7 @@ final class CheckoutFixture {
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
-        store = try Store.open(at: directory.file("data/shelf.sqlite"))
+        store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         try stockTees(store, ["TEE-M": 10, "TEE-L": 10])
         let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
@@ -49,7 +49,8 @@ final class CheckoutFixture {
         let secrets = try Secrets(
             toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n\(self.secrets)", name: "secrets.toml")
         return FunctionContext(
-            root: directory.path, config: config, secrets: secrets, clock: .fixed(now), log: { _ in })
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), log: { _ in })
     }
 
     /// Sends one request to the checkout function and keeps the cookie it sets.

@@ -13,7 +13,7 @@ struct ConcurrencyTests {
         try withTemporaryDirectory { directory in
             let store = try makeStore(in: directory)
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
-            let connections = try [Store.open(at: directory.file("shelf.db")), Store.open(at: directory.file("shelf.db"))]
+            let connections = try [directory.openStore(), directory.openStore()]
             _ = try runConcurrently(threads: 2) { thread in
                 let connection = connections[thread]
                 for _ in 0..<Self.rounds {
@@ -30,7 +30,7 @@ struct ConcurrencyTests {
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
             let available = Self.rounds * 3 / 2
             try store.setStock("TEE-M", to: available)
-            let connections = try [Store.open(at: directory.file("shelf.db")), Store.open(at: directory.file("shelf.db"))]
+            let connections = try [directory.openStore(), directory.openStore()]
             let taken = try runConcurrently(threads: 2) { thread in
                 let connection = connections[thread]
                 var taken = 0
@@ -73,7 +73,7 @@ struct ConcurrencyTests {
         try withTemporaryDirectory { directory in
             let store = try makeStore(in: directory)
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
-            let other = try Store.open(at: directory.file("shelf.db"))
+            let other = try directory.openStore()
             let levels = try runConcurrently(threads: 2) { thread in
                 if thread == 0 {
                     // Holds the write lock for a while, as a slow checkout would.
@@ -98,7 +98,7 @@ struct ConcurrencyTests {
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])
             try store.setStock("TEE-M", to: stock)
             let session = try store.createSession(tokenHash: sampleTokenHash(1), now: 0, lifetime: 86_400)
-            let connections = try (0..<threads).map { _ in try Store.open(at: directory.file("shelf.db")) }
+            let connections = try (0..<threads).map { _ in try directory.openStore() }
             try body(store, session, connections)
         }
     }

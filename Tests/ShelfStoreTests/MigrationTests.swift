@@ -11,7 +11,7 @@ private let migrationsAfterOutbox = Migration.all.map(\.name).drop { $0 != "outb
 struct MigrationTests {
     @Test func olderStoresGiveUpSecondOpenOrdersOfASessionBeforeTheSchemaForbidsThem() throws {
         try withTemporaryDirectory { directory in
-            let store = try Store.open(at: directory.file("shelf.db"))
+            let store = try directory.openStore()
             let upToOutbox = Array(Migration.all.prefix { $0.name != "open_orders" })
             _ = try store.database.migrate(upToOutbox)
             try stockTees(store, ["TEE-M": 10])
@@ -30,7 +30,7 @@ struct MigrationTests {
 
     @Test func migrateAppliesEveryMigrationInOrder() throws {
         try withTemporaryDirectory { directory in
-            let store = try Store.open(at: directory.file("shelf.db"))
+            let store = try directory.openStore()
             #expect(try store.migrate() == ["catalogue", "cart", "orders", "checkout", "fulfilment", "outbox"] + migrationsAfterOutbox)
             let statuses = try store.database.query("SELECT name FROM order_statuses").map { try $0.text("name") }
             #expect(Set(statuses) == Set(OrderStatus.allCases.map(\.rawValue)))
@@ -95,9 +95,39 @@ struct MigrationTests {
 
     @Test func migrateTwiceAppliesNothing() throws {
         try withTemporaryDirectory { directory in
-            let path = directory.file("shelf.db")
-            try Store.open(at: path).migrate()
-            #expect(try Store.open(at: path).migrate() == [])
+            try directory.openStore().migrate()
+            #expect(try directory.openStore().migrate() == [])
+        }
+    }
+
+    @Test func processesMigratingAtOnceApplyEachMigrationOnce() throws {
+        try withTemporaryDirectory { directory in
+            let connections = try (0..<4).map { _ in try directory.openStore() }
+            let applied = try runConcurrently(threads: 4) { thread in try connections[thread].migrate() }
+            #expect(applied.flatMap { $0 }.sorted() == Migration.all.map(\.name).sorted())
+        }
+    }
+
+    @Test func theEmailChangeRebuildKeepsTheTokensAndTheirNumbering() throws {
+        try withTemporaryDirectory { directory in
+            let store = try directory.openStore()
+            _ = try store.database.migrate(Array(Migration.all.prefix { $0.name != "email-change" }))
+            try store.register(
+                email: "ann@example.com", name: "Ann", passwordHash: "phc",
+                confirmation: AccountToken(hash: sampleTokenHash(1), nonce: "n1"),
+                now: 100)
+            try store.register(
+                email: "bob@example.com", name: "Bob", passwordHash: "phc",
+                confirmation: AccountToken(hash: sampleTokenHash(2), nonce: "n2"),
+                now: 100)
+            let before = try store.database.query("SELECT id, token_hash FROM account_tokens ORDER BY id").map(\.values)
+            #expect(try store.migrate().contains("email-change"))
+            #expect(try store.database.query("SELECT id, token_hash FROM account_tokens ORDER BY id").map(\.values) == before)
+            // A new token takes the next id rather than one the copied rows hold.
+            let ann = try #require(try store.customer(email: "ann@example.com"))
+            #expect(try store.requestPasswordReset(email: ann.email, link: AccountToken(hash: sampleTokenHash(3), nonce: "n3"), now: 200))
+            let ids = try store.database.query("SELECT id FROM account_tokens ORDER BY id").map { try $0.int64("id") }
+            #expect(ids.count == 3 && Set(ids).count == 3)
         }
     }
 

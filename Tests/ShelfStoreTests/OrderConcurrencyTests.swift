@@ -11,7 +11,7 @@ struct OrderConcurrencyTests {
         try withTemporaryDirectory { directory in
             let store = try makeStore(in: directory)
             try stockTees(store, stock)
-            let connections = try (0..<threads).map { _ in try Store.open(at: directory.file("shelf.db")) }
+            let connections = try (0..<threads).map { _ in try directory.openStore() }
             try body(store, connections)
         }
     }
@@ -57,6 +57,17 @@ struct OrderConcurrencyTests {
             #expect(outcomes.filter { $0 == .alreadyPaid }.count == 7)
             #expect(try store.details(order).payments.count == 1)
             #expect(try store.stockRow("TEE-M").allocated == 2)
+        }
+    }
+
+    @Test func statusLinksAskedForAtOnceStayWithinTheHourlyLimit() throws {
+        try withConnections(stock: ["TEE-M": 5], threads: 8) { store, connections in
+            let order = try store.placeSample([("TEE-M", 1)])
+            let queued = try runConcurrently(threads: 8) { thread in
+                try (0..<3).filter { _ in try connections[thread].requestOrderLink(order.id, email: "ada@example.com", now: 10) }.count
+            }
+            #expect(queued.reduce(0, +) == 3)
+            #expect(try store.mail().filter { $0.email == .orderLink }.count == 3)
         }
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+public import ShelfStore
 
 /// A new, empty folder under the system's temporary folder, owned by one test.
 ///
@@ -19,8 +20,33 @@ public struct TemporaryDirectory: Sendable {
         return TemporaryDirectory(path: url.path)
     }
 
+    /// Where this folder's store lives: the SQLite file `name` in it (`data/shelf.sqlite` for a
+    /// store folder the functions serve), or on PostgreSQL a schema named after the folder (see
+    /// ``TestDatabase``).
+    public func storeLocation(file name: String = "shelf.db") -> DatabaseLocation {
+        guard let cluster = TestDatabase.postgresURL else { return .sqlite(path: file(name)) }
+        return TestDatabase.location(ofSchema: schema, in: cluster)
+    }
+
+    /// Opens a connection to this folder's store (see ``storeLocation(file:)``), which
+    /// ``makeStore(in:)`` made; each call opens another, as another function process would.
+    public func openStore(file name: String = "shelf.db") throws -> Store {
+        if let cluster = TestDatabase.postgresURL {
+            try TestDatabase.administer("CREATE SCHEMA IF NOT EXISTS \(schema)", in: cluster)
+        }
+        return try Store.open(storeLocation(file: name))
+    }
+
+    /// The PostgreSQL schema of this folder's store: one per folder, since folders are unique.
+    private var schema: String {
+        "test_" + String(path.split(separator: "/").last ?? "").lowercased().filter { $0.isLetter || $0.isNumber }
+    }
+
     fileprivate func remove() {
         try? FileManager.default.removeItem(atPath: path)
+        if let cluster = TestDatabase.postgresURL {
+            try? TestDatabase.administer("DROP SCHEMA IF EXISTS \(schema) CASCADE", in: cluster)
+        }
     }
 }
 

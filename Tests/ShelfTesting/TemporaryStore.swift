@@ -1,6 +1,6 @@
 public import ShelfStore
 
-/// Runs `body` with a migrated store in a new SQLite file, deleted afterwards.
+/// Runs `body` with a migrated store in a new SQLite file (or PostgreSQL schema), deleted afterwards.
 ///
 /// ```swift
 /// try withTemporaryStore { store in
@@ -14,7 +14,7 @@ public func withTemporaryStore<T>(_ body: (Store) throws -> T) throws -> T {
     }
 }
 
-/// Runs `body` with a migrated store in a new SQLite file, deleted afterwards.
+/// Runs `body` with a migrated store in a new SQLite file (or PostgreSQL schema), deleted afterwards.
 @discardableResult
 public func withTemporaryStore<T>(_ body: (Store) async throws -> T) async throws -> T {
     try await withTemporaryDirectory { directory in
@@ -22,9 +22,10 @@ public func withTemporaryStore<T>(_ body: (Store) async throws -> T) async throw
     }
 }
 
-/// Opens and migrates the store file `shelf.db` in `directory`.
+/// Opens and migrates the store of `directory`: the file `shelf.db` in it, or its schema when
+/// the tests run on PostgreSQL (``TestDatabase``).
 public func makeStore(in directory: TemporaryDirectory) throws -> Store {
-    let store = try Store.open(at: directory.file("shelf.db"))
+    let store = try directory.openStore()
     try store.migrate()
     return store
 }

@@ -17,14 +17,18 @@ public final class FunctionContext: Sendable {
     public let secrets: Secrets
     public let clock: Clock
     public let random: any RandomSource
+    /// Where the store's database lives: `data/shelf.sqlite`, or PostgreSQL (see
+    /// ``StoreConfig/databaseLocation(root:environment:secrets:)``).
+    public let database: DatabaseLocation
     /// Writes a line to the web server's error log (stderr); never to a response.
     public let log: @Sendable (String) -> Void
     private let opened = Mutex<(store: Store?, pages: ThemePages?, prices: PriceFormatter?)>((nil, nil, nil))
 
     public init(
-        root: String, config: StoreConfig, secrets: Secrets, clock: Clock = .system, random: any RandomSource = SystemRandom(),
-        log: @escaping @Sendable (String) -> Void = { FunctionContext.writeToStandardError($0) }
+        root: String, config: StoreConfig, secrets: Secrets, database: DatabaseLocation? = nil, clock: Clock = .system,
+        random: any RandomSource = SystemRandom(), log: @escaping @Sendable (String) -> Void = { FunctionContext.writeToStandardError($0) }
     ) {
+        self.database = database ?? .sqlite(path: root + "/data/shelf.sqlite")
         self.log = log
         self.root = root
         self.config = config
@@ -51,7 +55,8 @@ public final class FunctionContext: Sendable {
                 config.baseURL = base
             }
             let secrets = try Secrets.load(root + "/" + config.secretsFile, name: config.secretsFile)
-            return FunctionContext(root: root, config: config, secrets: secrets)
+            let database = try config.databaseLocation(root: root, environment: environment, secrets: secrets)
+            return FunctionContext(root: root, config: config, secrets: secrets, database: database)
         } catch {
             throw StartupError("\(root)/\(error)")
         }
@@ -64,17 +69,17 @@ public final class FunctionContext: Sendable {
     }
 
     /// The store's database, opened once per process. The functions never create it: a store
-    /// without one has not been built.
+    /// without one has not been built. A PostgreSQL server that cannot be reached is a storage
+    /// failure (503), and the next request tries again.
     public func store() throws -> Store {
         try opened.withLock { opened in
             if let store = opened.store { return store }
-            let path = root + "/data/shelf.sqlite"
-            guard access(path, R_OK | W_OK) == 0 else {
+            if case .sqlite(let path) = database, access(path, R_OK | W_OK) != 0 {
                 throw HTTPError(
                     503, "The shop is not available right now. Please try again later.",
                     log: "\(path) is missing or not writable by this user; run shelf build, and check its owner")
             }
-            let store = try Store.open(at: path)
+            let store = try Store.open(database)
             opened.store = store
             return store
         }

@@ -34,7 +34,7 @@ struct FastPath {
             if stamp != entry.stamp { changed.insert(file) }
         }
 
-        let store = try Store.open(at: folder.databaseFile)
+        let store = try Store.open(try folder.databaseLocation())
         guard try store.migrate().isEmpty else { return nil }
         let version = try store.stockVersion()
         guard version >= state.stockVersion else { return nil }

@@ -190,19 +190,25 @@ public struct SiteBuilder: Sendable {
     private func syncCatalogue(
         _ content: StoreContent, write: Bool, statePath: String?
     ) throws(BuildFailure) -> (stock: [String: Int], version: Int64) {
+        let location: DatabaseLocation
+        do {
+            location = try folder.databaseLocation(config: content.config)
+        } catch {
+            throw BuildFailure(step: Self.steps[2], errors: [error])
+        }
         do {
             if !write {
-                guard FileManager.default.fileExists(atPath: folder.databaseFile) else { return ([:], 0) }
-                return (try Store.open(at: folder.databaseFile).allStockLevels(), 0)
+                guard folder.hasDatabase(location) else { return ([:], 0) }
+                return (try Store.open(location).allStockLevels(), 0)
             }
-            let store = try Store.open(at: folder.databaseFile)
+            let store = try Store.open(location)
             try store.migrate()
             var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
             try state.refresh(store, content: content)
             if let statePath { try state.save(to: statePath) }
             return (state.stock, state.stockVersion)
         } catch {
-            throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.relative(folder.databaseFile), "\(error)")])
+            throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.databaseName(location), "\(error)")])
         }
     }
 

@@ -54,16 +54,22 @@ public enum CheckoutReadiness {
     /// A warning for each published product none of whose SKUs has a unit on hand; one for the
     /// whole store when it has no database yet.
     static func stockWarnings(_ content: StoreContent, folder: StoreFolder) -> [SiteError] {
-        let database = folder.relative(folder.databaseFile)
         let products = content.publishedProducts
         guard !products.isEmpty else { return [] }
+        let location: DatabaseLocation
+        do {
+            location = try folder.databaseLocation(config: content.config)
+        } catch {
+            return [error]
+        }
+        let database = folder.databaseName(location)
         // Opened only when it exists: checking a store creates nothing.
-        guard FileManager.default.fileExists(atPath: folder.databaseFile) else {
+        guard folder.hasDatabase(location) else {
             return [SiteError(database, "there is no database yet, so no product has stock; run shelf build, then shelf stock import FILE")]
         }
         let rows: [StockRow]
         do {
-            rows = try Store.open(at: folder.databaseFile).stockList()
+            rows = try Store.open(location).stockList()
         } catch {
             return [SiteError(database, "the stock cannot be read to check it: \(error)")]
         }

@@ -15,7 +15,7 @@ extension NewStore {
             throw error.errors.first ?? SiteError(database, "the sample content cannot be read: \(error)")
         }
         do {
-            let store = try Store.open(at: folder.databaseFile)
+            let store = try Store.open(try folder.databaseLocation(config: content.config))
             try store.migrate()
             try store.syncCatalogue(content.products, categories: content.config.categories)
             let skus = content.products.flatMap(\.variants).map(\.sku)

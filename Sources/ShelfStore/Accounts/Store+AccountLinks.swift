@@ -25,7 +25,7 @@ extension Store {
     @discardableResult
     public func requestPasswordReset(email: String, link: AccountToken, now: Int64) throws -> Bool {
         try database.transaction {
-            guard let customer = try findCustomer(email: Customer.normalize(email: email)) else { return false }
+            guard let customer = try findCustomer(email: Customer.normalize(email: email), locking: true) else { return false }
             let recent = try database.query(
                 "SELECT COUNT(*) AS n FROM account_tokens WHERE customer_id = ? AND purpose = 'reset' AND created_at > ?",
                 [.integer(customer.id), .integer(now - 3600)])

@@ -22,6 +22,7 @@ extension Store {
     @discardableResult
     public func saveAddress(_ address: Address, id: Int64?, makeDefault: Bool, for customerID: Int64, now: Int64) throws -> Bool {
         try database.transaction {
+            try lockCustomer(customerID)
             let values: [SQLValue] = [
                 .text(address.name), .text(address.street), .text(address.street2), .text(address.city), .text(address.postalCode),
                 .text(address.country), .text(address.phone),
@@ -55,6 +56,7 @@ extension Store {
     /// becomes the default.
     public func removeAddress(_ id: Int64, of customerID: Int64) throws {
         try database.transaction {
+            try lockCustomer(customerID)
             try database.execute("DELETE FROM addresses WHERE id = ? AND customer_id = ?", [.integer(id), .integer(customerID)])
             guard try defaultAddress(ofCustomer: customerID) == nil else { return }
             try database.execute(

@@ -11,14 +11,21 @@ extension Store {
     public func register(email: String, name: String, passwordHash: String, confirmation: AccountToken, now: Int64) throws -> Bool {
         let email = Customer.normalize(email: email)
         return try database.transaction {
-            if let existing = try findCustomer(email: email) {
-                try enqueue(.accountExists, orderID: nil, recipient: existing.email, data: ["name": existing.name], now: now)
+            // ON CONFLICT rather than a look first: two registrations of one address on two
+            // hosts at once make one account, the later one waiting for the first to commit.
+            let rows = try database.query(
+                """
+                INSERT INTO customers (email, name, password_hash, created_at) VALUES (?, ?, ?, ?)
+                ON CONFLICT (email) DO NOTHING RETURNING id
+                """,
+                [.text(email), .text(name), .text(passwordHash), .integer(now)])
+            guard let row = rows.first else {
+                let existing = try findCustomer(email: email)
+                try enqueue(
+                    .accountExists, orderID: nil, recipient: existing?.email ?? email, data: ["name": existing?.name ?? name], now: now)
                 return false
             }
-            let rows = try database.query(
-                "INSERT INTO customers (email, name, password_hash, created_at) VALUES (?, ?, ?, ?) RETURNING id",
-                [.text(email), .text(name), .text(passwordHash), .integer(now)])
-            let id = try rows[0].int64("id")
+            let id = try row.int64("id")
             try issue(confirmation, for: .confirm, customerID: id, now: now)
             try enqueue(.accountConfirm, orderID: nil, recipient: email, data: ["name": name, "nonce": confirmation.nonce], now: now)
             return true
@@ -35,8 +42,21 @@ extension Store {
         try database.query("SELECT \(Customer.columns) FROM customers WHERE id = ?", [.integer(id)]).first.map(Customer.init)
     }
 
-    func findCustomer(email: String) throws -> Customer? {
-        try database.query("SELECT \(Customer.columns) FROM customers WHERE email = ?", [.text(email)]).first.map(Customer.init)
+    /// Locks the account's row until the current transaction ends (on PostgreSQL; SQLite's
+    /// write transaction has the database to itself), for changes that read the account's other
+    /// rows first, such as which address is the default.
+    func lockCustomer(_ id: Int64) throws {
+        guard !database.dialect.forUpdate.isEmpty else { return }
+        _ = try database.query("SELECT id FROM customers WHERE id = ?\(database.dialect.forUpdate)", [.integer(id)])
+    }
+
+    /// The account of a normalized `email`; `locking` it (on PostgreSQL) until the transaction
+    /// ends, for callers that count what the account did before writing (the limits on emailed
+    /// codes and links), so that two hosts cannot both stay under a limit.
+    func findCustomer(email: String, locking: Bool = false) throws -> Customer? {
+        let lock = locking ? database.dialect.forUpdate : ""
+        return try database.query("SELECT \(Customer.columns) FROM customers WHERE email = ?\(lock)", [.text(email)]).first.map(
+            Customer.init)
     }
 
     /// Records a single-use token for `customerID`, valid for its purpose's lifetime.

@@ -5,7 +5,7 @@ extension Store {
     @discardableResult
     public func requestSignInCode(email: String, code: SignInCodeRequest, now: Int64) throws -> Bool {
         try database.transaction {
-            guard let customer = try findCustomer(email: Customer.normalize(email: email)) else { return false }
+            guard let customer = try findCustomer(email: Customer.normalize(email: email), locking: true) else { return false }
             let recent = try database.query(
                 "SELECT COUNT(*) AS n FROM sign_in_codes WHERE customer_id = ? AND created_at > ?",
                 [.integer(customer.id), .integer(now - 3600)])
@@ -26,7 +26,7 @@ extension Store {
     /// nil. Nil too for an unknown address or when no code is live.
     public func useSignInCode(email: String, codeHash: String, now: Int64) throws -> Customer? {
         try database.transaction { () throws -> Customer? in
-            guard let customer = try findCustomer(email: Customer.normalize(email: email)) else { return nil }
+            guard let customer = try findCustomer(email: Customer.normalize(email: email), locking: true) else { return nil }
             let live = try database.query(
                 """
                 SELECT id, code_hash FROM sign_in_codes

@@ -80,7 +80,11 @@ extension Store {
     /// The variant `sku` when it can go into the session's cart; call inside the transaction
     /// that writes the line.
     private func variantForCart(_ sku: String, in session: Session, now: Int64) throws -> SellableVariant {
-        let expiry = try database.query("SELECT expires_at FROM sessions WHERE id = ?", [.integer(session.id)]).first
+        // The session's row is locked (on PostgreSQL) until the line is written, so concurrent
+        // changes of one cart count one after another.
+        let expiry = try database.query(
+            "SELECT expires_at FROM sessions WHERE id = ?\(database.dialect.forUpdate)", [.integer(session.id)]
+        ).first
         guard let expiry, try expiry.int64("expires_at") > now else { throw CartError.sessionExpired }
         guard var variant = try sellableVariant(sku: sku) else { throw CartError.unknownItem(sku: sku) }
         guard variant.isPublished else { throw CartError.unavailable(sku: sku) }

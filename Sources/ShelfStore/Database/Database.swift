@@ -1,8 +1,8 @@
 /// A connection to a SQL database: the one seam between the store's SQL and an engine.
 ///
 /// Statements are plain, portable SQL with `?` placeholders; values travel only as arguments,
-/// never inside the SQL text. SQLite is the driver today (``SQLiteDatabase``); a PostgreSQL
-/// driver implements the same three requirements, and ``Dialect`` holds what differs.
+/// never inside the SQL text. Two drivers implement the three requirements, ``SQLiteDatabase``
+/// and ``PostgresDatabase``; ``Dialect`` holds what differs.
 ///
 /// ```swift
 /// try database.transaction {
@@ -21,8 +21,9 @@ protocol Database: AnyObject, Sendable {
     func query(_ sql: String, _ arguments: [SQLValue]) throws -> [Row]
 
     /// Runs `body` in a transaction that may write, committing when it returns and rolling back
-    /// when it throws. The write lock is taken up front, so a busy database waits (and is
-    /// retried) at the start instead of failing half-way.
+    /// when it throws. SQLite takes the write lock up front, so a busy database waits (and is
+    /// retried) at the start instead of failing half-way; PostgreSQL runs the body again after a
+    /// serialization failure or a deadlock.
     func transaction<T>(_ body: () throws -> T) throws -> T
 }
 

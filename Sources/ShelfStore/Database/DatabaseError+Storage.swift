@@ -9,6 +9,12 @@ extension DatabaseError {
         Self.storageFailureCodes.contains(code & 0xFF)
     }
 
+    /// True when the schema refused the statement: a unique, foreign key, check or not-null
+    /// constraint (SQLite's `SQLITE_CONSTRAINT`, PostgreSQL's class 23).
+    var isConstraintViolation: Bool {
+        code & 0xFF == SQLITE_CONSTRAINT
+    }
+
     private static let storageFailureCodes: Set<Int32> = [
         SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOMEM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL,
     ]

@@ -8,12 +8,16 @@ public struct DatabaseError: Error, CustomStringConvertible {
     /// The statement that failed, when there was one.
     public let sql: String?
     /// The engine's result code (SQLite's extended result code), 0 when the error is ours.
+    /// PostgreSQL's errors carry the code SQLite gives the same failure.
     let code: Int32
+    /// PostgreSQL's SQLSTATE (`23505`), when PostgreSQL reported the error.
+    let sqlState: String?
 
-    init(message: String, sql: String? = nil, code: Int32 = 0) {
+    init(message: String, sql: String? = nil, code: Int32 = 0, sqlState: String? = nil) {
         self.message = message
         self.sql = sql
         self.code = code
+        self.sqlState = sqlState
     }
 
     public var description: String {

@@ -5,10 +5,14 @@ extension Database {
     /// Each migration checks again inside its transaction whether it is applied, so two
     /// processes migrating at once apply every migration exactly once.
     func migrate(_ migrations: [Migration] = Migration.all) throws -> [String] {
-        try execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)")
+        try transaction {
+            for statement in dialect.schemaLock { try execute(statement) }
+            try execute("CREATE TABLE IF NOT EXISTS schema_migrations (name TEXT PRIMARY KEY)")
+        }
         var applied: [String] = []
         for migration in migrations {
             let didApply = try transaction {
+                for statement in dialect.schemaLock { try execute(statement) }
                 guard try query("SELECT name FROM schema_migrations WHERE name = ?", [.text(migration.name)]).isEmpty else {
                     return false
                 }

@@ -19,12 +19,12 @@ extension Migration {
             )
             """,
             """
-            INSERT INTO account_tokens_new (id, customer_id, purpose, token_hash, created_at, expires_at, used_at)
+            INSERT INTO account_tokens_new (id, customer_id, purpose, token_hash, created_at, expires_at, used_at) \(dialect.keepingGeneratedKeys)
             SELECT id, customer_id, purpose, token_hash, created_at, expires_at, used_at FROM account_tokens
             """,
             "DROP TABLE account_tokens",
             "ALTER TABLE account_tokens_new RENAME TO account_tokens",
             "CREATE INDEX account_tokens_by_customer ON account_tokens (customer_id, purpose, created_at)",
-        ]
+        ] + dialect.continueGeneratedKey("account_tokens")
     }
 }

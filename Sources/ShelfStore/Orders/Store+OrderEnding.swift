@@ -56,15 +56,20 @@ extension Store {
     /// Expires the due orders; call inside a write transaction.
     @discardableResult
     func expireDueOrders(now: Int64) throws -> [Int64] {
-        let due = try dueOrderIDs(now: now)
-        guard !due.isEmpty else { return [] }
-        let version = try nextStockVersion()
-        for id in due {
-            try changeStatus(of: try existingOrder(id), to: .expired, now: now, note: "not paid in time; stock released")
-            try releaseHolds(ofOrder: id, version: version)
+        var version: Int64?
+        var expired: [Int64] = []
+        for id in try dueOrderIDs(now: now) {
+            // Another process may have paid or expired it since the list was read.
+            let order = try existingOrder(id)
+            guard order.status.isAwaitingPayment, let until = order.reservedUntil, until < now else { continue }
+            let current = try version ?? nextStockVersion()
+            version = current
+            try changeStatus(of: order, to: .expired, now: now, note: "not paid in time; stock released")
+            try releaseHolds(ofOrder: id, version: current)
+            expired.append(id)
         }
-        try advanceStockVersionIfUsed(version)
-        return due
+        if let version { try advanceStockVersionIfUsed(version) }
+        return expired
     }
 
     private func dueOrderIDs(now: Int64) throws -> [Int64] {

@@ -4,7 +4,10 @@ import ShelfCore
 extension Store {
     /// The order with `id`; throws ``OrderError/unknownOrder(_:)`` when there is none.
     func existingOrder(_ id: Int64) throws -> Order {
-        guard let row = try database.query("SELECT \(Order.columns) FROM orders WHERE id = ?", [.integer(id)]).first else {
+        // Locked (on PostgreSQL) until the transaction ends: every caller decides on the status
+        // it reads, and a concurrent change of the order must wait for that decision.
+        let sql = "SELECT \(Order.columns) FROM orders WHERE id = ?\(database.dialect.forUpdate)"
+        guard let row = try database.query(sql, [.integer(id)]).first else {
             throw OrderError.unknownOrder(id)
         }
         return try Order(row)

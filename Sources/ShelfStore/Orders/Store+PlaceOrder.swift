@@ -31,6 +31,9 @@ extension Store {
         if let problem = draft.problem { throw OrderError.invalidDraft(problem) }
         guard seconds > 0 else { throw OrderError.invalidDraft("the stock must be held for some time, not \(seconds) seconds") }
         return try database.transaction {
+            // One checkout of a session at a time: a double submit waits, then finds the first
+            // one's order.
+            if let sessionID = draft.sessionID { try lockSession(sessionID) }
             try expireDueOrders(now: now)
             if let sessionID = draft.sessionID, try !cart(of: sessionID, holds: draft.lines) { throw OrderError.cartChanged }
             if let open = try reuseOrReplaceOpenOrder(for: draft, holdUntil: now + seconds, now: now) { return open }

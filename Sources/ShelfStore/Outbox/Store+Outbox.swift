@@ -103,7 +103,10 @@ extension Store {
     @discardableResult
     public func requestOrderLink(_ orderID: Int64, email: String, now: Int64) throws -> Bool {
         try database.transaction {
-            guard let row = try database.query("SELECT email FROM orders WHERE id = ?", [.integer(orderID)]).first,
+            // The order's row stays locked (on PostgreSQL) until the link is queued, so two hosts
+            // counting the links sent this hour cannot both stay under the limit.
+            let sql = "SELECT email FROM orders WHERE id = ?\(database.dialect.forUpdate)"
+            guard let row = try database.query(sql, [.integer(orderID)]).first,
                 try row.text("email").lowercased() == email.lowercased()
             else { return false }
             let recent = try database.query(

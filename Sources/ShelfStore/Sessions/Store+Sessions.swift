@@ -56,3 +56,13 @@ extension Store {
         try database.execute("DELETE FROM sessions WHERE expires_at <= ?", [.integer(now)])
     }
 }
+
+extension Store {
+    /// Locks the session's row until the current transaction ends (on PostgreSQL; SQLite's write
+    /// transaction already has the database to itself), so that one session's checkouts and
+    /// cart changes take turns across processes and hosts.
+    func lockSession(_ sessionID: Int64) throws {
+        guard !database.dialect.forUpdate.isEmpty else { return }
+        _ = try database.query("SELECT id FROM sessions WHERE id = ?\(database.dialect.forUpdate)", [.integer(sessionID)])
+    }
+}

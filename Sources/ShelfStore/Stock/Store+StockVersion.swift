@@ -15,9 +15,12 @@ extension Store {
     }
 
     /// The version the stock changes of the current transaction carry: one past the latest.
-    /// Inside a write transaction nobody else can take it meanwhile.
+    /// Inside a write transaction nobody else can take it meanwhile: on PostgreSQL the clock's
+    /// row stays locked until the transaction ends, so two transactions never share a version
+    /// and a build that recorded one never misses a change that carries it.
     func nextStockVersion() throws -> Int64 {
-        try stockVersion() + 1
+        let clock = try database.query("SELECT version FROM stock_clock WHERE id = 1\(database.dialect.forUpdate)")
+        return (try clock.first?.int64("version") ?? 0) + 1
     }
 
     /// Records `version` as the latest, once the current transaction has written rows with it.

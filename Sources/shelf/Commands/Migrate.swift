@@ -7,7 +7,8 @@ extension Shelf {
         static let configuration = CommandConfiguration(
             abstract: "Create the database or bring its schema up to date.",
             discussion: """
-                The database is data/shelf.sqlite in the store folder. shelf build migrates too.
+                The database is data/shelf.sqlite in the store folder, or the PostgreSQL database of
+                SHELF_DATABASE_URL or [database] url in shelf.toml. shelf build migrates too.
                 It holds customers' names and addresses: data/ is made private to its owner
                 (mode 700) and the database files readable by their owner only (mode 600).
 
@@ -19,14 +20,17 @@ extension Shelf {
 
         func run() throws {
             let folder = options.folder
+            let location = try failing { try folder.databaseLocation() }
             do {
-                let applied = try Store.open(at: folder.databaseFile).migrate()
-                for path in DatabaseFiles(folder.databaseFile).restrictAccess() {
-                    print("Made \(folder.relative(path)) private to its owner.")
+                let applied = try Store.open(location).migrate()
+                if case .sqlite(let path) = location {
+                    for path in DatabaseFiles(path).restrictAccess() {
+                        print("Made \(folder.relative(path)) private to its owner.")
+                    }
                 }
                 print(applied.isEmpty ? "The database is up to date." : "Applied: \(applied.joined(separator: ", "))")
             } catch {
-                throw fail("\(folder.relative(folder.databaseFile)): \(error)")
+                throw fail("\(folder.databaseName(location)): \(error)")
             }
         }
     }

@@ -22,11 +22,13 @@ extension Shelf {
     }
 }
 
-/// Opens the store's database, migrated, or exits with a message naming the file.
+/// Opens the store's database (SQLite or PostgreSQL, see ``StoreFolder/databaseLocation(environment:config:)``),
+/// migrated, or exits with a message naming it.
 func openStore(_ options: StoreOption) throws -> Store {
     let folder = options.folder
-    return try failing(folder.relative(folder.databaseFile)) {
-        let store = try Store.open(at: folder.databaseFile)
+    let location = try failing { try folder.databaseLocation() }
+    return try failing(folder.databaseName(location)) {
+        let store = try Store.open(location)
         try store.migrate()
         return store
     }

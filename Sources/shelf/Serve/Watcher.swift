@@ -27,8 +27,8 @@ final class Watcher {
     /// The store's stock version: one indexed row, cheap enough to read several times a second.
     /// "none" until the database exists; the watcher never creates it.
     private func stockVersion() -> String {
-        if store == nil, FileManager.default.fileExists(atPath: folder.databaseFile) {
-            store = try? Store.open(at: folder.databaseFile)
+        if store == nil, let location = try? folder.databaseLocation(), folder.hasDatabase(location) {
+            store = try? Store.open(location)
         }
         guard let store, let version = try? store.stockVersion() else { return "none" }
         return String(version)
