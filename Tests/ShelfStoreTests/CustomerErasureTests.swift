@@ -153,7 +153,11 @@ struct CustomerErasureTests {
 
     /// Every text cell of every table.
     static func everything(in store: Store) throws -> [String] {
-        let tables = try store.database.query("SELECT name FROM sqlite_master WHERE type = 'table'").map { try $0.text("name") }
+        let catalogue =
+            store.database.dialect.name == Dialect.postgresql.name
+            ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
+            : "SELECT name FROM sqlite_master WHERE type = 'table'"
+        let tables = try store.database.query(catalogue).map { try $0.text("name") }
         return try tables.flatMap { table in
             try store.database.query("SELECT * FROM \(table)").flatMap { row in
                 row.values.compactMap { value -> String? in
