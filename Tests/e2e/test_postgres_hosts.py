@@ -2,6 +2,7 @@
 of the store folder (its own `site/` and function processes), sharing one database, as
 docs/scaling.md deploys them. 200 shoppers, half on each host, race for the last 10 units."""
 import re
+import subprocess
 from collections import Counter
 import threading
 from concurrent.futures import ThreadPoolExecutor
@@ -116,3 +117,28 @@ def test_two_hundred_shoppers_on_two_hosts_buy_exactly_the_ten_units_there_are(d
         assert psql(database, "SELECT COUNT(*) FROM stock WHERE on_hand - reserved - allocated < 0 OR reserved < 0") == "0"
         every = statuses(hosts)
         assert len(every) >= 5 * SHOPPERS and max(every) < 500, sorted(set(every))
+
+
+def test_one_mail_deliverer_sends_at_a_time(database):
+    with serve_hosts(2, database) as (first, second):
+        browser, token = prepared(first)
+        placed = browser.post("/fn/checkout/payment", {"_token": token}, ORIGIN).headers["Location"]
+        page_token = re.search(r"s=([^&]+)", placed).group(1)
+        paid = browser.post("/fn/checkout/test-pay", {"session": page_token, "card": "4242 4242 4242 4242", "name": "Ann"}, ORIGIN)
+        assert paid.status == 303
+        # Another deliverer has the turn: a session holding the advisory lock the store takes for it.
+        holder = subprocess.Popen(["psql", database, "-AtXq"], stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True)
+        try:
+            holder.stdin.write("SELECT pg_advisory_lock(736880, hashtext(current_schema()));\nSELECT 'held';\n")
+            holder.stdin.flush()
+            assert holder.stdout.readline().strip() == ""  # pg_advisory_lock's void
+            assert holder.stdout.readline().strip() == "held"
+            waiting = shelf("mail", "deliver", store=second.store)
+            assert "Another shelf mail deliver is sending this store's mail; nothing sent." in waiting.stdout
+            assert not list((second.store / "data" / "mail").glob("*.eml"))
+        finally:
+            holder.stdin.close()
+            holder.wait(timeout=10)
+        # Its session ended, the turn is free.
+        assert "Sent 1," in shelf("mail", "deliver", store=second.store).stdout
+        assert len(list((second.store / "data" / "mail").glob("*.eml"))) == 1
