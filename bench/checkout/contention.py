@@ -12,7 +12,7 @@ placed beyond the units: must be 0), the shoppers told the item sold out, errors
 5xx included), the latency of those POSTs and the race's wall time; writes them under
 "checkout_contention" in the results file, leaving its other keys as they are.
 
-With `--hosts N` the shoppers are split across N lighttpd servers (tests/e2e/servers/hosts.py):
+With `--hosts N` the shoppers are split across N lighttpd servers (Tests/e2e/servers/hosts.py):
 on PostgreSQL (`--database postgresql`, a throwaway cluster of scripts/test-postgres) each has
 its own copy of the store folder; on SQLite they share the folder and its database file. Those
 runs write "checkout_contention_DATABASE_Nhosts" instead.

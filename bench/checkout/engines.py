@@ -5,7 +5,7 @@
                [--shoppers 200] [--units 10] [--rounds 2] [--results bench/results.json]
 
 For each database (SQLite; PostgreSQL, a throwaway cluster of scripts/test-postgres made durable
-as cluster.py says) and each number of function hosts (1, 2; tests/e2e/servers/hosts.py), a fresh
+as cluster.py says) and each number of function hosts (1, 2; Tests/e2e/servers/hosts.py), a fresh
 demo store is served by lighttpd with `shelf server-config lighttpd --fastcgi` (2 processes per
 function per host) and measured three ways:
 
