@@ -10,7 +10,7 @@ WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
 BENCH_APT    := hugo hyperfine time wrk curl valgrind
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -68,12 +68,14 @@ format:
 ## bench: the benchmarks, each writing its part of bench/results.json: the build (10,000
 ## products, Shelf against Hugo), the functions (the cart as CGI against a bare executable,
 ## as FastCGI behind lighttpd against a static file), checkout contention (200 shoppers
-## through lighttpd/FastCGI for 10 units), logins (Argon2id through lighttpd/FastCGI beside a
+## through lighttpd/FastCGI for 10 units), SQLite against PostgreSQL (cart adds, checkouts and
+## that race on one and on two FastCGI hosts), logins (Argon2id through lighttpd/FastCGI beside a
 ## cart read, and as CGI) and libsodium against the Swift SHA-256/HMAC of ShelfCrypto
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
 	python3 bench/checkout/contention.py
+	python3 bench/checkout/engines.py
 	bench/accounts/run
 	bench/crypto/run
 
@@ -83,6 +85,10 @@ bench-accounts: deps bench-deps
 
 bench-crypto: deps bench-deps
 	bench/crypto/run
+
+## bench-engines: only SQLite against PostgreSQL (a throwaway cluster, started and stopped by it)
+bench-engines: deps bench-deps
+	python3 bench/checkout/engines.py
 
 ## bench-functions: only the functions benchmark
 bench-functions: deps bench-deps

@@ -9,6 +9,8 @@ public import ShelfStore
 /// deliverer on the same machine takes over the claims of a deliverer that was killed, instead
 /// of waiting for them to run out (``claimSeconds``, the only recourse across machines).
 ///
+/// On PostgreSQL deliverers on several hosts take turns, so one sends at a time.
+///
 /// A refusal (SMTP 5xx) gives up at once; anything else is retried by the ``RetryPolicy``.
 ///
 /// ```swift
@@ -47,18 +49,29 @@ public struct OutboxDelivery: Sendable {
         public var sent = 0
         public var retrying = 0
         public var failed = 0
+        /// True when the pass did nothing because another deliverer had the turn (PostgreSQL).
+        public var anotherDelivererHadTheTurn = false
 
-        public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0) {
+        public init(sent: Int = 0, retrying: Int = 0, failed: Int = 0, anotherDelivererHadTheTurn: Bool = false) {
             self.sent = sent
             self.retrying = retrying
             self.failed = failed
+            self.anotherDelivererHadTheTurn = anotherDelivererHadTheTurn
         }
     }
 
     /// Sends every message due, in batches of `batch` oldest first, each message at most once
     /// per pass, and reports what happened; with `includingRetries`, also the messages waiting
     /// for a later retry.
+    ///
+    /// One deliverer of a store works at a time (``Store/asOnlyMailDeliverer(_:)``): while
+    /// another has the turn, the pass sends nothing and says so in its report.
     public func deliverDue(includingRetries: Bool = false, batch: Int = 100, now: @Sendable () -> Int64) throws -> Report {
+        try store.asOnlyMailDeliverer { try deliverAll(includingRetries: includingRetries, batch: batch, now: now) }
+            ?? Report(anotherDelivererHadTheTurn: true)
+    }
+
+    private func deliverAll(includingRetries: Bool, batch: Int, now: @Sendable () -> Int64) throws -> Report {
         var report = Report()
         var last: Int64 = 0
         try takeOverAbandonedClaims(now: now())

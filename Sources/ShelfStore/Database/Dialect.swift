@@ -29,6 +29,10 @@ struct Dialect: Sendable {
     /// Run first in each migration's transaction, so that processes migrating at once take
     /// turns; SQLite's `BEGIN IMMEDIATE` already makes them.
     let schemaLock: [String]
+    /// Takes the mail deliverer's turn without waiting, answering one row whose `taken` is 1 or
+    /// 0, and gives it back; nil where deliverers take no turns (SQLite: one machine, and the
+    /// outbox's claims keep two deliverers off the same message).
+    let delivererTurn: (take: String, give: String)?
 
     /// SQLite: WAL so readers never block the writer, foreign keys enforced (off by default),
     /// and `synchronous = NORMAL`, durable in WAL mode except for the last commits on power loss.
@@ -51,7 +55,8 @@ struct Dialect: Sendable {
         keepingGeneratedKeys: "",
         continueGeneratedKey: { _ in [] },
         forUpdate: "",
-        schemaLock: []
+        schemaLock: [],
+        delivererTurn: nil
     )
 
     /// PostgreSQL at its default READ COMMITTED: correctness comes from the statements
@@ -75,6 +80,13 @@ struct Dialect: Sendable {
         },
         forUpdate: " FOR UPDATE",
         // Any fixed number names the lock; this one spells "shelf".
-        schemaLock: ["SELECT pg_advisory_xact_lock(7368801612)"]
+        schemaLock: ["SELECT pg_advisory_xact_lock(7368801612)"],
+        // A lock of the session, not of a transaction: a pass delivers in many transactions.
+        // Keyed by the schema too, so that stores sharing a database (the tests' schemas) do
+        // not take turns with each other.
+        delivererTurn: (
+            take: "SELECT CASE WHEN pg_try_advisory_lock(736880, hashtext(current_schema())) THEN 1 ELSE 0 END AS taken",
+            give: "SELECT pg_advisory_unlock(736880, hashtext(current_schema()))"
+        )
     )
 }

@@ -52,7 +52,10 @@ extension Shelf.MailCommand {
             }
             repeat {
                 let report = try mailer.delivery.deliverDue(includingRetries: now) { Int64(Date().timeIntervalSince1970) }
-                if !watch || report.sent + report.retrying + report.failed > 0 {
+                if report.anotherDelivererHadTheTurn {
+                    // A watcher on a standby host says nothing until it gets the turn.
+                    if !watch { print("Another shelf mail deliver is sending this store's mail; nothing sent.") }
+                } else if !watch || report.sent + report.retrying + report.failed > 0 {
                     print("Sent \(report.sent), to retry \(report.retrying), failed \(report.failed).")
                 }
                 if watch { sleep(UInt32(interval)) }
