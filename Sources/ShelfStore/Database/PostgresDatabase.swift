@@ -70,9 +70,18 @@ final class PostgresDatabase: Database, @unchecked Sendable {
         }
     }
 
-    private func once<T>(_ body: () throws -> T) throws -> T {
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isInTransaction else {
+            throw DatabaseError(message: "a transaction is already open on this connection; transactions do not nest")
+        }
+        return try once(beginning: dialect.beginReadTransaction, body)
+    }
+
+    private func once<T>(beginning begin: String? = nil, _ body: () throws -> T) throws -> T {
         try reconnectIfClosed()
-        _ = try run(dialect.beginWriteTransaction, [])
+        _ = try run(begin ?? dialect.beginWriteTransaction, [])
         isInTransaction = true
         defer { isInTransaction = false }
         do {
