@@ -91,3 +91,35 @@ def test_a_password_in_the_url_is_refused_and_never_echoed(tmp_path):
     assert result.returncode != 0
     assert result.stderr.startswith("--to: the database password is a secret")
     assert "hunter2" not in result.stderr + result.stdout
+
+
+def test_the_password_comes_from_the_secrets_file(tmp_path):
+    """A cluster of its own that asks the role for its password (scram-sha-256)."""
+    from test_postgres_faults import Cluster
+
+    cluster = Cluster()
+    try:
+        psql(cluster.admin, "CREATE ROLE shop LOGIN PASSWORD 'kept-in-secrets'")
+        psql(cluster.admin, "CREATE DATABASE shop OWNER shop")
+        rules = cluster.folder / "data" / "pg_hba.conf"
+        rules.write_text("local all shop scram-sha-256\n" + rules.read_text())
+        cluster.pg_ctl("reload")
+        store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+        shelf(store, "build", "--quiet")
+        shelf(store, "secrets", "init")
+        refused = shelf(store, "db", "copy", "--to", cluster.url, check=False)
+        assert refused.returncode != 0 and "password" in refused.stderr, refused.stderr
+        with open(store / "data" / "secrets.toml", "a") as secrets:
+            secrets.write('database_password = "kept-in-secrets"\n')
+        copied = shelf(store, "db", "copy", "--to", cluster.url)
+        assert "both sides agree" in copied.stdout
+        assert "kept-in-secrets" not in copied.stdout + copied.stderr
+        assert int(psql(cluster.watch, "SELECT COUNT(*) FROM variants")) > 0
+    finally:
+        cluster.remove()
+
+
+def test_help_explains_the_copy_with_an_example():
+    text = shelf(REPO, "db", "copy", "--help").stdout
+    assert "Example" in text and "shelf db copy --to postgresql://" in text
+    assert "--replace" in text and "database_password" in text
