@@ -59,6 +59,33 @@ struct DatabaseCopyTests {
         }
     }
 
+    @Test func aTableThatArrivesDifferentRollsTheCopyBack() throws {
+        try withTemporaryDirectory { directory in
+            let source = try filledSQLiteStore(in: directory)
+            try withTemporaryPostgresSchema { url in
+                let target = try Store.open(.postgresql(url: url, password: nil))
+                try target.migrate()
+                // Something else on the target changes the rows as they arrive.
+                try target.database.execute(
+                    """
+                    CREATE FUNCTION shelf_test_skew() RETURNS trigger AS $$
+                    BEGIN NEW.on_hand := NEW.on_hand + 1; RETURN NEW; END $$ LANGUAGE plpgsql
+                    """)
+                try target.database.execute(
+                    "CREATE TRIGGER skew BEFORE INSERT ON stock FOR EACH ROW EXECUTE FUNCTION shelf_test_skew()")
+                #expect {
+                    try source.copy(to: target)
+                } throws: { error in
+                    guard case CopyError.mismatch(let copy) = error else { return false }
+                    return copy.tables.filter { !$0.matches }.map(\.name) == ["stock"]
+                        && copy.tables.first { $0.name == "stock" }?.differingColumns == ["on_hand"]
+                }
+                #expect(try target.database.query("SELECT sku FROM stock").isEmpty, "nothing was written")
+                #expect(try target.orders().isEmpty)
+            }
+        }
+    }
+
     @Test func aPostgreSQLStoreIsNotACopySource() throws {
         try withTemporaryPostgresSchema { url in
             let store = try Store.open(.postgresql(url: url, password: nil))
