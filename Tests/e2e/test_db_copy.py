@@ -123,3 +123,20 @@ def test_help_explains_the_copy_with_an_example():
     text = shelf(REPO, "db", "copy", "--help").stdout
     assert "Example" in text and "shelf db copy --to postgresql://" in text
     assert "--replace" in text and "database_password" in text
+
+
+def test_a_table_that_arrives_different_fails_the_copy_and_says_what_to_do(tmp_path, database):
+    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+    shelf(store, "build", "--quiet")
+    shelf(store, "stock", "import", str(store / "stock.csv"))
+    shelf(store, "migrate", url=database)
+    # Something else on the target changes stock rows as they arrive.
+    psql(database, "CREATE FUNCTION skew() RETURNS trigger AS $$ BEGIN NEW.on_hand := NEW.on_hand + 1; RETURN NEW; END $$ "
+                   "LANGUAGE plpgsql")
+    psql(database, "CREATE TRIGGER skew BEFORE INSERT ON stock FOR EACH ROW EXECUTE FUNCTION skew()")
+    result = shelf(store, "db", "copy", "--to", database, check=False)
+    assert result.returncode != 0
+    row = next(line for line in result.stdout.splitlines() if line.startswith("stock "))
+    assert row.endswith("DIFFERS on_hand"), row
+    assert "rolled back and nothing was written" in result.stderr and "run the copy again" in result.stderr
+    assert psql(database, "SELECT COUNT(*) FROM stock") == "0"
