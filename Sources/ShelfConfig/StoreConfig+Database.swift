@@ -25,6 +25,15 @@ extension StoreConfig {
             root: root, configuredURL: databaseURL, secretsFile: secretsFile, environment: environment, secrets: secrets)
     }
 
+    /// The PostgreSQL database at `url` as this store's processes would open it: the password
+    /// from the secrets file (or `PGPASSFILE`), never from the url, which is refused with one.
+    /// For a database the store does not use yet, such as the target of `shelf db copy --to`;
+    /// `option` names where the url came from, for the message.
+    public func databaseLocation(url: String, named option: String, root: String) throws(SiteError) -> DatabaseLocation {
+        if let problem = DatabaseURL.problem(url) { throw SiteError(option, problem) }
+        return try Self.databaseLocation(root: root, configuredURL: url, secretsFile: secretsFile, environment: [:])
+    }
+
     /// The same choice for a folder whose `shelf.toml` was not read (`configuredURL` and
     /// `secretsFile` as it would give them).
     public static func databaseLocation(

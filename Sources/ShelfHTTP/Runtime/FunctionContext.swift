@@ -22,7 +22,10 @@ public final class FunctionContext: Sendable {
     public let database: DatabaseLocation
     /// Writes a line to the web server's error log (stderr); never to a response.
     public let log: @Sendable (String) -> Void
-    private let opened = Mutex<(store: Store?, pages: ThemePages?, prices: PriceFormatter?)>((nil, nil, nil))
+    // The store has a lock of its own: connecting to PostgreSQL may take a while (a server that
+    // does not answer), and meanwhile the time limit's answer still renders its page.
+    private let openedStore = Mutex<Store?>(nil)
+    private let opened = Mutex<(pages: ThemePages?, prices: PriceFormatter?)>((nil, nil))
 
     public init(
         root: String, config: StoreConfig, secrets: Secrets, database: DatabaseLocation? = nil, clock: Clock = .system,
@@ -72,15 +75,15 @@ public final class FunctionContext: Sendable {
     /// without one has not been built. A PostgreSQL server that cannot be reached is a storage
     /// failure (503), and the next request tries again.
     public func store() throws -> Store {
-        try opened.withLock { opened in
-            if let store = opened.store { return store }
+        try openedStore.withLock { opened in
+            if let store = opened { return store }
             if case .sqlite(let path) = database, access(path, R_OK | W_OK) != 0 {
                 throw HTTPError(
                     503, "The shop is not available right now. Please try again later.",
                     log: "\(path) is missing or not writable by this user; run shelf build, and check its owner")
             }
             let store = try Store.open(database)
-            opened.store = store
+            opened = store
             return store
         }
     }

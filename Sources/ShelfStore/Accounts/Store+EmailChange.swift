@@ -31,6 +31,16 @@ extension Store {
     /// Follows an email-change link: the account takes the new address, and the old one is
     /// told. Nil when the link is unknown, used or expired, or the address was taken meanwhile.
     public func confirmEmailChange(tokenHash: String, now: Int64) throws -> Customer? {
+        do {
+            return try changeEmail(tokenHash: tokenHash, now: now)
+        } catch let error as DatabaseError where error.isUniqueViolation {
+            // An account took the address after the check below (a registration on another
+            // host, which the change waited for): run once more, and the check now says taken.
+            return try changeEmail(tokenHash: tokenHash, now: now)
+        }
+    }
+
+    private func changeEmail(tokenHash: String, now: Int64) throws -> Customer? {
         try database.transaction {
             guard
                 let row = try database.query(

@@ -24,6 +24,9 @@ extension Store {
         try Self.validate(products, categories: categories)
         let updatedAt = time.formatted(.iso8601)
         return try database.transaction {
+            // Two builds on two hosts at once: the second waits here for the first to commit,
+            // then compares with what the first wrote, instead of inserting the same rows.
+            for statement in database.dialect.catalogueLock { try database.execute(statement) }
             let stored = try CatalogueSnapshot(from: database)
             var sync = CatalogueSync()
             for (position, category) in categories.enumerated() {

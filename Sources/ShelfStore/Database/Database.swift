@@ -25,6 +25,11 @@ protocol Database: AnyObject, Sendable {
     /// retried) at the start instead of failing half-way; PostgreSQL runs the body again after a
     /// serialization failure or a deadlock.
     func transaction<T>(_ body: () throws -> T) throws -> T
+
+    /// Runs `body` in a read-only transaction that sees the database as one consistent snapshot,
+    /// however much other connections write meanwhile (and without holding them up): SQLite's
+    /// read transaction in WAL mode, PostgreSQL's REPEATABLE READ.
+    func snapshot<T>(_ body: () throws -> T) throws -> T
 }
 
 extension Database {

@@ -15,6 +15,13 @@ extension DatabaseError {
         code & 0xFF == SQLITE_CONSTRAINT
     }
 
+    /// True when a unique constraint or primary key refused the statement: a row with the same
+    /// key exists, or another transaction committed one first.
+    var isUniqueViolation: Bool {
+        // SQLite's extended codes SQLITE_CONSTRAINT_PRIMARYKEY and SQLITE_CONSTRAINT_UNIQUE.
+        code == SQLITE_CONSTRAINT | 6 << 8 || code == SQLITE_CONSTRAINT | 8 << 8
+    }
+
     private static let storageFailureCodes: Set<Int32> = [
         SQLITE_FULL, SQLITE_IOERR, SQLITE_CANTOPEN, SQLITE_NOMEM, SQLITE_BUSY, SQLITE_LOCKED, SQLITE_PROTOCOL,
     ]

@@ -33,6 +33,35 @@ struct Dialect: Sendable {
     /// 0, and gives it back; nil where deliverers take no turns (SQLite: one machine, and the
     /// outbox's claims keep two deliverers off the same message).
     let delivererTurn: (take: String, give: String)?
+    /// Run first in a catalogue sync's transaction, so that two `shelf build`s on two hosts at
+    /// once sync one after the other, the second seeing what the first wrote.
+    let catalogueLock: [String]
+    /// Starts a read-only transaction that sees one snapshot of the database.
+    let beginReadTransaction: String
+    /// Lists the store's tables, one row each with its `name`.
+    let tables: String
+    /// Lists the columns of the table bound to `?`, in order, each row a `name` and a `type`.
+    let columns: String
+    /// Lists the tables the table bound to `?` refers to by foreign key, each row a `parent`.
+    let parentTables: String
+    /// A column every row has and no two rows share, increasing as rows are added, by which a
+    /// table is read in batches; nil when the engine has none (PostgreSQL: not a copy's source).
+    let rowKey: String?
+    /// The highest key each table's generated key has handed out, even to a row since deleted:
+    /// one row per table, its `name` and `seq`; nil when the engine keeps no such record.
+    let generatedKeyMarks: String?
+    /// Statements that make a table's generated key continue past the largest of its ids and
+    /// the mark bound to their one `?`, after rows were copied in with their ids.
+    let continueGeneratedKeyPast: @Sendable (_ table: String) -> [String]
+    /// Statements that widen an integer column to 64 bits: PostgreSQL's `INTEGER` has 32;
+    /// SQLite's integers all have 64.
+    let widenToBigint: @Sendable (_ table: String, _ column: String) -> [String]
+    /// Statements that rename a constraint of a table, and the index behind it when it has one;
+    /// none on SQLite, where the store's constraints have no names of their own.
+    let renameConstraint: @Sendable (_ table: String, _ from: String, _ to: String) -> [String]
+    /// Statements that rename the sequence behind a generated key; none on SQLite, which keeps
+    /// its keys' counters by table (`sqlite_sequence`).
+    let renameSequence: @Sendable (_ from: String, _ to: String) -> [String]
 
     /// SQLite: WAL so readers never block the writer, foreign keys enforced (off by default),
     /// and `synchronous = NORMAL`, durable in WAL mode except for the last commits on power loss.
@@ -56,7 +85,19 @@ struct Dialect: Sendable {
         continueGeneratedKey: { _ in [] },
         forUpdate: "",
         schemaLock: [],
-        delivererTurn: nil
+        delivererTurn: nil,
+        catalogueLock: [],
+        beginReadTransaction: "BEGIN DEFERRED",
+        tables: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite!_%' ESCAPE '!' ORDER BY name",
+        columns: "SELECT name, type FROM pragma_table_info(?) ORDER BY cid",
+        parentTables: "SELECT DISTINCT \"table\" AS parent FROM pragma_foreign_key_list(?)",
+        rowKey: "rowid",
+        generatedKeyMarks: "SELECT name, seq FROM sqlite_sequence",
+        // A copy into SQLite inserts ids, which AUTOINCREMENT follows on its own.
+        continueGeneratedKeyPast: { _ in [] },
+        widenToBigint: { _, _ in [] },
+        renameConstraint: { _, _, _ in [] },
+        renameSequence: { _, _ in [] }
     )
 
     /// PostgreSQL at its default READ COMMITTED: correctness comes from the statements
@@ -87,6 +128,37 @@ struct Dialect: Sendable {
         delivererTurn: (
             take: "SELECT CASE WHEN pg_try_advisory_lock(736880, hashtext(current_schema())) THEN 1 ELSE 0 END AS taken",
             give: "SELECT pg_advisory_unlock(736880, hashtext(current_schema()))"
-        )
+        ),
+        // The schema's number plus one: its own lock, so a sync never waits for a migration.
+        catalogueLock: ["SELECT pg_advisory_xact_lock(7368801613)"],
+        beginReadTransaction: "BEGIN ISOLATION LEVEL REPEATABLE READ, READ ONLY",
+        tables: """
+            SELECT table_name AS name FROM information_schema.tables
+            WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name
+            """,
+        columns: """
+            SELECT column_name AS name, data_type AS type FROM information_schema.columns
+            WHERE table_schema = current_schema() AND table_name = ? ORDER BY ordinal_position
+            """,
+        parentTables: """
+            SELECT DISTINCT parent.relname AS parent FROM pg_constraint
+            JOIN pg_class child ON child.oid = pg_constraint.conrelid
+            JOIN pg_class parent ON parent.oid = pg_constraint.confrelid
+            JOIN pg_namespace ON pg_namespace.oid = child.relnamespace
+            WHERE pg_constraint.contype = 'f' AND pg_namespace.nspname = current_schema() AND child.relname = ?
+            """,
+        rowKey: nil,
+        generatedKeyMarks: nil,
+        continueGeneratedKeyPast: { table in
+            [
+                """
+                SELECT setval(pg_get_serial_sequence('\(table)', 'id'), GREATEST(COALESCE(MAX(id), 0), CAST(? AS BIGINT)) + 1, false)
+                FROM \(table)
+                """
+            ]
+        },
+        widenToBigint: { table, column in ["ALTER TABLE \(table) ALTER COLUMN \(column) TYPE BIGINT"] },
+        renameConstraint: { table, from, to in ["ALTER TABLE \(table) RENAME CONSTRAINT \(from) TO \(to)"] },
+        renameSequence: { from, to in ["ALTER SEQUENCE \(from) RENAME TO \(to)"] }
     )
 }

@@ -16,6 +16,10 @@ final class PostgresDatabase: Database, @unchecked Sendable {
     static let transactionRetries = 4
     /// Prepared statements kept per connection; past this the cache starts again from empty.
     static let statementCacheLimit = 128
+    /// How long connecting may take (libpq's `connect_timeout`) unless the url says otherwise: a
+    /// server that accepts the connection but never answers is then a storage failure (a 503
+    /// that says to try again) well before the function's own time limit.
+    static let connectTimeoutSeconds = 5
 
     let dialect = Dialect.postgresql
     private let url: String
@@ -70,9 +74,18 @@ final class PostgresDatabase: Database, @unchecked Sendable {
         }
     }
 
-    private func once<T>(_ body: () throws -> T) throws -> T {
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        guard !isInTransaction else {
+            throw DatabaseError(message: "a transaction is already open on this connection; transactions do not nest")
+        }
+        return try once(beginning: dialect.beginReadTransaction, body)
+    }
+
+    private func once<T>(beginning begin: String? = nil, _ body: () throws -> T) throws -> T {
         try reconnectIfClosed()
-        _ = try run(dialect.beginWriteTransaction, [])
+        _ = try run(begin ?? dialect.beginWriteTransaction, [])
         isInTransaction = true
         defer { isInTransaction = false }
         do {
@@ -154,8 +167,9 @@ final class PostgresDatabase: Database, @unchecked Sendable {
 
     private func connect() throws {
         statements.removeAll()
-        var keywords = ["dbname"]
-        var values = [url]
+        // libpq reads the keywords in order, so the url's own connect_timeout wins over ours.
+        var keywords = ["connect_timeout", "dbname"]
+        var values = [String(Self.connectTimeoutSeconds), url]
         if let password {
             keywords.append("password")
             values.append(password)

@@ -66,12 +66,24 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     }
 
     func transaction<T>(_ body: () throws -> T) throws -> T {
+        try inTransaction(beginning: dialect.beginWriteTransaction, body)
+    }
+
+    func snapshot<T>(_ body: () throws -> T) throws -> T {
+        // A deferred transaction's snapshot starts at its first read, so one is made at once.
+        try inTransaction(beginning: dialect.beginReadTransaction) {
+            _ = try statement("SELECT 1 FROM sqlite_master LIMIT 1").rows(binding: [])
+            return try body()
+        }
+    }
+
+    private func inTransaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
         guard !isInTransaction else {
             throw DatabaseError(message: "a transaction is already open on this connection; transactions do not nest")
         }
-        try retryingWhenBusy { _ = try statement(dialect.beginWriteTransaction).rows(binding: []) }
+        try retryingWhenBusy { _ = try statement(begin).rows(binding: []) }
         isInTransaction = true
         defer { isInTransaction = false }
         do {
