@@ -8,6 +8,9 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
     case negativeStock(sku: String, quantity: Int)
     /// Taking `-change` units would leave fewer than zero; `onHand` is the current level.
     case insufficientStock(sku: String, onHand: Int, change: Int)
+    /// A stock level above ``Store/maxOnHand`` was asked for (`quantity`, or `Int.max` when
+    /// larger than any number).
+    case tooMuchStock(sku: String, quantity: Int)
     /// Orders hold more of `sku` than the `quantity` on hand asked for: `reserved` for orders
     /// awaiting payment, `allocated` for paid ones.
     case stockHeld(sku: String, quantity: Int, reserved: Int, allocated: Int)
@@ -27,8 +30,11 @@ public enum StoreError: Error, Equatable, CustomStringConvertible {
                 + ["nothing was imported; run shelf stock list to see the SKUs"]).joined(separator: "\n")
         case .negativeStock(let sku, let quantity):
             "cannot set the stock of \"\(sku)\" to \(quantity); stock must be zero or more"
+        case .tooMuchStock(let sku, let quantity):
+            "cannot bring the stock of \"\(sku)\" to \(quantity == Int.max ? "that" : "\(quantity)"); "
+                + "the store keeps at most \(Store.maxOnHand) units of one SKU on hand"
         case .insufficientStock(let sku, let onHand, let change):
-            "cannot take \(-change) of \"\(sku)\": only \(onHand) on hand"
+            "cannot take \(change.magnitude) of \"\(sku)\": only \(onHand) on hand"
         case .stockHeld(let sku, let quantity, let reserved, let allocated):
             "cannot bring the stock of \"\(sku)\" to \(quantity): orders hold \(reserved + allocated) "
                 + "(\(reserved) reserved for orders awaiting payment, \(allocated) allocated to paid orders); "

@@ -48,6 +48,12 @@ import Testing
         #expect(throws: HTTPError.self) { try Fields(json: Array(text.utf8)) }
     }
 
+    @Test(arguments: [#"{"sku": "TEE-M\u0000X"}"#, #"{"sk\u0000u": "TEE-M"}"#])
+    func refusesANULInJSONAsInFormData(_ text: String) {
+        let error = #expect(throws: HTTPError.self) { try Fields(json: Array(text.utf8)) }
+        #expect(error?.status == 400 && error?.log == "NUL in JSON field")
+    }
+
     @Test func refusesJSONThatIsNotUTF8() {
         #expect(throws: HTTPError.self) { try Fields(json: [0x7B, 0x22, 0x61, 0x22, 0x3A, 0x22, 0xFF, 0x22, 0x7D]) }
     }

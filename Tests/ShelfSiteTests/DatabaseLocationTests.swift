@@ -1,5 +1,6 @@
 import Foundation
 import ShelfConfig
+import ShelfSite
 import ShelfStore
 import ShelfTesting
 import Testing
@@ -12,6 +13,13 @@ import Testing
         currency = "EUR"
 
         """
+
+    @Test func aBuildKeepsTheStateInTheDatabaseTheSettingsName() throws {
+        let store = try FixtureStore()
+        _ = try store.build()
+        #expect(try store.openStore().stockList().contains { $0.sku == "TEE-FOR-L" })
+        #expect(FileManager.default.fileExists(atPath: store.folder.databaseFile) == !TestDatabase.isPostgreSQL)
+    }
 
     @Test func withoutADatabaseURLTheStoreKeepsItsSQLiteFile() throws {
         let config = try StoreConfig(toml: settings)

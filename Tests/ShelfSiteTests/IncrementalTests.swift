@@ -15,7 +15,7 @@ import Testing
     private func builtStore() throws -> FixtureStore {
         let store = try FixtureStore()
         _ = try store.build()
-        let database = try Store.open(at: store.folder.databaseFile)
+        let database = try store.openStore()
         _ = try database.importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
         _ = try store.build()
         return store
@@ -43,7 +43,7 @@ import Testing
 
     @Test func stockChangeRewritesOnlyThatProductPage() throws {
         let store = try builtStore()
-        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 0)
+        try store.openStore().setStock("TEE-FOR-L", to: 0)
         let summary = try store.build()
         #expect(summary.fastPath)
         #expect(summary.written == ["products/organic-tee/index.html", "products/organic-tee/index.html.gz"])
@@ -52,14 +52,14 @@ import Testing
 
     @Test func stockChangeThatShowsNothingNewRewritesNothing() throws {
         let store = try builtStore()
-        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 19)
+        try store.openStore().setStock("TEE-FOR-L", to: 19)
         #expect(try store.build().written.isEmpty)
     }
 
     @Test func sellingOutAProductRewritesItsCardsToo() throws {
         let store = try builtStore()
         let linking = try pagesLinking(to: "/products/wool-beanie/", in: store)
-        try Store.open(at: store.folder.databaseFile).setStock("BEANIE-ONE", to: 0)
+        try store.openStore().setStock("BEANIE-ONE", to: 0)
         let written = pages(try store.build())
         #expect(written == linking.union(["products/wool-beanie/index.html"]))
     }
@@ -125,9 +125,9 @@ import Testing
 
     @Test func aNewDatabaseIsSyncedAgainDespiteTheCaches() throws {
         let store = try builtStore()
-        try FileManager.default.removeItem(atPath: store.folder.dataFolder)
+        try store.replaceDatabase()
         _ = try store.build()
-        let rows = try Store.open(at: store.folder.databaseFile).stockList()
+        let rows = try store.openStore().stockList()
         #expect(rows.contains { $0.sku == "TEE-FOR-L" && $0.onHand == 0 })
         #expect(pages(try store.build()).isEmpty)
     }
@@ -153,7 +153,7 @@ import Testing
 
     @Test func fastPathPagesEqualWhatAFullBuildWrites() throws {
         let store = try builtStore()
-        try Store.open(at: store.folder.databaseFile).setStock("CREW-CHA-S", to: 1)
+        try store.openStore().setStock("CREW-CHA-S", to: 1)
         try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Porto, Portugal")
         let fast = try store.build()
         #expect(fast.fastPath)
@@ -182,7 +182,7 @@ import Testing
 
     @Test func anOrdinaryBuildAfterFastOnesRewritesOnlyItsOwnChanges() throws {
         let store = try builtStore()
-        try Store.open(at: store.folder.databaseFile).setStock("TEE-FOR-L", to: 1)
+        try store.openStore().setStock("TEE-FOR-L", to: 1)
         #expect(try store.build().fastPath)
         try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Braga, Portugal")
         #expect(try store.build().fastPath)

@@ -43,7 +43,7 @@ import Testing
         let store = try FixtureStore()
         try store.write("shelf.toml", try store.read("shelf.toml") + settings)
         _ = try store.build()
-        let database = try Store.open(at: store.folder.databaseFile)
+        let database = try store.openStore()
         _ = try database.importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
         _ = try store.build()
         return store

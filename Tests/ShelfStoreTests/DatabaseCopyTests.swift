@@ -99,7 +99,7 @@ struct DatabaseCopyTests {
     private func filledSQLiteStore(in directory: TemporaryDirectory) throws -> Store {
         let store = try Store.open(at: directory.file("source.sqlite"))
         try store.migrate()
-        try stockTees(store, ["TEE-S": 5, "TEE-M": 7, "TEE-L": 3_000_000_000])
+        try stockTees(store, ["TEE-S": 5, "TEE-M": 7, "TEE-L": 1_000_000_000])
         let session = try store.createSession(tokenHash: sampleTokenHash(1), now: 100, lifetime: 600)
         try store.addToCart("TEE-M", quantity: 2, in: session, now: 100, maxPerLine: 10)
         var draft = CheckoutDraft()

@@ -37,16 +37,12 @@ public struct TemporaryDirectory: Sendable {
         return try Store.open(storeLocation(file: name))
     }
 
-    /// The PostgreSQL schema of this folder's store: one per folder, since folders are unique.
-    private var schema: String {
-        "test_" + String(path.split(separator: "/").last ?? "").lowercased().filter { $0.isLetter || $0.isNumber }
-    }
+    /// The PostgreSQL schema of this folder's store.
+    private var schema: String { TestDatabase.schema(ofFolder: path) }
 
     fileprivate func remove() {
         try? FileManager.default.removeItem(atPath: path)
-        if let cluster = TestDatabase.postgresURL {
-            try? TestDatabase.administer("DROP SCHEMA IF EXISTS \(schema) CASCADE", in: cluster)
-        }
+        TestDatabase.dropStore(in: path)
     }
 }
 

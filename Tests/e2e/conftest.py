@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pytest
 
+import store_db
+
 REPO = Path(__file__).resolve().parents[2]
 SHELF = os.environ.get("SHELF_BIN", str(REPO / ".build" / "debug" / "shelf"))
 
@@ -23,10 +25,20 @@ def shelf(*args, store=None, check=True):
 
 
 def copy_store(source: Path, target: Path) -> Path:
+    """A copy of a store's sources (not yet built), with the default theme and a database of its
+    own (see store_db)."""
     shutil.copytree(source, target)
     (target / "themes").mkdir(exist_ok=True)
     if not (target / "themes" / "default").exists():
         shutil.copytree(REPO / "themes" / "default", target / "themes" / "default")
+    store_db.use_new_database(target)
+    return target
+
+
+def copy_built_store(source: Path, target: Path) -> Path:
+    """A copy of a built store, its database and stock included, that changes nothing of the original."""
+    shutil.copytree(source, target)
+    store_db.copy_database(source, target)
     return target
 
 
@@ -60,10 +72,18 @@ def demo_store(tmp_path_factory):
             shutil.copytree(source, store / name)
         else:
             shutil.copy(source, store / name)
+    store_db.use_new_database(store)
     shelf("build", "--quiet", store=store)
     shelf("stock", "import", str(store / "demo" / "stock.csv"), store=store)
     shelf("build", "--quiet", store=store)
     return store
+
+
+@pytest.fixture(scope="session", autouse=True)
+def store_databases():
+    """On PostgreSQL, the stores' databases are dropped once the session is over."""
+    yield
+    store_db.drop_databases()
 
 
 @pytest.fixture(scope="module")

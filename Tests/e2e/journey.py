@@ -4,12 +4,12 @@ Every step is what a shopper does: click a link or a label, fill a field, press 
 home page's address is typed. Each step takes a screenshot and checks what the page shows.
 """
 import re
-import sqlite3
 from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import expect
 
+import store_db
 from conftest import shelf
 
 PRODUCT = "Belted Wool Wrap Coat"
@@ -58,14 +58,12 @@ class Camera:
 
 def stock(store: Path, sku: str):
     """(on_hand, reserved, allocated) of one SKU."""
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT on_hand, reserved, allocated FROM stock WHERE sku = ?", (sku,)).fetchone()
+    return store_db.row(store, "SELECT on_hand, reserved, allocated FROM stock WHERE sku = ?", (sku,))
 
 
 def order_row(store: Path, email: str):
     """The shopper's only order: (status, total in minor units)."""
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        rows = db.execute("SELECT status, total_minor FROM orders WHERE email = ?", (email,)).fetchall()
+    rows = store_db.rows(store, "SELECT status, total_minor FROM orders WHERE email = ?", (email,))
     assert len(rows) == 1, f"expected one order for {email}, found {rows}"
     return rows[0]
 

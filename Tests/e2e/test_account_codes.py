@@ -5,10 +5,10 @@ import base64
 import hashlib
 import hmac
 import re
-import sqlite3
 import struct
 import time
 
+import store_db
 from test_accounts import PASSWORD, Shopper, emails, mail, register, site  # noqa: F401 (fixtures)
 from test_checkout import COAT
 from conftest import shelf
@@ -93,8 +93,7 @@ def test_totp_enrolment_then_login_asks_for_the_second_factor(site, mail):
 
     # The database keeps the secret sealed under the secrets file's totp_key: neither its base32
     # nor its bytes are in the row.
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        [(stored,)] = db.execute("SELECT totp_secret FROM customers WHERE email = 'dee@example.com'").fetchall()
+    [(stored,)] = store_db.rows(site.store, "SELECT totp_secret FROM customers WHERE email = 'dee@example.com'")
     raw = base64.b32decode(secret + "=" * (-len(secret) % 8))
     assert stored.startswith("secretbox:") and secret not in stored and raw.hex() not in stored.lower()
     assert raw not in stored.encode("latin-1")

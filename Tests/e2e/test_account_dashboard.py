@@ -6,8 +6,8 @@ cookie logged in as nobody.
 """
 import json
 import re
-import sqlite3
 
+import store_db
 from servers.browser import Browser
 from test_accounts import PASSWORD, Shopper, emails, link_in, mail, register, site  # noqa: F401  (fixtures)
 from test_checkout import ADDRESS, COAT
@@ -18,9 +18,8 @@ EMAIL = "dana@example.com"
 
 
 def order_row(site, order_id):
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT name, email, street, city, postal_code, phone, total_minor FROM orders WHERE id = ?",
-                          (order_id,)).fetchone()
+    return store_db.row(site.store, "SELECT name, email, street, city, postal_code, phone, total_minor FROM orders WHERE id = ?",
+                        (order_id,))
 
 
 def place_guest_order(site):
@@ -31,8 +30,7 @@ def place_guest_order(site):
     assert guest.submit("/fn/checkout/address", {**address, "_token": token}).headers["Location"] == "/fn/checkout/shipping"
     assert guest.submit("/fn/checkout/shipping", {"shipping": "express", "_token": token}).status == 303
     assert guest.submit("/fn/checkout/payment", {"_token": token}).status == 303
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT id FROM orders WHERE email = ? ORDER BY id DESC", (EMAIL,)).fetchone()[0]
+    return store_db.row(site.store, "SELECT id FROM orders WHERE email = ? ORDER BY id DESC", (EMAIL,))[0]
 
 
 def test_a_guest_order_joins_the_history_is_exported_and_outlives_the_account(site, mail):
@@ -69,8 +67,7 @@ def test_a_guest_order_joins_the_history_is_exported_and_outlives_the_account(si
     assert dana.submit("/fn/account/delete", {"delete_password": "not my password"}, page="/fn/account").status == 422
     goodbye = dana.submit("/fn/account/delete", {"delete_password": PASSWORD}, page="/fn/account")
     assert goodbye.status == 200 and "Your account is deleted" in goodbye.text
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        assert db.execute("SELECT COUNT(*) FROM customers WHERE email = ?", (EMAIL,)).fetchone()[0] == 0
+    assert store_db.row(site.store, "SELECT COUNT(*) FROM customers WHERE email = ?", (EMAIL,))[0] == 0
     assert order_row(site, order_id) == ("Erased customer", "erased@invalid", "Erased", "Erased", "", None, before[6])
     assert Browser(site.base).get("/fn/account.json", {"Cookie": f"shelf_session={cookie}"}).text == '{"name":null}'
 

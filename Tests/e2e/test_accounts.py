@@ -5,12 +5,12 @@ log in with the new password) and the bad inputs around it. Nothing is replaced.
 """
 import json
 import re
-import sqlite3
 import subprocess
 import urllib.parse
 
 import pytest
 
+import store_db
 from cgi_process import FUNCTIONS
 from conftest import shelf
 from servers.browser import Browser
@@ -82,8 +82,7 @@ def link_in(message):
 
 
 def customer(site, email):
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT name, confirmed_at, locked_at, failed_logins FROM customers WHERE email = ?", (email,)).fetchone()
+    return store_db.row(site.store, "SELECT name, confirmed_at, locked_at, failed_logins FROM customers WHERE email = ?", (email,))
 
 
 def register(shopper, email, name="Ann", password=PASSWORD):
@@ -192,9 +191,8 @@ def test_links_are_single_use_and_only_for_their_purpose_and_owner(site, mail):
     hal = Shopper(site)
     register(hal, "hal@example.com", name="Hal")
     hal_link = link_in(emails(site, mail, "hal@example.com")[-1])
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        db.execute("""UPDATE account_tokens SET created_at = created_at - 200000, expires_at = expires_at - 100000
-                      WHERE customer_id = (SELECT id FROM customers WHERE email = 'hal@example.com')""")
+    store_db.execute(site.store, """UPDATE account_tokens SET created_at = created_at - 200000, expires_at = expires_at - 100000
+                                    WHERE customer_id = (SELECT id FROM customers WHERE email = 'hal@example.com')""")
     assert hal.follow(hal_link).status == 404
     assert customer(site, "hal@example.com")[1] is None
     # A forged or truncated token is nothing.

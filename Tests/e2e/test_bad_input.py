@@ -5,6 +5,7 @@ import re
 
 import pytest
 
+import store_db
 from conftest import shelf, tree_digest
 
 
@@ -58,8 +59,7 @@ CASES = [
 @pytest.mark.parametrize("name,breaks,location,words", CASES, ids=[c[0] for c in CASES])
 def test_bad_input_is_refused_and_changes_nothing(fixture_store, name, breaks, location, words):
     site_before = tree_digest(fixture_store / "site")
-    database = fixture_store / "data" / "shelf.sqlite"
-    database_before = database.read_bytes()
+    database_before = store_db.state_digest(fixture_store)
     breaks(fixture_store)
     result = shelf("build", store=fixture_store, check=False)
     assert result.returncode != 0
@@ -69,6 +69,6 @@ def test_bad_input_is_refused_and_changes_nothing(fixture_store, name, breaks, l
     if location.endswith(":"):
         assert any(re.search(re.escape(location) + r"\d+: ", line) for line in lines), result.stderr
     assert tree_digest(fixture_store / "site") == site_before
-    assert database.read_bytes() == database_before
+    assert store_db.state_digest(fixture_store) == database_before
     check = shelf("check", store=fixture_store, check=False)
     assert check.returncode != 0 and location in check.stderr

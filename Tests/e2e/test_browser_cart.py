@@ -2,12 +2,11 @@
 
 The store is served by `shelf serve`, which runs the cart function as CGI like a web server does.
 """
-import shutil
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import shelf
+from conftest import copy_built_store, shelf
 from test_serve import start_serve
 
 
@@ -17,7 +16,7 @@ PRODUCT = "/products/belted-wool-wrap-coat/"
 @pytest.fixture(scope="module")
 def served(demo_store, tmp_path_factory):
     store = tmp_path_factory.mktemp("browser") / "store"
-    shutil.copytree(demo_store, store)
+    copy_built_store(demo_store, store)
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=store)
     process, base = start_serve(store, "--no-watch")

@@ -1,13 +1,12 @@
 """The cart binary as a real CGI process: crafted environments and stdin, real SQLite, the theme."""
 import json
 import os
-import shutil
 import stat
 
 import pytest
 
 from cgi_process import run_cgi, request_env
-from conftest import shelf
+from conftest import copy_built_store, shelf
 from html_model import parse
 
 BASE_URL = "https://shop.example.com"  # the demo store's base_url
@@ -18,7 +17,7 @@ SOLD_OUT = "LDN-LMD-BLK-S"
 def store(demo_store, tmp_path):
     """A private copy of the built demo store with a secrets file."""
     copy = tmp_path / "store"
-    shutil.copytree(demo_store, copy)
+    copy_built_store(demo_store, copy)
     (copy / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=copy)
     return copy

@@ -4,12 +4,12 @@ The test provider runs inside the checkout function; Stripe is a local stand-in 
 protocol (Tests/e2e/standins/stripe.py). Nothing else is replaced.
 """
 import re
-import sqlite3
 import sys
 from pathlib import Path
 
 import pytest
 
+import store_db
 from conftest import shelf
 from html_model import parse
 from servers.browser import Browser
@@ -87,13 +87,11 @@ class Shopper(Browser):
 
 
 def order_status(store, number):
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone()[0]
+    return store_db.row(store, "SELECT status FROM orders WHERE id = ?", (int(number) - 1000,))[0]
 
 
 def stock(store, sku):
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT on_hand, reserved, allocated FROM stock WHERE sku = ?", (sku,)).fetchone()
+    return store_db.row(store, "SELECT on_hand, reserved, allocated FROM stock WHERE sku = ?", (sku,))
 
 
 def summary(page):
@@ -261,8 +259,7 @@ def test_refunds_go_through_stripe_and_its_refund_events_are_recorded_once(site,
     assert key == f"shelf-refund-{number}-1"
 
     def refunded():
-        with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-            return db.execute("SELECT SUM(refunded_minor) FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone()[0]
+        return store_db.row(site.store, "SELECT SUM(refunded_minor) FROM payments WHERE order_id = ?", (int(number) - 1000,))[0]
 
     assert refunded() == 1000
     # Stripe then tells us about it: nothing new. A refund made in Stripe's dashboard: recorded, once.
@@ -317,13 +314,11 @@ def test_ten_presses_of_the_payment_button_place_one_order(site):
     shopper.fill_cart()
     token = shopper.through_to_payment()
     before = stock(site.store, COAT)
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        orders_before = db.execute("SELECT COUNT(*) FROM orders").fetchone()[0]
+    orders_before = store_db.row(site.store, "SELECT COUNT(*) FROM orders")[0]
     with ThreadPoolExecutor(max_workers=10) as pool:
         answers = list(pool.map(lambda _: shopper.submit("/fn/checkout/payment", {"_token": token}), range(10)))
     assert [answer.status for answer in answers] == [303] * 10, [answer.text[:300] for answer in answers]
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        placed = db.execute("SELECT id, status FROM orders ORDER BY id").fetchall()[orders_before:]
+    placed = store_db.rows(site.store, "SELECT id, status FROM orders ORDER BY id")[orders_before:]
     assert len(placed) == 1, placed
     assert stock(site.store, COAT)[1] == before[1] + 2
     if site.provider == "manual":
@@ -344,6 +339,5 @@ def test_a_changed_cart_replaces_the_unpaid_order_and_its_reservation(site):
     assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
     assert shopper.submit("/fn/checkout/payment", {"_token": token}).status == 303
     assert stock(site.store, COAT)[1] == before[1] + 3
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        statuses = [row[0] for row in db.execute("SELECT status FROM orders ORDER BY id DESC LIMIT 2")]
+    statuses = [row[0] for row in store_db.rows(site.store, "SELECT status FROM orders ORDER BY id DESC LIMIT 2")]
     assert statuses == ["pending_payment", "cancelled"]

@@ -4,13 +4,13 @@ the email `shelf mail deliver` wrote), with orders placed through the real cart 
 The admin page is asked for through the same account binary before and after the role changes.
 """
 import re
-import sqlite3
 import subprocess
 from email import policy
 from email.parser import BytesParser
 
 import pytest
 
+import store_db
 from cgi_process import request_env, run_cgi
 from conftest import SHELF, shelf
 from test_new_store import BASE_URL, form, new_store, place_order
@@ -57,8 +57,7 @@ def log_in(store, email):
 
 
 def rows(store, sql, *args):
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute(sql, args).fetchall()
+    return store_db.rows(store, sql, args)
 
 
 @pytest.fixture

@@ -6,9 +6,7 @@ Orders are placed and paid over HTTP through the real checkout function; payment
 the built-in test provider or the local Stripe stand-in. Nothing else is replaced.
 """
 import re
-import shutil
 import socket
-import sqlite3
 import subprocess
 import sys
 import time
@@ -17,7 +15,8 @@ from pathlib import Path
 
 import pytest
 
-from conftest import SHELF, shelf
+import store_db
+from conftest import SHELF, copy_built_store, shelf
 from servers.launch import serve
 from servers.smtp import SMTPServer, free_port
 from test_checkout import ADDRESS, COAT, COAT_L, LIGHTTPD_FASTCGI, Shopper, pay_with_test_card, set_provider
@@ -60,8 +59,7 @@ def paid_order(site, email="ann@example.com", sku=COAT, quantity=1):
 
 
 def outbox(store):
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT template, recipient, status, attempts, last_error FROM outbox ORDER BY id").fetchall()
+    return store_db.rows(store, "SELECT template, recipient, status, attempts, last_error FROM outbox ORDER BY id")
 
 
 def text_part(message):
@@ -158,10 +156,9 @@ def test_the_messages_of_a_killed_deliverer_are_sent_once_by_the_next_at_once(si
         deliverer.kill()
         deliverer.wait()
         connection.close()
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        claims = db.execute("SELECT recipient, claimed_until - strftime('%s', 'now') FROM outbox WHERE id > ? "
-                            "AND claimed_until IS NOT NULL", (before,)).fetchall()
-    assert len(claims) == 1 and claims[0][1] > 60, "the killed deliverer's claim would hold its message for minutes"
+    claims = store_db.rows(site.store, "SELECT recipient, claimed_until FROM outbox WHERE id > ? AND claimed_until IS NOT NULL",
+                           (before,))
+    assert len(claims) == 1 and claims[0][1] - time.time() > 60, "the killed deliverer's claim would hold its message for minutes"
 
     server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
     try:
@@ -204,10 +201,9 @@ def test_a_partial_fulfilment_refunds_exactly_the_missing_lines(stripe_site, smt
                 store=site.store).stdout
     assert "Refunded 239.00 EUR" in out
     assert [refund["amount"] for refund in stripe.refunds] == [23900]
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        assert db.execute("SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone() == ("shipped",)
-        assert db.execute("SELECT on_hand - reserved - allocated, allocated FROM stock WHERE sku = ?", (COAT_L,)).fetchone()[1] == 0
-        assert db.execute("SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone() == (23900,)
+    assert store_db.row(site.store, "SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)) == ("shipped",)
+    assert store_db.row(site.store, "SELECT on_hand - reserved - allocated, allocated FROM stock WHERE sku = ?", (COAT_L,))[1] == 0
+    assert store_db.row(site.store, "SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)) == (23900,)
     server = SMTPServer(tmp_path / "maildir", port=smtp_port).start()
     try:
         shelf("mail", "deliver", "--now", store=site.store)
@@ -221,7 +217,7 @@ def test_a_partial_fulfilment_refunds_exactly_the_missing_lines(stripe_site, smt
 
 def test_serve_delivers_to_the_dev_mailbox_and_shows_it(demo_store, tmp_path):
     store = tmp_path / "store"
-    shutil.copytree(demo_store, store)
+    copy_built_store(demo_store, store)
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=store)
     set_provider(store, "manual")
@@ -280,9 +276,8 @@ def test_cancelling_a_paid_order_refunds_it_through_stripe_and_says_so(stripe_si
     assert [(r["payment_intent"], r["amount"]) for r in stripe.refunds[refunds_before:]] == [("pi_" + session_id, 72695)]
     key = [r[2]["Idempotency-Key"] for r in stripe.requests if r[1] == "/v1/refunds"][-1]
     assert key == f"shelf-cancel-{number}"
-    with sqlite3.connect(site.store / "data" / "shelf.sqlite") as db:
-        assert db.execute("SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone() == ("cancelled",)
-        assert db.execute("SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)).fetchone() == (72695,)
+    assert store_db.row(site.store, "SELECT status FROM orders WHERE id = ?", (int(number) - 1000,)) == ("cancelled",)
+    assert store_db.row(site.store, "SELECT refunded_minor FROM payments WHERE order_id = ?", (int(number) - 1000,)) == (72695,)
     messages = cancellation_email(site, smtp_port, tmp_path / "one", number)
     cancelled = messages[f"Order {number} was cancelled"]
     assert "We refunded €726.95 to your original payment method" in cancelled

@@ -2,15 +2,16 @@
 PATH, from an unrelated folder), a new store that takes an order as soon as it is built, and
 `shelf check` naming what would stop a checkout.
 
-Orders go through the real cart and checkout binaries as CGI processes and the real SQLite file.
+Orders go through the real cart and checkout binaries as CGI processes and the store's real
+database (SQLite, or PostgreSQL in the second pass of `make e2e`).
 """
 import json
 import os
 import re
-import sqlite3
 import subprocess
 from urllib.parse import quote
 
+import store_db
 from cgi_process import request_env, run_cgi
 from conftest import SHELF, shelf
 
@@ -29,8 +30,15 @@ def new_store(tmp_path, name="shop"):
     projects.mkdir(exist_ok=True)
     env = {key: value for key, value in os.environ.items() if key != "SHELF_THEMES"}
     env["PATH"] = f"{bin_folder}:/usr/bin:/bin"
+    # On PostgreSQL, as a merchant would: the new store's sample stock goes to the database the
+    # environment names, which its shelf.toml then names for good.
+    url = store_db.new_database() if store_db.ON_POSTGRESQL else None
+    if url:
+        env["SHELF_DATABASE_URL"] = url
     result = subprocess.run(["shelf", "new", name], cwd=projects, env=env, capture_output=True, text=True, timeout=300)
     assert result.returncode == 0, result.stderr
+    if url:
+        store_db.point(projects / name, url)
     return projects / name
 
 
@@ -83,9 +91,8 @@ def test_a_new_store_takes_an_order_as_soon_as_it_is_built(tmp_path):
     store = new_store(tmp_path)
     shelf("build", "--quiet", store=store)
     number = place_order(store, "TEE-BLK-M", 1)
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        status, total = db.execute("SELECT status, total_minor FROM orders WHERE id = ?", (int(number) - 1000,)).fetchone()
-        held = db.execute("SELECT on_hand, reserved, allocated FROM stock WHERE sku = 'TEE-BLK-M'").fetchone()
+    status, total = store_db.row(store, "SELECT status, total_minor FROM orders WHERE id = ?", (int(number) - 1000,))
+    held = store_db.row(store, "SELECT on_hand, reserved, allocated FROM stock WHERE sku = 'TEE-BLK-M'")
     assert status == "paid"
     assert total == 2500 + 495, "a tee at €25.00 (tax included) and the standard rate"
     assert held == (10, 0, 1)
@@ -114,6 +121,11 @@ def test_check_warns_about_what_stops_a_checkout(tmp_path):
     warnings = shelf("check", store=store).stderr
     assert "data/secrets.toml: stripe_secret_key is missing" in warnings
     assert "data/secrets.toml: stripe_webhook_secret is missing" in warnings
+
+
+@store_db.sqlite_only
+def test_check_says_there_is_no_database_yet_and_makes_none(tmp_path):
+    store = new_store(tmp_path)
     for name in ["shelf.sqlite", "shelf.sqlite-wal", "shelf.sqlite-shm"]:
         (store / "data" / name).unlink(missing_ok=True)
     assert "warning: data/shelf.sqlite: there is no database yet" in shelf("check", store=store).stderr

@@ -4,10 +4,10 @@ A shopper who lost the order email types the number and email; the answer never 
 order exists, and only the matching order's email is queued (read from the outbox, never written).
 """
 import re
-import sqlite3
 
 import pytest
 
+import store_db
 from servers.launch import serve
 from test_checkout import LIGHTTPD_FASTCGI, Shopper, set_provider
 
@@ -31,9 +31,8 @@ def number(site):
 
 
 def order_links(store, number):
-    with sqlite3.connect(store / "data" / "shelf.sqlite") as db:
-        return db.execute("SELECT recipient FROM outbox WHERE template = 'order-link' AND order_id = ?",
-                          (int(number) - 1000,)).fetchall()
+    return store_db.rows(store, "SELECT recipient FROM outbox WHERE template = 'order-link' AND order_id = ?",
+                         (int(number) - 1000,))
 
 
 def form_token(shopper):

@@ -17,7 +17,6 @@ server does. Screenshots go to $SHELF_SCREENSHOTS when set, else to pytest's tem
 import contextlib
 import os
 import re
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -25,7 +24,7 @@ import axe_playwright_python
 import pytest
 from playwright.sync_api import expect
 
-from conftest import shelf
+from conftest import copy_built_store, shelf
 from journey import PRODUCT, Camera, Shopper, buy, choose
 from test_serve import start_serve
 
@@ -47,7 +46,7 @@ class Served:
 @pytest.fixture(scope="module")
 def served(demo_store, tmp_path_factory):
     store = tmp_path_factory.mktemp("phone") / "store"
-    shutil.copytree(demo_store, store)
+    copy_built_store(demo_store, store)
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=store)
     process, base = start_serve(store, "--no-watch")

@@ -10,6 +10,7 @@ import threading
 
 import pytest
 
+import store_db
 from conftest import REPO, SHELF, shelf
 
 ASSET = re.compile(r'(?:href|src)="(/assets/[^"?#]+)"')
@@ -22,6 +23,7 @@ def store(tmp_path):
     store.mkdir()
     for name in ["shelf.toml", "content", "static", "themes"]:
         shutil.copytree(REPO / name, store / name) if (REPO / name).is_dir() else shutil.copy(REPO / name, store / name)
+    store_db.use_new_database(store)
     shelf("build", "--quiet", store=store)
     return store
 

@@ -3,7 +3,6 @@ signal after an edit or a stock change, a failed build shown in the browser, a s
 cannot serve explained, and emails whose links stay on the dev server."""
 import json
 import re
-import shutil
 import socket
 import subprocess
 import time
@@ -13,7 +12,7 @@ import urllib.request
 import pytest
 from playwright.sync_api import expect
 
-from conftest import SHELF, shelf
+from conftest import SHELF, copy_built_store, shelf
 
 
 def free_port():
@@ -178,7 +177,7 @@ def test_a_store_without_secrets_says_so_and_how_to_fix_it(fixture_store, tmp_pa
 def test_emails_link_to_the_dev_server(demo_store, tmp_path):
     from test_checkout import ADDRESS, COAT, Shopper, set_provider
     store = tmp_path / "store"
-    shutil.copytree(demo_store, store)
+    copy_built_store(demo_store, store)
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf("secrets", "init", store=store)
     set_provider(store, "manual")

@@ -10,8 +10,12 @@ import stat
 import subprocess
 from contextlib import contextmanager
 
+import store_db
 from cgi_process import FUNCTIONS, CGIResponse, request_env
 from conftest import REPO, copy_store, shelf
+
+# The SQLite file's own properties: its mode and its -wal and -shm files, and a write the disk refuses.
+pytestmark = store_db.sqlite_only
 
 
 @contextmanager

@@ -41,6 +41,10 @@ public struct Fields: Sendable {
             throw HTTPError(400, "The request body must be a JSON object.", log: "JSON body is not an object")
         }
         for (name, member) in members {
+            // As in form data: a NUL (`\u0000`) is never part of a value the store keeps.
+            if name.utf8.contains(0) || member.string?.utf8.contains(0) == true {
+                throw HTTPError(400, "The request body is not valid.", log: "NUL in JSON field")
+            }
             switch member {
             case .string(let text): pairs.append((name, text))
             case .number(let number): pairs.append((name, number))

@@ -53,9 +53,6 @@ struct Dialect: Sendable {
     /// Statements that make a table's generated key continue past the largest of its ids and
     /// the mark bound to their one `?`, after rows were copied in with their ids.
     let continueGeneratedKeyPast: @Sendable (_ table: String) -> [String]
-    /// Statements that widen an integer column to 64 bits: PostgreSQL's `INTEGER` has 32;
-    /// SQLite's integers all have 64.
-    let widenToBigint: @Sendable (_ table: String, _ column: String) -> [String]
     /// Statements that rename a constraint of a table, and the index behind it when it has one;
     /// none on SQLite, where the store's constraints have no names of their own.
     let renameConstraint: @Sendable (_ table: String, _ from: String, _ to: String) -> [String]
@@ -95,7 +92,6 @@ struct Dialect: Sendable {
         generatedKeyMarks: "SELECT name, seq FROM sqlite_sequence",
         // A copy into SQLite inserts ids, which AUTOINCREMENT follows on its own.
         continueGeneratedKeyPast: { _ in [] },
-        widenToBigint: { _, _ in [] },
         renameConstraint: { _, _, _ in [] },
         renameSequence: { _, _ in [] }
     )
@@ -157,7 +153,6 @@ struct Dialect: Sendable {
                 """
             ]
         },
-        widenToBigint: { table, column in ["ALTER TABLE \(table) ALTER COLUMN \(column) TYPE BIGINT"] },
         renameConstraint: { table, from, to in ["ALTER TABLE \(table) RENAME CONSTRAINT \(from) TO \(to)"] },
         renameSequence: { from, to in ["ALTER SEQUENCE \(from) RENAME TO \(to)"] }
     )

@@ -117,6 +117,11 @@ final class PostgresDatabase: Database, @unchecked Sendable {
             throw DatabaseError(
                 message: "the statement has \(statement.count) placeholders but \(arguments.count) arguments were given", sql: sql)
         }
+        // libpq reads each value up to its first NUL, which PostgreSQL's text cannot hold either:
+        // refused, so that "TEE-M\0X" never reaches the server as "TEE-M".
+        if arguments.contains(where: { if case .text(let value) = $0 { value.utf8.contains(0) } else { false } }) {
+            throw DatabaseError(message: "a text value contains a NUL character, which PostgreSQL cannot store", sql: sql)
+        }
         let texts: [String?] = arguments.map {
             switch $0 {
             case .null: nil

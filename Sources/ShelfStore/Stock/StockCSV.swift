@@ -45,6 +45,10 @@ public enum StockCSV {
             guard quantity >= 0 else {
                 throw failure(index, "quantity \(quantity) of \"\(sku)\" is negative; stock must be zero or more")
             }
+            guard quantity <= Store.maxOnHand else {
+                throw failure(
+                    index, "quantity \(quantity) of \"\(sku)\" is more than the \(Store.maxOnHand) units the store keeps of one SKU")
+            }
             if let first = firstLines.updateValue(index + 1, forKey: sku) {
                 throw failure(index, "SKU \"\(sku)\" appears again; it is already on line \(first)")
             }

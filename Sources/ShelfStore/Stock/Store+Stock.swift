@@ -1,4 +1,10 @@
 extension Store {
+    /// The most units of one SKU the store keeps on hand. PostgreSQL keeps levels in `INTEGER`
+    /// columns of 32 bits where SQLite's hold 64: the store refuses more on both engines, with
+    /// the same message, and a level plus any change it accepts (each at most this) stays below
+    /// 2³¹.
+    public static let maxOnHand = 1_000_000_000
+
     /// The units available to sell of each of `skus` that exists: on hand, less what orders
     /// hold. Unknown SKUs are left out. This is what product pages show.
     public func stockLevels(for skus: [String]) throws -> [String: Int] {
@@ -21,10 +27,12 @@ extension Store {
     /// Sets the stock on hand of `sku` to `quantity`, as after a count of the shelf.
     ///
     /// Throws ``StoreError/unknownSKU(_:)`` for a SKU no variant has,
-    /// ``StoreError/negativeStock(sku:quantity:)`` for a quantity below zero and
+    /// ``StoreError/negativeStock(sku:quantity:)`` for a quantity below zero,
+    /// ``StoreError/tooMuchStock(sku:quantity:)`` for one above ``maxOnHand`` and
     /// ``StoreError/stockHeld(sku:quantity:reserved:allocated:)`` for fewer than orders hold.
     public func setStock(_ sku: String, to quantity: Int) throws {
         guard quantity >= 0 else { throw StoreError.negativeStock(sku: sku, quantity: quantity) }
+        guard quantity <= Self.maxOnHand else { throw StoreError.tooMuchStock(sku: sku, quantity: quantity) }
         try database.transaction {
             let version = try nextStockVersion()
             if try writeStock(sku, quantity, version: version) {
@@ -37,7 +45,8 @@ extension Store {
     ///
     /// The change is one conditional update, so concurrent callers can neither lose an update
     /// nor take the stock below what orders hold: a delta that would throws
-    /// ``StoreError/insufficientStock(sku:onHand:change:)`` (below zero) or
+    /// ``StoreError/insufficientStock(sku:onHand:change:)`` (below zero),
+    /// ``StoreError/tooMuchStock(sku:quantity:)`` (above ``maxOnHand``) or
     /// ``StoreError/stockHeld(sku:quantity:reserved:allocated:)`` (below the orders' holds).
     ///
     /// ```swift
@@ -45,23 +54,32 @@ extension Store {
     /// ```
     @discardableResult
     public func adjustStock(_ sku: String, by delta: Int) throws -> Int {
-        try database.transaction {
+        // A larger change could never be applied; bound, it cannot overflow either engine's sum.
+        guard delta.magnitude <= Self.maxOnHand.magnitude else { throw try adjustmentRefusal(sku, delta) }
+        return try database.transaction {
             let version = try nextStockVersion()
             let updated = try database.query(
                 """
                 UPDATE stock SET on_hand = on_hand + ?, version = ?
-                WHERE sku = ? AND on_hand + ? >= reserved + allocated
+                WHERE sku = ? AND on_hand + ? >= reserved + allocated AND on_hand + ? <= ?
                 RETURNING on_hand
-                """, [.int(delta), .integer(version), .text(sku), .int(delta)])
+                """, [.int(delta), .integer(version), .text(sku), .int(delta), .int(delta), .int(Self.maxOnHand)])
             if let row = updated.first {
                 try advanceStockVersion(to: version)
                 return try row.int("on_hand")
             }
-            // Read only to explain the refusal; the decision was the conditional update's.
-            guard let level = try stockLevel(of: sku) else { throw StoreError.unknownSKU(sku) }
-            guard level.onHand + delta >= 0 else { throw StoreError.insufficientStock(sku: sku, onHand: level.onHand, change: delta) }
-            throw StoreError.stockHeld(sku: sku, quantity: level.onHand + delta, reserved: level.reserved, allocated: level.allocated)
+            throw try adjustmentRefusal(sku, delta)
         }
+    }
+
+    /// Why adding `delta` to the stock of `sku` was refused, read only to explain it: the
+    /// decision was the conditional update's.
+    private func adjustmentRefusal(_ sku: String, _ delta: Int) throws -> StoreError {
+        guard let level = try stockLevel(of: sku) else { return .unknownSKU(sku) }
+        let (result, overflow) = level.onHand.addingReportingOverflow(delta)
+        if overflow || result > Self.maxOnHand { return .tooMuchStock(sku: sku, quantity: overflow ? Int.max : result) }
+        if result < 0 { return .insufficientStock(sku: sku, onHand: level.onHand, change: delta) }
+        return .stockHeld(sku: sku, quantity: result, reserved: level.reserved, allocated: level.allocated)
     }
 
     /// Every SKU with its stock, product and sale flags, by product handle then variant order;

@@ -15,6 +15,9 @@ extension Store {
         if let negative = lines.first(where: { $0.quantity < 0 }) {
             throw StoreError.negativeStock(sku: negative.sku, quantity: negative.quantity)
         }
+        if let tooMany = lines.first(where: { $0.quantity > Self.maxOnHand }) {
+            throw StoreError.tooMuchStock(sku: tooMany.sku, quantity: tooMany.quantity)
+        }
         return try database.transaction {
             let known = Set(try database.query("SELECT sku FROM stock").map { try $0.text("sku") })
             let unknown = lines.filter { !known.contains($0.sku) }

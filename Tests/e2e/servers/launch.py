@@ -17,6 +17,7 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import store_db
 from conftest import REPO, shelf
 
 SEARCH_PATH = os.environ.get("PATH", "") + ":/usr/local/sbin:/usr/sbin:/sbin"
@@ -91,6 +92,7 @@ def make_store(target: Path) -> Path:
             shutil.copytree(source, target / name)
         else:
             shutil.copy(source, target / name)
+    store_db.use_new_database(target)
     shelf("migrate", store=target)
     shelf("build", "--quiet", store=target)
     shelf("stock", "import", str(target / "demo" / "stock.csv"), store=target)
