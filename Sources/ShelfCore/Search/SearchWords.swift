@@ -20,12 +20,18 @@ public enum SearchWords {
     /// The words of a product's `text` as they are indexed, in order, repeats kept: each part
     /// of a punctuated word, then the parts run together.
     public static func words(in text: String) -> [String] {
-        chunks(of: text).flatMap { parts in parts.count > 1 ? parts.map(stem) + [stem(parts.joined())] : parts.map(stem) }
+        chunks(of: text).flatMap { parts in parts.count > 1 ? parts.map(stem) + [joined(parts)] : parts.map(stem) }
     }
 
     /// The words of what a shopper typed: one per space-separated word, its parts run together.
     public static func queryWords(in text: String) -> [String] {
-        chunks(of: text).map { stem($0.joined()) }
+        chunks(of: text).map(joined)
+    }
+
+    /// The parts run together, the last one made singular: `T-shirts` → `tshirt`, while
+    /// `OCT-FOR-XS` stays `octforxs`.
+    private static func joined(_ parts: [String]) -> String {
+        parts.dropLast().joined() + stem(parts[parts.count - 1])
     }
 
     /// The letter-and-digit parts of each space-separated word of `text`, folded; words

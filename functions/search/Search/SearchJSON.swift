@@ -41,7 +41,10 @@ enum SearchJSON {
             ("in_stock", .number(String(results.facets.inStock))),
             (
                 "corrections",
-                .object(results.corrections.sorted { $0.key < $1.key }.map { ($0.key, .array($0.value.map(JSON.string))) })
+                .array(
+                    results.corrections.sorted { $0.key < $1.key }.map {
+                        .object([("word", .string($0.key)), ("spellings", .array($0.value.map(JSON.string)))])
+                    })
             ),
             ("suggestion", results.suggestion.map(JSON.string) ?? .null),
         ])
