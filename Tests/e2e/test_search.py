@@ -150,6 +150,8 @@ def test_the_results_page_shows_the_listing_cards_and_a_shareable_form(site):
     assert 'name="colour" value="Camel" checked' in page
     home = Browser(site.base).get("/")
     assert 'action="/fn/search"' in home.text, "the header's search box is on now that the function exists"
+    missing = Browser(site.base).get("/no-such-page/")
+    assert missing.status == 404 and 'class="notfound__search" role="search" method="get" action="/fn/search"' in missing.text
 
 
 BAD_INPUT = {
@@ -208,7 +210,8 @@ def test_without_javascript_the_search_box_and_facets_work_on_a_phone_and_a_desk
             visited.append(page.url)
         # axe-core runs as a script: the same pages again, with JavaScript.
         with new_page(browser, viewport) as page:
-            for url in visited + [site.base + "/fn/search?q=wol+coat"]:
+            # Also the page of a search that finds nothing, and the 404 page with its search form.
+            for url in visited + [site.base + "/fn/search?q=wol+coat", site.base + "/no-such-page/"]:
                 page.goto(url)
                 assert sideways(page) is None
                 assert axe_violations(page) == [], url
