@@ -108,6 +108,16 @@ struct SearchTests {
         }
     }
 
+    @Test func skusAreFoundButNeverOfferedAsSpellings() throws {
+        try withCatalogue { (store: Store) throws in
+            #expect(try titles(store, "cre-nav-m") == ["Crème Organic Tee"])
+            let vocabulary = try store.database.query("SELECT DISTINCT word FROM search_terms").map { try $0.text("word") }
+            #expect(vocabulary.contains("jumper"))
+            #expect(!vocabulary.contains("crenavm"))
+            #expect(!vocabulary.contains { $0.contains(where: \.isNumber) })
+        }
+    }
+
     @Test func aTypoOfFiveLettersOrMoreIsCorrected() throws {
         try withCatalogue { (store: Store) throws in
             let results = try store.search(SearchQuery(text: "jumpre"))

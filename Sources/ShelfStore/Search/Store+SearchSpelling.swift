@@ -6,14 +6,15 @@ extension Store {
 
     /// The spellings each query word matches: itself (a prefix for the last word, which the
     /// shopper may still be typing) and, for a word of five letters or more that no product
-    /// uses, the catalogue words one edit away, most used first, at most three.
+    /// uses, the catalogue words one edit away, most used first, at most three. Words with
+    /// digits (SKUs, sizes) are never corrected.
     func spellings(of words: [String]) throws -> (terms: [[SearchSpelling]], corrections: [String: [String]]) {
         let known = try knownWords(words)
         var terms: [[SearchSpelling]] = []
         var corrections: [String: [String]] = [:]
         for (index, word) in words.enumerated() {
             var spellings = [SearchSpelling(word: word, isPrefix: index == words.count - 1)]
-            if !known.contains(word), word.count >= SearchWords.shortestCorrectedWord {
+            if !known.contains(word), word.count >= SearchWords.shortestCorrectedWord, !word.contains(where: \.isNumber) {
                 let close = try nearWords(to: word).filter { $0.distance == 1 }.prefix(3).map(\.word)
                 spellings += close.map { SearchSpelling(word: $0, isPrefix: false) }
                 if !close.isEmpty { corrections[word] = close }
@@ -29,7 +30,9 @@ extension Store {
         let known = try knownWords(words)
         var changed = false
         let suggested = try words.map { word in
-            guard !known.contains(word), let nearest = try nearWords(to: word).first(where: { $0.distance <= 2 }) else { return word }
+            guard !known.contains(word), !word.contains(where: \.isNumber),
+                let nearest = try nearWords(to: word).first(where: { $0.distance <= 2 })
+            else { return word }
             changed = true
             return nearest.word
         }
