@@ -111,7 +111,7 @@ struct SearchTests {
     @Test func skusAreFoundButNeverOfferedAsSpellings() throws {
         try withCatalogue { (store: Store) throws in
             #expect(try titles(store, "cre-nav-m") == ["Crème Organic Tee"])
-            let vocabulary = try store.database.query("SELECT DISTINCT word FROM search_terms").map { try $0.text("word") }
+            let vocabulary = try store.database.query("SELECT word FROM search_words").map { try $0.text("word") }
             #expect(vocabulary.contains("jumper"))
             #expect(!vocabulary.contains("crenavm"))
             #expect(!vocabulary.contains { $0.contains(where: \.isNumber) })
@@ -260,8 +260,12 @@ struct SearchTests {
             #expect(try store.indexForSearch(remaining, categories: Self.categories) == 1)
             #expect(try titles(store, "cable").isEmpty)
             #expect(try store.search(SearchQuery()).total == 3)
-            // "chunky" was the scarf's alone: no longer a correction for "chunki".
+            // "chunky" was the scarf's alone: no longer a correction for "chunki"; "recycled" was
+            // the scarf's too, "wool" is still the jumper's and the coat's.
             #expect(try store.search(SearchQuery(text: "chunki")).corrections.isEmpty)
+            let counts = try store.database.query("SELECT word, products FROM search_words WHERE word IN ('wool', 'recycled', 'knit')")
+            #expect(try counts.map { try $0.text("word") } == ["wool"])
+            #expect(try counts.first?.int("products") == 2)
         }
     }
 

@@ -14,7 +14,7 @@ import sys
 import time
 
 db = sqlite3.connect(sys.argv[1])
-vocab = [w for (w,) in db.execute("SELECT DISTINCT word FROM search_terms") if len(w) >= 5 and w.isalpha()]
+vocab = [w for (w,) in db.execute("SELECT word FROM search_words") if len(w) >= 5 and w.isalpha()]
 random.seed(14)
 def typo(w):
     i = random.randrange(len(w)); k = random.choice("del ins sub swap".split())
@@ -33,7 +33,7 @@ def osa(a, b):
             d[i][j] = min(d[i-1][j]+1, d[i][j-1]+1, d[i-1][j-1]+(a[i-1]!=b[j-1]))
             if i>1 and j>1 and a[i-1]==b[j-2] and a[i-2]==b[j-1]: d[i][j] = min(d[i][j], d[i-2][j-2]+1)
     return d[len(a)][len(b)]
-db.execute("CREATE TEMP TABLE vocab AS SELECT DISTINCT word, length(word) AS n, substr(word,1,2) AS p FROM search_terms")
+db.execute("CREATE TEMP TABLE vocab AS SELECT word, length(word) AS n, substr(word,1,2) AS p FROM search_words")
 db.execute("CREATE INDEX temp.vocab_np ON vocab (n, p)")
 cases = [(w, typo(w)) for w in vocab]
 for name, lookup in [

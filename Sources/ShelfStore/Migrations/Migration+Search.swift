@@ -6,9 +6,11 @@ extension Migration {
     /// catalogue tables do not (brand, picture, colour swatches, release date) and a fingerprint
     /// of what was indexed, so a sync rewrites only the products that changed. The text itself
     /// is indexed by each engine's full-text search (``SearchDialect``): an FTS5 table on
-    /// SQLite, a weighted `tsvector` with a GIN index on PostgreSQL. `search_terms` lists each
-    /// product's words (the vocabulary), and `search_deletions` every vocabulary word with one
-    /// character left out, which finds the words one typo away from a shopper's word.
+    /// SQLite, a weighted `tsvector` with a GIN index on PostgreSQL. `search_words` is the
+    /// vocabulary typos are corrected to, with how many products use each word (each document
+    /// keeps its own words in `vocabulary`, so a re-index changes only the counts that moved), and
+    /// `search_deletions` holds every vocabulary word with one character left out, which finds
+    /// the words one typo away from a shopper's word.
     static let search = Migration(name: "search") { dialect in
         [
             """
@@ -20,18 +22,17 @@ extension Migration {
                 image_src TEXT NULL,
                 image_alt TEXT NULL,
                 swatches TEXT NOT NULL,
+                vocabulary TEXT NOT NULL,
                 fingerprint TEXT NOT NULL
             )
             """,
             "CREATE INDEX search_documents_by_brand ON search_documents (brand)",
             """
-            CREATE TABLE search_terms (
-                handle TEXT NOT NULL REFERENCES search_documents (handle) ON DELETE CASCADE,
-                word TEXT NOT NULL,
-                PRIMARY KEY (handle, word)
+            CREATE TABLE search_words (
+                word TEXT PRIMARY KEY,
+                products INTEGER NOT NULL CHECK (products > 0)
             )
             """,
-            "CREATE INDEX search_terms_by_word ON search_terms (word)",
             """
             CREATE TABLE search_deletions (
                 deletion TEXT NOT NULL,

@@ -16,57 +16,75 @@ extension Store {
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
         let search = database.dialect.search
         return try database.transaction {
-            var stored: [String: String] = [:]
-            for row in try database.query("SELECT handle, fingerprint FROM search_documents") {
-                stored[try row.text("handle")] = try row.text("fingerprint")
+            var stored: [String: (fingerprint: String, vocabulary: Set<String>)] = [:]
+            for row in try database.query("SELECT handle, fingerprint, vocabulary FROM search_documents") {
+                let words = try row.text("vocabulary").split(separator: " ").map(String.init)
+                stored[try row.text("handle")] = (try row.text("fingerprint"), Set(words))
             }
-            var vocabulary = Set(try database.query("SELECT word FROM search_deletions WHERE deletion = word").map { try $0.text("word") })
             var changes = 0
             for product in products {
                 let document = SearchDocument(product, categoryTitles: titles)
                 let fingerprint = document.fingerprint
-                guard stored.removeValue(forKey: product.handle) != fingerprint else { continue }
+                let old = stored.removeValue(forKey: product.handle)
+                guard old?.fingerprint != fingerprint else { continue }
                 try database.execute(search.deleteText, [.text(product.handle)])
-                try database.execute("DELETE FROM search_terms WHERE handle = ?", [.text(product.handle)])
+                let words = document.words
                 try database.execute(
                     """
-                    INSERT INTO search_documents (handle, title, brand, released, image_src, image_alt, swatches, fingerprint)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO search_documents (handle, title, brand, released, image_src, image_alt, swatches, vocabulary, fingerprint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (handle) DO UPDATE SET title = excluded.title, brand = excluded.brand,
                         released = excluded.released, image_src = excluded.image_src, image_alt = excluded.image_alt,
-                        swatches = excluded.swatches, fingerprint = excluded.fingerprint
+                        swatches = excluded.swatches, vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint
                     """,
                     [
                         .text(document.handle), .text(document.title), .text(document.brand), .text(document.released),
-                        .text(document.image?.src), .text(document.image?.alt), .text(document.swatches), .text(fingerprint),
+                        .text(document.image?.src), .text(document.image?.alt), .text(document.swatches),
+                        .text(words.sorted().joined(separator: " ")), .text(fingerprint),
                     ])
                 try database.execute(search.writeText, search.writeArguments(document.handle, document.fields))
-                for word in document.words.sorted() {
-                    try database.execute("INSERT INTO search_terms (handle, word) VALUES (?, ?)", [.text(document.handle), .text(word)])
-                    guard vocabulary.insert(word).inserted else { continue }
-                    for deletion in SearchWords.deletions(of: word) {
-                        try database.execute(
-                            "INSERT INTO search_deletions (deletion, word) VALUES (?, ?) ON CONFLICT (deletion, word) DO NOTHING",
-                            [.text(deletion), .text(word)])
-                    }
-                }
+                let before = old?.vocabulary ?? []
+                try count(words.subtracting(before), by: 1)
+                try count(before.subtracting(words), by: -1)
                 changes += 1
             }
             if removingOthers {
-                for handle in stored.keys.sorted() {
+                for (handle, old) in stored.sorted(by: { $0.key < $1.key }) {
                     try database.execute(search.deleteText, [.text(handle)])
-                    try database.execute("DELETE FROM search_terms WHERE handle = ?", [.text(handle)])
                     try database.execute("DELETE FROM search_documents WHERE handle = ?", [.text(handle)])
+                    try count(old.vocabulary, by: -1)
                     changes += 1
                 }
             }
-            if changes > 0 {
-                // Words no product uses any more stop being suggested.
-                try database.execute(
-                    "DELETE FROM search_deletions WHERE NOT EXISTS (SELECT 1 FROM search_terms WHERE search_terms.word = search_deletions.word)"
-                )
-            }
             return changes
+        }
+    }
+
+    /// Adds `delta` to how many products use each word: a new word joins the vocabulary with
+    /// its deletions, a word no product uses any more leaves it.
+    private func count(_ words: Set<String>, by delta: Int) throws {
+        for word in words.sorted() {
+            if delta > 0 {
+                let added = try database.query(
+                    """
+                    INSERT INTO search_words (word, products) VALUES (?, ?)
+                    ON CONFLICT (word) DO UPDATE SET products = search_words.products + excluded.products
+                    RETURNING products
+                    """, [.text(word), .int(delta)])
+                guard try added.first?.int("products") == delta else { continue }
+                for deletion in SearchWords.deletions(of: word) {
+                    try database.execute(
+                        "INSERT INTO search_deletions (deletion, word) VALUES (?, ?) ON CONFLICT (deletion, word) DO NOTHING",
+                        [.text(deletion), .text(word)])
+                }
+            } else {
+                let left = try database.query(
+                    "UPDATE search_words SET products = products + ? WHERE word = ? AND products > ? RETURNING products",
+                    [.int(delta), .text(word), .int(-delta)])
+                guard left.isEmpty else { continue }
+                try database.execute("DELETE FROM search_words WHERE word = ?", [.text(word)])
+                try database.execute("DELETE FROM search_deletions WHERE word = ?", [.text(word)])
+            }
         }
     }
 }

@@ -43,7 +43,7 @@ extension Store {
     private func knownWords(_ words: [String]) throws -> Set<String> {
         guard !words.isEmpty else { return [] }
         let rows = try database.query(
-            "SELECT DISTINCT word FROM search_terms WHERE word IN (\(SearchFilter.marks(words.count)))", words.map { .text($0) })
+            "SELECT word FROM search_words WHERE word IN (\(SearchFilter.marks(words.count)))", words.map { .text($0) })
         return Set(try rows.map { try $0.text("word") })
     }
 
@@ -54,9 +54,8 @@ extension Store {
         let deletions = SearchWords.deletions(of: word)
         let rows = try database.query(
             """
-            SELECT t.word, COUNT(*) AS products FROM search_terms t
-            WHERE t.word IN (SELECT n.word FROM search_deletions n WHERE n.deletion IN (\(SearchFilter.marks(deletions.count))))
-            GROUP BY t.word
+            SELECT w.word, w.products FROM search_words w
+            WHERE w.word IN (SELECT n.word FROM search_deletions n WHERE n.deletion IN (\(SearchFilter.marks(deletions.count))))
             """, deletions.map { .text($0) })
         let found = try rows.map { (word: try $0.text("word"), products: try $0.int("products")) }
         return found.map { (word: $0.word, distance: SearchWords.distance(word, $0.word), products: $0.products) }
