@@ -40,7 +40,6 @@ extension Migration {
                 PRIMARY KEY (deletion, word)
             )
             """,
-            "CREATE INDEX variant_options_by_value ON variant_options (name, value)",
         ] + dialect.search.indexTables
     }
 }
