@@ -17,6 +17,7 @@ let package = Package(
         .executable(name: "cart", targets: ["cart"]),
         .executable(name: "checkout", targets: ["checkout"]),
         .executable(name: "account", targets: ["account"]),
+        .executable(name: "search", targets: ["search"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -118,6 +119,12 @@ let package = Package(
         .executableTarget(
             name: "cart", dependencies: ["CartFunction", "ShelfHTTP"], path: "functions/cart", exclude: ["Cart"], sources: ["main.swift"],
             swiftSettings: strict),
+        .target(
+            name: "SearchFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP"], path: "functions/search/Search",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "search", dependencies: ["SearchFunction", "ShelfHTTP"], path: "functions/search", exclude: ["Search"],
+            sources: ["main.swift"], swiftSettings: strict),
 
         // Shared test support; libpq makes and drops the PostgreSQL schemas of temporary stores.
         .target(

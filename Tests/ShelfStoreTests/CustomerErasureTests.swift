@@ -156,7 +156,8 @@ struct CustomerErasureTests {
         let catalogue =
             store.database.dialect.name == Dialect.postgresql.name
             ? "SELECT table_name AS name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'"
-            : "SELECT name FROM sqlite_master WHERE type = 'table'"
+            // FTS5's shadow tables (the search index) hold its blobs; the virtual table reads as text.
+            : "SELECT name FROM pragma_table_list WHERE schema = 'main' AND type IN ('table', 'virtual')"
         let tables = try store.database.query(catalogue).map { try $0.text("name") }
         return try tables.flatMap { table in
             try store.database.query("SELECT * FROM \(table)").flatMap { row in

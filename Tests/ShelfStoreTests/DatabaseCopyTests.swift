@@ -15,6 +15,7 @@ struct DatabaseCopyTests {
                 let copy = try source.copy(to: target)
                 #expect(copy.matches)
                 let sourceTables = try source.database.query(Dialect.sqlite.tables).map { try $0.text("name") }
+                    .filter { !Dialect.sqlite.search.ownsTable($0) }
                 #expect(copy.tables.map(\.name).sorted() == sourceTables)
                 #expect(try target.database.query(Dialect.postgresql.tables).map { try $0.text("name") } == sourceTables)
                 for table in ["orders", "order_lines", "payments", "customers", "addresses", "outbox", "cart_lines", "schema_migrations"] {
@@ -33,6 +34,28 @@ struct DatabaseCopyTests {
                 #expect(next.id == highest + 1)
                 let another = try target.placeOrder(.sample([("TEE-S", 1)]), now: 300, holdFor: 600)
                 #expect(another.id == order.id + 1)
+            }
+        }
+    }
+
+    /// FTS5's tables stay behind; the text they hold arrives as PostgreSQL's weighted words.
+    @Test func theSearchIndexArrivesInTheTargetsOwnForm() throws {
+        try withTemporaryDirectory { directory in
+            let source = try Store.open(at: directory.file("source.sqlite"))
+            try source.migrate()
+            try source.syncCatalogue(SearchTests.products, categories: SearchTests.categories)
+            try source.indexForSearch(SearchTests.products, categories: SearchTests.categories)
+            try withTemporaryPostgresSchema { url in
+                let target = try Store.open(.postgresql(url: url, password: nil))
+                let copy = try source.copy(to: target)
+                #expect(copy.matches)
+                #expect(copy.searchTexts == SearchTests.products.count)
+                #expect(!copy.tables.contains { $0.name.hasPrefix("search_text") })
+                for text in ["jumper", "northwool", "creme", "cashmere", "jumpr"] {
+                    let found = try target.search(SearchQuery(text: text)).products.map(\.title)
+                    #expect(found == (try source.search(SearchQuery(text: text)).products.map(\.title)), "\(text)")
+                    #expect(!found.isEmpty, "\(text)")
+                }
             }
         }
     }

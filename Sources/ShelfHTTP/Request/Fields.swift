@@ -73,6 +73,12 @@ public struct Fields: Sendable {
         return value
     }
 
+    /// Every value of `name`, in order: for fields a form may send several times, such as the
+    /// checkboxes of one search facet.
+    public func values(_ name: String) -> [String] {
+        pairs.filter { $0.name == name }.map(\.value)
+    }
+
     /// Every field name, in order, repeats included.
     public var names: [String] { pairs.map(\.name) }
 

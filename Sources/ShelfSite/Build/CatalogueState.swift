@@ -9,7 +9,8 @@ import ShelfStore
 /// With it, a build skips syncing an unchanged catalogue and reads only the SKUs whose stock
 /// changed since, instead of every row. Kept in `.shelf/catalogue-state`.
 struct CatalogueState {
-    static let version: UInt32 = 2
+    /// 3: the sync also writes the search index, so states of older builds sync again.
+    static let version: UInt32 = 3
     var catalogue: UInt64 = 0
     var stockVersion: Int64 = -1
     var stock: [String: Int] = [:]
@@ -55,7 +56,7 @@ struct CatalogueState {
         try writer.replace(path)
     }
 
-    /// Syncs the catalogue unless it is unchanged and brings the stock up to date, reading only
+    /// Syncs the catalogue and its search index unless it is unchanged and brings the stock up to date, reading only
     /// the SKUs that changed since the state was taken.
     mutating func refresh(_ store: Store, content: StoreContent) throws {
         // A database younger than the state (deleted, replaced) gets everything again.
@@ -63,6 +64,7 @@ struct CatalogueState {
         let current = Self.fingerprint(of: content)
         if current != catalogue {
             try store.syncCatalogue(content.products, categories: content.config.categories)
+            try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
             catalogue = current
         }
         // Read the version first: a change landing in between is then read now and again later.

@@ -61,6 +61,9 @@ struct FastPath {
                 return nil
             }
         }
+        // A new description is new text to search: those products, and only those, are indexed again.
+        let edited = content.publishedProducts.filter { changed.contains(content.productFiles[$0.handle] ?? "") }
+        try store.indexForSearch(edited, categories: content.config.categories, removingOthers: false)
         let stock = try store.stockLevels(for: content.products.flatMap { $0.variants.map(\.sku) })
         for product in content.products where affected.contains(content.productFiles[product.handle] ?? "") {
             guard FastPathState.isSoldOut(product, stock: stock) == state.products[content.productFiles[product.handle]!]?.soldOut else {

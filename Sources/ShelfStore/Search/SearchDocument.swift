@@ -1,0 +1,77 @@
+import ShelfCore
+
+/// A product as the search index holds it: its text folded into ``SearchWords``, field by
+/// field, and what its card shows that the catalogue tables do not.
+struct SearchDocument: Equatable {
+    var handle: String
+    var title: String
+    var brand: String?
+    /// The release date, `YYYY-MM-DD`: what "newest" sorts by.
+    var released: String
+    var image: (src: String, alt: String)?
+    /// The colour swatches of the card, as JSON: `[["Forest", "#2f4f3a"], …]`.
+    var swatches: String
+    /// The indexed text of each field, words separated by spaces: title, brand, categories (and
+    /// tags), option values, description, SKUs.
+    var fields: [String]
+
+    init(_ product: Product, categoryTitles: [String: String]) {
+        handle = product.handle
+        title = product.title
+        brand = product.brand
+        released = product.date
+        image = product.images.first.map { ($0.src, $0.alt) }
+        let colours = product.options.first(where: \.hasSwatches)?.values ?? []
+        swatches =
+            JSON.array(
+                colours.compactMap { value in value.swatch.map { .array([.string(value.value), .string($0)]) } }
+            ).text
+        let categories = product.categories.flatMap { [$0, categoryTitles[$0] ?? ""] } + product.tags
+        let text = [
+            product.title, product.brand ?? "", categories.joined(separator: " "),
+            product.options.flatMap { $0.values.map(\.value) }.joined(separator: " "),
+            Self.plainText(product.descriptionHTML), product.variants.map(\.sku).joined(separator: " "),
+        ]
+        fields = text.map { SearchWords.words(in: $0).joined(separator: " ") }
+    }
+
+    /// The document's part of the vocabulary that typos are corrected to: its distinct words
+    /// without digits, SKUs left out. (Every SKU is a word of its own; on a 10,000-product
+    /// store they made 100 times more vocabulary than all the other words together.)
+    var words: Set<String> {
+        Set(fields.dropLast().flatMap { $0.split(separator: " ").map(String.init) }.filter { !$0.contains(where: \.isNumber) })
+    }
+
+    /// Changes whenever anything stored for the document changes (FNV-1a over every value).
+    var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        let values = [title, brand ?? "\u{0}", released, image?.src ?? "\u{0}", image?.alt ?? "\u{0}", swatches] + fields
+        for value in values {
+            for byte in value.utf8 + [0x1F] {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        return String(hash, radix: 16)
+    }
+
+    static func == (lhs: SearchDocument, rhs: SearchDocument) -> Bool { lhs.fingerprint == rhs.fingerprint }
+
+    /// The text of rendered Markdown: tags and character references become word breaks.
+    static func plainText(_ html: String) -> String {
+        var text = ""
+        var inTag = false
+        var inReference = false
+        for character in html {
+            switch character {
+            case "<": inTag = true
+            case ">" where inTag: inTag = false; text.append(" ")
+            case "&" where !inTag: inReference = true; text.append(" ")
+            case ";" where inReference: inReference = false
+            default:
+                if inReference, !(character.isLetter || character.isNumber || character == "#") { inReference = false }
+                if !inTag, !inReference { text.append(character) }
+            }
+        }
+        return text
+    }
+}

@@ -1,0 +1,90 @@
+public import ShelfCore
+
+extension Store {
+    /// Brings the search index in line with `products`, rewriting only the products whose
+    /// indexed text or card changed, and returns how many products it wrote or removed.
+    ///
+    /// `shelf build` calls it after ``syncCatalogue(_:categories:at:)`` with the published
+    /// products, so a product gone from the content (or unpublished) leaves the index; with
+    /// `removingOthers: false` (a build that re-read only some products) the others stay.
+    ///
+    /// ```swift
+    /// try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
+    /// ```
+    @discardableResult
+    public func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool = true) throws -> Int {
+        let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
+        let search = database.dialect.search
+        return try database.transaction {
+            var stored: [String: (fingerprint: String, vocabulary: Set<String>)] = [:]
+            for row in try database.query("SELECT handle, fingerprint, vocabulary FROM search_documents") {
+                let words = try row.text("vocabulary").split(separator: " ").map(String.init)
+                stored[try row.text("handle")] = (try row.text("fingerprint"), Set(words))
+            }
+            var changes = 0
+            for product in products {
+                let document = SearchDocument(product, categoryTitles: titles)
+                let fingerprint = document.fingerprint
+                let old = stored.removeValue(forKey: product.handle)
+                guard old?.fingerprint != fingerprint else { continue }
+                try database.execute(search.deleteText, [.text(product.handle)])
+                let words = document.words
+                try database.execute(
+                    """
+                    INSERT INTO search_documents (handle, title, brand, released, image_src, image_alt, swatches, vocabulary, fingerprint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (handle) DO UPDATE SET title = excluded.title, brand = excluded.brand,
+                        released = excluded.released, image_src = excluded.image_src, image_alt = excluded.image_alt,
+                        swatches = excluded.swatches, vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint
+                    """,
+                    [
+                        .text(document.handle), .text(document.title), .text(document.brand), .text(document.released),
+                        .text(document.image?.src), .text(document.image?.alt), .text(document.swatches),
+                        .text(words.sorted().joined(separator: " ")), .text(fingerprint),
+                    ])
+                try database.execute(search.writeText, search.writeArguments(document.handle, document.fields))
+                let before = old?.vocabulary ?? []
+                try count(words.subtracting(before), by: 1)
+                try count(before.subtracting(words), by: -1)
+                changes += 1
+            }
+            if removingOthers {
+                for (handle, old) in stored.sorted(by: { $0.key < $1.key }) {
+                    try database.execute(search.deleteText, [.text(handle)])
+                    try database.execute("DELETE FROM search_documents WHERE handle = ?", [.text(handle)])
+                    try count(old.vocabulary, by: -1)
+                    changes += 1
+                }
+            }
+            return changes
+        }
+    }
+
+    /// Adds `delta` to how many products use each word: a new word joins the vocabulary with
+    /// its deletions, a word no product uses any more leaves it.
+    private func count(_ words: Set<String>, by delta: Int) throws {
+        for word in words.sorted() {
+            if delta > 0 {
+                let added = try database.query(
+                    """
+                    INSERT INTO search_words (word, products) VALUES (?, ?)
+                    ON CONFLICT (word) DO UPDATE SET products = search_words.products + excluded.products
+                    RETURNING products
+                    """, [.text(word), .int(delta)])
+                guard try added.first?.int("products") == delta else { continue }
+                for deletion in SearchWords.deletions(of: word) {
+                    try database.execute(
+                        "INSERT INTO search_deletions (deletion, word) VALUES (?, ?) ON CONFLICT (deletion, word) DO NOTHING",
+                        [.text(deletion), .text(word)])
+                }
+            } else {
+                let left = try database.query(
+                    "UPDATE search_words SET products = products + ? WHERE word = ? AND products > ? RETURNING products",
+                    [.int(delta), .text(word), .int(-delta)])
+                guard left.isEmpty else { continue }
+                try database.execute("DELETE FROM search_words WHERE word = ?", [.text(word)])
+                try database.execute("DELETE FROM search_deletions WHERE word = ?", [.text(word)])
+            }
+        }
+    }
+}

@@ -1,0 +1,52 @@
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+
+/// `search.json`: the results as the page shows them, for scripts (the header's suggestions).
+/// Described in docs/openapi.yaml.
+enum SearchJSON {
+    static func value(_ input: SearchInput, _ results: SearchResults, _ context: FunctionContext) -> JSON {
+        let view = SearchView(input: input, results: results, context: context)
+        let products = results.products.map { hit -> JSON in
+            var members: [(String, JSON)] = [
+                ("handle", .string(hit.handle)), ("title", .string(hit.title)), ("brand", hit.brand.map(JSON.string) ?? .null),
+                ("url", .string("/products/\(hit.handle)/")), ("price", .string(context.prices.string(hit.price))),
+                ("price_minor", .number(String(hit.price.minorUnits))), ("currency", .string(hit.price.currency.code)),
+                ("from", .bool(hit.pricesVary)),
+                ("compare_at", hit.compareAt.map { .string(context.prices.string($0)) } ?? .null),
+                ("sold_out", .bool(hit.soldOut)),
+            ]
+            members.append(("image", hit.image.map { .object([("src", .string($0.src)), ("alt", .string($0.alt))]) } ?? .null))
+            return .object(members)
+        }
+        let facets = view.facetGroups.map { group -> JSON in
+            .object([
+                ("name", .string(group.name)), ("label", .string(group.legend)),
+                (
+                    "values",
+                    .array(
+                        group.values.map {
+                            .object([
+                                ("value", .string($0.value)), ("label", .string($0.label)), ("count", .number(String($0.count))),
+                                ("selected", .bool($0.checked)),
+                            ])
+                        })
+                ),
+            ])
+        }
+        return .object([
+            ("query", .string(input.query.text)), ("total", .number(String(results.total))),
+            ("page", .number(String(input.query.page))), ("pages", .number(String(results.pages))),
+            ("sort", .string(input.query.sort.rawValue)), ("products", .array(products)), ("facets", .array(facets)),
+            ("in_stock", .number(String(results.facets.inStock))),
+            (
+                "corrections",
+                .array(
+                    results.corrections.sorted { $0.key < $1.key }.map {
+                        .object([("word", .string($0.key)), ("spellings", .array($0.value.map(JSON.string)))])
+                    })
+            ),
+            ("suggestion", results.suggestion.map(JSON.string) ?? .null),
+        ])
+    }
+}

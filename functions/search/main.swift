@@ -1,0 +1,4 @@
+import SearchFunction
+import ShelfHTTP
+
+Function(name: "search", routes: SearchRoutes.all).run()
