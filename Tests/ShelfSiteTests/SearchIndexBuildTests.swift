@@ -7,7 +7,7 @@ import Testing
 /// what the search function finds, on the ordinary path and on the fast path alike.
 struct SearchIndexBuildTests {
     func titles(_ store: FixtureStore, _ text: String) throws -> [String] {
-        try Store.open(at: store.folder.databaseFile).search(SearchQuery(text: text)).products.map(\.title)
+        try store.openStore().search(SearchQuery(text: text)).products.map(\.title)
     }
 
     @Test func theBuildIndexesEveryPublishedProduct() throws {
