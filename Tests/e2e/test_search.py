@@ -15,6 +15,8 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
+
+import store_db
 import yaml
 
 from conftest import REPO, shelf
@@ -34,6 +36,8 @@ def site(request):
         with serve(LIGHTTPD_FASTCGI) as site:
             yield site
         return
+    if store_db.ON_POSTGRESQL:
+        pytest.skip("this pass runs every store on PostgreSQL already: the sqlite-named run is the PostgreSQL one")
     server = request.getfixturevalue("cluster")
     # The functions run as the web server's user: let it reach the cluster's socket (not its files).
     socket_folder = Path(urllib.parse.parse_qs(urllib.parse.urlsplit(server).query)["host"][0])
