@@ -59,7 +59,9 @@ let package = Package(
         .target(name: "ShelfCrypto", swiftSettings: strict),
         // Accounts without I/O: the password policy and its common-password list, TOTP, recovery
         // codes and the QR code that carries a TOTP secret.
-        .target(name: "ShelfAuth", dependencies: ["ShelfCrypto"], exclude: ["CommonPasswords/NOTICE.md"], swiftSettings: strict),
+        .target(
+            name: "ShelfAuth", dependencies: ["ShelfCore", "ShelfCrypto"], exclude: ["CommonPasswords/NOTICE.md"],
+            swiftSettings: strict),
         // libsodium: Argon2id password hashing and the secretbox that seals TOTP secrets, linked
         // only by the account function.
         .target(name: "ShelfPasswords", dependencies: ["CSodium"], swiftSettings: strict),

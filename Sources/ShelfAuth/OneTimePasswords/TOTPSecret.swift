@@ -1,3 +1,4 @@
+import ShelfCore
 public import ShelfCrypto
 
 /// The secret a shopper's authenticator app shares with the store for TOTP: 20 random bytes
@@ -37,22 +38,7 @@ public struct TOTPSecret: Sendable, Hashable {
     /// from a QR code. Every character outside RFC 3986's unreserved set is percent-encoded, in
     /// the label and the query alike, so a `:`, `&` or space in a store's name cannot split it.
     public func otpauthURI(issuer: String, account: String) -> String {
-        let issuer = Self.percentEncoded(issuer)
-        return "otpauth://totp/\(issuer):\(Self.percentEncoded(account))?secret=\(base32)&issuer=\(issuer)"
-    }
-
-    private static func percentEncoded(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var out: [UInt8] = []
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.append(byte)
-            default:
-                out += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
-            }
-        }
-        return String(decoding: out, as: UTF8.self)
+        let issuer = PercentEncoding.encode(issuer)
+        return "otpauth://totp/\(issuer):\(PercentEncoding.encode(account))?secret=\(base32)&issuer=\(issuer)"
     }
 }

@@ -1,3 +1,4 @@
+import ShelfCore
 import ShelfStore
 
 /// A search URL with its parameters in a fixed order, so the same search is always the same
@@ -24,27 +25,10 @@ struct SearchLink {
     func url(page: Int = 1) -> String {
         let all = pairs + (page > 1 ? [("page", String(page))] : [])
         guard !all.isEmpty else { return "/fn/search" }
-        return "/fn/search?" + all.map { "\($0)=\(Self.encode($1))" }.joined(separator: "&")
+        return "/fn/search?" + all.map { "\($0)=\(PercentEncoding.encode($1, spaceAsPlus: true))" }.joined(separator: "&")
     }
 
     private mutating func add(_ name: String, _ value: String) {
         if !value.isEmpty { pairs.append((name, value)) }
-    }
-
-    /// Percent-encodes everything but RFC 3986's unreserved characters; a space is `+`.
-    static func encode(_ text: String) -> String {
-        var out = ""
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                out.unicodeScalars.append(Unicode.Scalar(byte))
-            case UInt8(ascii: " "): out.append("+")
-            default:
-                let hex = String(byte, radix: 16, uppercase: true)
-                out += "%" + (hex.count == 1 ? "0" + hex : hex)
-            }
-        }
-        return out
     }
 }
