@@ -21,8 +21,13 @@ enum PaymentStep {
         guard case .ready(let state) = try CheckoutState.load(request, context) else { return try afterPlacing(request, context) }
         let fields = try request.fields()
         try state.checkToken(fields, request)
-        guard state.hasAddress else { return .redirect(to: "/fn/checkout") }
-        guard let method = state.shippingMethod else { return .redirect(to: "/fn/checkout/shipping") }
+        guard state.hasAddress, let method = state.shippingMethod else {
+            // A press can read the cart before another press of the same button placed the
+            // order, and the draft (its shipping method cleared by that order) after: when the
+            // cart is gone by now, this press gets the order's page too.
+            if try state.store.cartLines(in: state.shopper.session).isEmpty { return try afterPlacing(request, context) }
+            return .redirect(to: state.hasAddress ? "/fn/checkout/shipping" : "/fn/checkout")
+        }
         // Every amount is computed here from the catalogue, shelf.toml and the code; the form
         // carries none of them, and anything else it sends is ignored.
         let quote = state.quote
