@@ -250,18 +250,7 @@ def test_a_database_that_never_answers_gets_the_clear_503_not_the_time_limit(tmp
     """A server that takes the connection and then says nothing (a host that hangs): connecting
     gives up before the function's own time limit, so the shopper gets the page that says to
     try again, with Retry-After, rather than "This took too long"."""
-    from cgi_process import request_env, run_cgi
-    from conftest import REPO, copy_store
-
-    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
-    shelf("secrets", "init", store=store)
-    with socket.socket() as silent:
-        silent.bind(("127.0.0.1", 0))
-        silent.listen(8)
-        body = b"sku=TEE-FOR-S&quantity=1"
-        env = request_env(store, "POST", "/add", body=body, headers={"Origin": "https://fixture.example"})
-        env["SHELF_DATABASE_URL"] = f"postgresql://shop@127.0.0.1:{silent.getsockname()[1]}/shop"
-        answer = run_cgi("cart", env, body, timeout=60)
+    answer = add_to_cart_against_a_silent_server(tmp_path)
     assert answer.status == 503, answer.text[:300]
     assert answer.headers["retry-after"] == "30"
     assert CLEAR_PAGE in answer.text
@@ -271,19 +260,26 @@ def test_a_database_that_never_answers_gets_the_clear_503_not_the_time_limit(tmp
 def test_the_time_limit_answers_while_connecting_still_waits(tmp_path):
     """The same silent server, with the url's own connect_timeout longer than the function's
     time limit: the time limit's 503 is answered at once, never held up by the connecting."""
+    answer = add_to_cart_against_a_silent_server(tmp_path, settings="\n[functions]\ntimeout_seconds = 2\n",
+                                                 url_query="?connect_timeout=120")
+    assert answer.status == 503, answer.text[:300]
+    assert "This took too long. Please try again." in answer.text
+
+
+def add_to_cart_against_a_silent_server(tmp_path, settings="", url_query=""):
+    """The cart function run as CGI on a fixture store whose database url points at a server
+    that takes the connection and never answers; `settings` is added to its shelf.toml."""
     from cgi_process import request_env, run_cgi
     from conftest import REPO, copy_store
 
     store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
-    with open(store / "shelf.toml", "a") as settings:
-        settings.write("\n[functions]\ntimeout_seconds = 2\n")
+    with open(store / "shelf.toml", "a") as toml:
+        toml.write(settings)
     shelf("secrets", "init", store=store)
     with socket.socket() as silent:
         silent.bind(("127.0.0.1", 0))
         silent.listen(8)
         body = b"sku=TEE-FOR-S&quantity=1"
         env = request_env(store, "POST", "/add", body=body, headers={"Origin": "https://fixture.example"})
-        env["SHELF_DATABASE_URL"] = f"postgresql://shop@127.0.0.1:{silent.getsockname()[1]}/shop?connect_timeout=120"
-        answer = run_cgi("cart", env, body, timeout=60)
-    assert answer.status == 503, answer.text[:300]
-    assert "This took too long. Please try again." in answer.text
+        env["SHELF_DATABASE_URL"] = f"postgresql://shop@127.0.0.1:{silent.getsockname()[1]}/shop{url_query}"
+        return run_cgi("cart", env, body, timeout=60)
