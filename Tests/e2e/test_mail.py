@@ -16,11 +16,11 @@ from pathlib import Path
 import pytest
 
 import store_db
-from conftest import SHELF, copy_built_store, shelf
+from conftest import SHELF, shelf
 from servers.launch import serve
 from servers.smtp import SMTPServer, free_port
 from test_checkout import ADDRESS, COAT, COAT_L, LIGHTTPD_FASTCGI, Shopper, pay_with_test_card, set_provider
-from test_serve import start_serve
+from test_serve import serve_with_a_transfer_order
 
 sys.path.insert(0, str(Path(__file__).parent / "standins"))
 from stripe import StripeStandIn  # noqa: E402
@@ -216,19 +216,8 @@ def test_a_partial_fulfilment_refunds_exactly_the_missing_lines(stripe_site, smt
 
 
 def test_serve_delivers_to_the_dev_mailbox_and_shows_it(demo_store, tmp_path):
-    store = tmp_path / "store"
-    copy_built_store(demo_store, store)
-    (store / "data" / "secrets.toml").unlink(missing_ok=True)
-    shelf("secrets", "init", store=store)
-    set_provider(store, "manual")
-    process, base = start_serve(store, "--no-watch")
+    store, process, base = serve_with_a_transfer_order(demo_store, tmp_path)
     try:
-        shopper = Shopper(type("Served", (), {"base": base})(), origin=base)
-        assert shopper.submit("/fn/cart/add", {"sku": COAT, "quantity": "1"}).status == 303
-        token = shopper.token()
-        assert shopper.submit("/fn/checkout/address", {**ADDRESS, "_token": token}).status == 303
-        assert shopper.submit("/fn/checkout/shipping", {"shipping": "express", "_token": token}).status == 303
-        assert shopper.submit("/fn/checkout/payment", {"_token": token}).status == 303
         listing = ""
         for _ in range(100):  # serve delivers the outbox about once a second
             listing = urllib.request.urlopen(base + "/_dev/mail").read().decode()

@@ -174,7 +174,10 @@ def test_a_store_without_secrets_says_so_and_how_to_fix_it(fixture_store, tmp_pa
         stop_serve(process)
 
 
-def test_emails_link_to_the_dev_server(demo_store, tmp_path):
+def serve_with_a_transfer_order(demo_store, tmp_path):
+    """A copy of the built demo store on manual (transfer) payments, served by `shelf serve
+    --no-watch`, with one coat ordered through it: (store, process, base); the caller stops
+    the process."""
     from test_checkout import ADDRESS, COAT, Shopper, set_provider
     store = tmp_path / "store"
     copy_built_store(demo_store, store)
@@ -189,6 +192,15 @@ def test_emails_link_to_the_dev_server(demo_store, tmp_path):
         assert shopper.submit("/fn/checkout/address", {**ADDRESS, "_token": token}).status == 303
         assert shopper.submit("/fn/checkout/shipping", {"shipping": "express", "_token": token}).status == 303
         assert shopper.submit("/fn/checkout/payment", {"_token": token}).status == 303
+    except BaseException:
+        stop_serve(process)
+        raise
+    return store, process, base
+
+
+def test_emails_link_to_the_dev_server(demo_store, tmp_path):
+    store, process, base = serve_with_a_transfer_order(demo_store, tmp_path)
+    try:
         listing = wait_for(lambda: (lambda text: "confirmed" in text and text)(get(base + "/_dev/mail")[2]), "the email")
         name = re.search(r'href="/_dev/mail/([^"]+\.eml)"', listing).group(1)
         raw = (store / "data" / "mail" / name).read_text()
