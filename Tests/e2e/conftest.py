@@ -36,8 +36,10 @@ def copy_store(source: Path, target: Path) -> Path:
 
 
 def copy_built_store(source: Path, target: Path) -> Path:
-    """A copy of a built store, its database and stock included, that changes nothing of the original."""
-    shutil.copytree(source, target)
+    """A copy of a built store, its database and stock included, that changes nothing of the original.
+    An old site a full build left to its background removal (`.shelf/staging.retired-…`) is not
+    copied: its files vanish while it is read."""
+    shutil.copytree(source, target, ignore=shutil.ignore_patterns("*.retired-*"))
     store_db.copy_database(source, target)
     return target
 

@@ -50,7 +50,7 @@ def register(store, email, name):
 
 def test_a_running_sqlite_store_moves_to_postgresql_with_everything(demo_store, tmp_path, database):
     store = tmp_path / "store"
-    shutil.copytree(demo_store, store)
+    shutil.copytree(demo_store, store, ignore=shutil.ignore_patterns("*.retired-*"))
     (store / "data" / "secrets.toml").unlink(missing_ok=True)
     shelf(store, "secrets", "init")
     place_order(store)

@@ -6,7 +6,8 @@ import ShelfConfig
 /// Puts rendered files in place so that a failed build never leaves a half-written site.
 ///
 /// A full build writes a whole new folder and exchanges it with `site/` in one atomic
-/// `renameat2(RENAME_EXCHANGE)`. An incremental build first writes every changed file into the
+/// `renameat2(RENAME_EXCHANGE)`; the previous site is then deleted in the background
+/// (``RetiredSite``). An incremental build first writes every changed file into the
 /// staging folder, and only when all are rendered moves each into `site/` with an atomic rename.
 struct SiteWriter {
     let staging: String
@@ -16,6 +17,7 @@ struct SiteWriter {
         self.staging = staging
         self.precompress = precompress
         SiteWriter.removeTree(staging)
+        RetiredSite.sweep(beside: staging)
         try FileManager.default.createDirectory(atPath: staging, withIntermediateDirectories: true)
     }
 
@@ -118,7 +120,7 @@ struct SiteWriter {
             return
         }
         // The staging path now holds the previous site.
-        SiteWriter.removeTree(staging)
+        RetiredSite.retire(staging)
     }
 
     /// Deletes a folder and everything in it, deepest first, with plain POSIX calls: several
