@@ -161,7 +161,8 @@ def test_without_javascript_the_header_box_is_a_plain_form(site, browser):
         assert page.locator(SUGGESTIONS).count() == 0
 
 
-def test_the_category_panel_combines_two_colours_a_size_and_a_price(site, browser):
+@pytest.mark.parametrize("javascript", [True, False], ids=["js", "nojs"])
+def test_the_category_panel_combines_two_colours_a_size_and_a_price(site, browser, javascript):
     colours, size, most = {"Black", "Sage"}, "M", Decimal(100)
     expected = {
         handle for handle, product in categorised().items()
@@ -169,7 +170,7 @@ def test_the_category_panel_combines_two_colours_a_size_and_a_price(site, browse
             v.get("colour") in colours and v.get("size") == size and v["price"] <= most for v in product["variants"])
     }
     assert 0 < len(expected) <= 24, "the choice finds some women's products, on one page"
-    with new_page(browser, PHONE) as page:
+    with new_page(browser, PHONE, javascript) as page:
         page.goto(site.base + "/shop/women/")
         panel = page.locator(".filter-form")
         panel.locator("summary").click()
