@@ -5,6 +5,7 @@ of test_search.py, once on SQLite and once on PostgreSQL).
 - Typing in the header's box lists at most six products from search.json (picture, title,
   price) and "See all results"; it is a WAI-ARIA combobox: Down and Up move, Enter opens the
   highlighted product, Escape closes, a click opens one, and a live region says how many.
+  What the shopper typed is shown as text, never as markup.
 - An answer to an older question never replaces the answer to a newer one.
 - Without JavaScript the same box is a plain form to /fn/search.
 - A category page's filter panel combines two colours, a size and a price in one GET to
@@ -76,6 +77,16 @@ def test_typing_shows_six_products_and_see_all_as_a_combobox(site, browser):
         box.fill("w")
         expect(listbox).to_be_hidden()
         assert box.get_attribute("aria-expanded") == "false"
+
+
+def test_markup_typed_is_shown_as_text_and_nothing_found_is_said(site, browser):
+    assert search(site, "q=%3Cb%3Exyzzy")["total"] == 0
+    with new_page(browser, PHONE) as page:
+        type_in_the_header(page, site, "<b>xyzzy")
+        expect(options(page)).to_have_count(1)
+        expect(options(page).first).to_have_text("See all results for “<b>xyzzy”")
+        assert page.locator(f"{SUGGESTIONS} b").count() == 0
+        expect(page.get_by_role("status")).to_have_text("No products found.")
 
 
 def test_down_down_up_enter_opens_the_first_product(site, browser):
