@@ -6,7 +6,8 @@ of test_search.py, once on SQLite and once on PostgreSQL).
   price) and "See all results"; it is a WAI-ARIA combobox: Down and Up move, Enter opens the
   highlighted product, Escape closes, a click opens one, and a live region says how many.
   What the shopper typed is shown as text, never as markup.
-- An answer to an older question never replaces the answer to a newer one.
+- An answer to an older question never replaces the answer to a newer one; search.json's
+  `limit` keeps the answer to the six products shown.
 - Without JavaScript the same box is a plain form to /fn/search.
 - A category page's filter panel combines two colours, a size and a price in one GET to
   /fn/search, which finds exactly the products the files say and shows those choices ticked.
@@ -22,6 +23,7 @@ import yaml
 from playwright.sync_api import expect
 
 from conftest import REPO
+from servers.browser import Browser
 from test_phone_and_axe import DESKTOP, PHONE, axe_violations, new_page, sideways
 from test_postgres import cluster  # noqa: F401  (the site fixture's PostgreSQL run needs it)
 from test_search import search, server_logs, site  # noqa: F401  (fixtures)
@@ -39,6 +41,18 @@ def categorised():
         variants = [{**v, "price": Decimal(str(v.get("price", front.get("price"))))} for v in front["variants"]]
         products[path.stem] = {"categories": front.get("categories", []), "variants": variants}
     return products
+
+
+def test_search_json_lists_only_the_first_products_the_limit_asks_for(site):
+    whole = search(site, "q=wool")
+    six = search(site, "q=wool&limit=6")
+    assert len(whole["products"]) > 6
+    assert six["products"] == whole["products"][:6]
+    assert (six["total"], six["pages"]) == (whole["total"], whole["pages"])
+    for limit in ("0", "25", "six", "-1", "6.5"):
+        answer = Browser(site.base).get(f"/fn/search.json?q=wool&limit={limit}")
+        assert answer.status == 400, (limit, answer.text[:300])
+        assert "limit must be a number from 1 to 24" in answer.text
 
 
 def type_in_the_header(page, site, text):

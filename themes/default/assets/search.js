@@ -129,7 +129,7 @@
 
     function ask(query) {
       var number = ++asked;
-      var url = action + ".json?" + new URLSearchParams({ q: query }).toString();
+      var url = action + ".json?" + new URLSearchParams({ q: query, limit: String(MOST) }).toString();
       fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
         .then(function (response) { return response.ok ? response.json() : null; })
         .then(function (results) {
