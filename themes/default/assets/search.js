@@ -117,7 +117,8 @@
     function show(results, query) {
       forget();
       results.products.slice(0, MOST).forEach(function (hit) {
-        if (typeof hit.url === "string" && hit.url.charAt(0) === "/") addOption(hit.url, product(hit));
+        // Only this site's own paths: "/products/…", never "//elsewhere" or "javascript:".
+        if (typeof hit.url === "string" && /^\/(?![\/\\])/.test(hit.url)) addOption(hit.url, product(hit));
       });
       var all = action + "?" + new URLSearchParams({ q: query }).toString();
       addOption(all, [text("span", "suggestion__all", "See all results for \u201c" + query + "\u201d")]);
