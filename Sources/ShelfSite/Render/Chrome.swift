@@ -51,10 +51,7 @@ struct Chrome {
         site.setText("favicon", content.favicon)
 
         var assets: Values = [:]
-        for (name, url) in assetURLs {
-            let key = name.split(separator: ".").first.map(String.init) == "app" ? String(name.split(separator: ".").last!) : name
-            assets[key] = url
-        }
+        for (name, url) in assetURLs { assets[assetKey(name)] = url }
 
         let categories: [Values] = config.categories.filter { used.contains($0.handle) }.map {
             ["title": $0.title, "url": "/shop/\($0.handle)/"]
@@ -79,6 +76,14 @@ struct Chrome {
         var values: Values = ["site": site, "assets": assets, "nav": nav, "footer": footer, "functions": functions]
         values["chrome"] = ["header": theme.render("partials/header", values), "footer": theme.render("partials/footer", values)] as Values
         return values
+    }
+
+    /// The key a template reaches an asset's URL by: `app.css` and `app.js` are `assets.css` and
+    /// `assets.js`; any other asset's name with `_` for its dots and slashes, which a Mustache
+    /// key cannot hold (`search.js` is `assets.search_js`).
+    static func assetKey(_ name: String) -> String {
+        if name == "app.css" || name == "app.js" { return String(name.dropFirst(4)) }
+        return String(name.map { $0 == "." || $0 == "/" ? "_" : $0 })
     }
 
     /// The title of a page followed by the store's name.

@@ -73,7 +73,11 @@ struct Listing {
             hasher.combine(handle)
             hasher.combine(model.cardFingerprint(handle))
         }
-        if let category { hasher.combine(model.facetFingerprints[category] ?? 0) }
+        if let category {
+            hasher.combine(model.facetFingerprints[category] ?? 0)
+            // The panel's form counts brands, which the facets leave out.
+            hasher.combine((model.productsByCategory[category] ?? []).map { model.newest[$0].brand ?? "" })
+        }
         hasher.combine(filter?.option)
         hasher.combine(filter?.value)
         return hasher.value
@@ -99,7 +103,8 @@ struct Listing {
 
     private var filterKey: String { filter.map { "\($0.option)\t\($0.value)" } ?? "" }
 
-    /// `partials/filters`' values: the category's `filters` and, on a filter page, `clear_url`.
+    /// `partials/filters`' values: the category's `filters`, the `form` that combines them
+    /// (``FilterForm``) and, on a filter page, `clear_url`.
     private var filterPanel: Values {
         guard let category else { return [:] }
         let categoryBase = "/shop/\(category)/"
@@ -120,6 +125,7 @@ struct Listing {
             }
         ]
         panel.setText("clear_url", clearURL)
+        panel["form"] = FilterForm(model: model, category: category, filter: filter).values
         return panel
     }
 

@@ -19,6 +19,9 @@ struct SearchInput {
     /// The price bounds as the shopper typed them, for the form.
     var lowest: String
     var highest: String
+    /// How many of the page's products `search.json` lists (`limit=6` for the header's
+    /// suggestions); nil for the whole page.
+    var limit: Int?
 
     /// Reads the fields; `options` maps the catalogue's option slugs to names, and only those
     /// slugs are read as facets, so other parameters (`utm_source`) are ignored.
@@ -59,6 +62,13 @@ struct SearchInput {
                 throw HTTPError(400, "The page must be a number from 1 to \(Self.lastPage).", log: "bad page")
             }
             query.page = number
+        }
+        let limit = try fields.optional("limit") ?? ""
+        if !limit.isEmpty {
+            guard limit.allSatisfy(\.isASCII), let number = Int(limit), (1...SearchQuery.pageSize).contains(number) else {
+                throw HTTPError(400, "The limit must be a number from 1 to \(SearchQuery.pageSize).", log: "bad limit")
+            }
+            self.limit = number
         }
     }
 

@@ -7,7 +7,7 @@ import ShelfStore
 enum SearchJSON {
     static func value(_ input: SearchInput, _ results: SearchResults, _ context: FunctionContext) -> JSON {
         let view = SearchView(input: input, results: results, context: context)
-        let products = results.products.map { hit -> JSON in
+        let products = results.products.prefix(input.limit ?? results.products.count).map { hit -> JSON in
             var members: [(String, JSON)] = [
                 ("handle", .string(hit.handle)), ("title", .string(hit.title)), ("brand", hit.brand.map(JSON.string) ?? .null),
                 ("url", .string("/products/\(hit.handle)/")), ("price", .string(context.prices.string(hit.price))),
