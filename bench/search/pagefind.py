@@ -27,8 +27,8 @@ body as served: Pagefind's files are compressed by Pagefind itself).
 Results go under "search-relevance" in bench/results.json, the table to stdout.
 
 Environment: SHELF_BIN (default .build/release/shelf, else .build/debug/shelf), PRODUCTS=10000
-(0 skips the large store), BENCH_WORK=bench/work/relevance, BENCH_RESULTS=bench/results.json,
-FIRST_QUERY="organic cotton".
+(0 skips the large store), KEEP_BUILT=1 (reuse the large store an earlier run built),
+BENCH_WORK=bench/work/relevance, BENCH_RESULTS=bench/results.json, FIRST_QUERY="organic cotton".
 """
 
 import contextlib
@@ -82,9 +82,12 @@ def demo_store(target):
 
 
 def generated_store(work, products):
-    """The benchmark store bench/run builds (bench/gen.py), with this theme, built afresh."""
-    subprocess.run([sys.executable, str(BENCH / "gen.py"), "--products", str(products), "--out", str(work)], check=True)
+    """The benchmark store bench/run builds (bench/gen.py), with this theme, built afresh
+    (KEEP_BUILT=1 keeps one already built by an earlier run)."""
     store = work / "shelf-store"
+    if os.environ.get("KEEP_BUILT") == "1" and (store / "site" / "index.html").exists():
+        return store
+    subprocess.run([sys.executable, str(BENCH / "gen.py"), "--products", str(products), "--out", str(work)], check=True)
     for name in ["data", "site", ".shelf"]:
         shutil.rmtree(store / name, ignore_errors=True)
     shutil.rmtree(store / "themes", ignore_errors=True)
@@ -177,7 +180,11 @@ def without_csp(browser, counted=None):
     context = browser.new_context()
 
     def fetch_without_policy(route):
-        answer = route.fetch()
+        try:
+            answer = route.fetch()
+        except Exception:  # the server has stopped under a page's polling: nothing to measure
+            route.abort()
+            return
         headers = {name: value for name, value in answer.headers.items() if name.lower() != "content-security-policy"}
         if counted is not None and "/pagefind/" in route.request.url:
             head = len(f"HTTP/1.1 {answer.status} {answer.status_text}\r\n") + 2
@@ -221,9 +228,11 @@ def pagefind_handles(page, text):
 def compare(browser, base):
     """The labelled set through both engines on the served demo store."""
     shelf_ranked = relevance.ranks(lambda text: relevance.shelf_handles(base, text))
-    page = without_csp(browser).new_page()
+    context = without_csp(browser)
+    page = context.new_page()
     page.goto(base + "/")
     pagefind_ranked = relevance.ranks(lambda text: pagefind_handles(page, text))
+    context.close()
     print(relevance.table(shelf_ranked, "Shelf"))
     print(relevance.table(pagefind_ranked, "Pagefind"))
     return {
