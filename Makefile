@@ -8,9 +8,10 @@ PORT         ?= 8080
 APT_PACKAGES := libcmark-dev libsqlite3-dev libpq-dev postgresql zlib1g-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
 BENCH_APT    := hugo hyperfine time wrk curl valgrind
+BENCH_PIP    := pagefind pagefind-bin
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -63,9 +64,10 @@ web-deps:
 	fi; \
 	scripts/ensure-packages apt $(WEB_APT)
 
-## bench-deps: Hugo and the timing tools; lighttpd (the functions benchmark) comes with web-deps
+## bench-deps: Hugo, the timing tools and Pagefind; lighttpd (the functions benchmark) comes with web-deps
 bench-deps: web-deps
 	@scripts/ensure-packages apt $(BENCH_APT)
+	@scripts/ensure-packages pip $(BENCH_PIP)
 
 ## lint: the committed .swift-format, strictly
 lint:
@@ -79,7 +81,8 @@ format:
 ## as FastCGI behind lighttpd against a static file), checkout contention (200 shoppers
 ## through lighttpd/FastCGI for 10 units), SQLite against PostgreSQL (cart adds, checkouts and
 ## that race on one and on two FastCGI hosts), logins (Argon2id through lighttpd/FastCGI beside a
-## cart read, and as CGI) and libsodium against the Swift SHA-256/HMAC of ShelfCrypto
+## cart read, and as CGI), libsodium against the Swift SHA-256/HMAC of ShelfCrypto, and search
+## beside Pagefind (index bytes, first-query bytes, top-5 hits on the labelled queries)
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
@@ -87,6 +90,11 @@ bench: deps bench-deps
 	python3 bench/checkout/engines.py
 	bench/accounts/run
 	bench/crypto/run
+	python3 bench/search/pagefind.py
+
+## bench-relevance: only search beside Pagefind, on the demo store and the 10,000-product store
+bench-relevance: deps bench-deps build
+	python3 bench/search/pagefind.py
 
 ## bench-accounts: only the login benchmark; bench-crypto: only the libsodium measurement
 bench-accounts: deps bench-deps

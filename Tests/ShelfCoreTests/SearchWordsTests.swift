@@ -15,6 +15,14 @@ struct SearchWordsTests {
         #expect(SearchWords.words(in: "dress cactus tennis xs 3xs bus") == ["dress", "cactus", "tennis", "xs", "3xs", "bus"])
     }
 
+    @Test func pluralsOfIeAndFWordsAlsoOfferTheirOtherSingulars() {
+        #expect(SearchWords.otherSingulars(of: SearchWords.stem("hoodies")) == ["hoodie"])
+        #expect(SearchWords.otherSingulars(of: SearchWords.stem("scarves")) == ["scarf", "scarfe"])
+        #expect(SearchWords.otherSingulars(of: SearchWords.stem("knives")) == ["knif", "knife"])
+        #expect(SearchWords.otherSingulars(of: "coat") == [])
+        #expect(SearchWords.otherSingulars(of: "3xy") == [])
+    }
+
     @Test func aSKUIsIndexedByItsPartsAndAsOneWord() {
         #expect(SearchWords.words(in: "OCT-FOR-XS") == ["oct", "for", "xs", "octforxs"])
         #expect(SearchWords.queryWords(in: "oct-for-xs") == ["octforxs"])

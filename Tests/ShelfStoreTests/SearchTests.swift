@@ -86,6 +86,14 @@ struct SearchTests {
         }
     }
 
+    @Test func aPluralFindsTheSingularTheCatalogueUses() throws {
+        try withCatalogue { (store: Store) throws in
+            let results = try store.search(SearchQuery(text: "scarves"))
+            #expect(results.products.map(\.title) == ["Cable Scarf"])
+            #expect(results.corrections.isEmpty)
+        }
+    }
+
     @Test func everyWordMustMatch() throws {
         try withCatalogue { (store: Store) throws in
             #expect(try titles(store, "wool coat") == ["Belted Wrap Coat"])

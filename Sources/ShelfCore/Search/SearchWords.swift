@@ -65,6 +65,21 @@ public enum SearchWords {
         return String(word.dropLast())
     }
 
+    /// The other singulars a reduced plural may stand for, which ``stem(_:)`` cannot tell
+    /// apart without the catalogue: `hoodies` gives `hoody`, which may be `hoodie`; `scarves`
+    /// gives `scarve`, which may be `scarf` or `scarfe`. A search also matches those of them
+    /// the catalogue uses.
+    ///
+    /// ```swift
+    /// SearchWords.otherSingulars(of: SearchWords.stem("beanies"))  // ["beanie"]
+    /// ```
+    public static func otherSingulars(of word: String) -> [String] {
+        guard word.count >= 4, !word.contains(where: \.isNumber) else { return [] }
+        if word.hasSuffix("y") { return [String(word.dropLast()) + "ie"] }
+        if word.hasSuffix("ve") { return [String(word.dropLast(2)) + "f", String(word.dropLast(2)) + "fe"] }
+        return []
+    }
+
     private static func isWordCharacter(_ character: Character) -> Bool {
         character.isLetter || character.isNumber
     }

@@ -14,6 +14,9 @@ public struct SearchResults: Sendable {
     /// The query with each unknown word replaced by the nearest catalogue word, when nothing
     /// matched and such a word exists.
     public var suggestion: String?
+    /// Products to offer instead when nothing matched (``Store/popularProducts(limit:)``);
+    /// left empty by ``Store/search(_:)`` itself.
+    public var popular: [SearchHit] = []
 
     /// How many pages the results fill (at least one).
     public var pages: Int { max(1, (total + SearchQuery.pageSize - 1) / SearchQuery.pageSize) }

@@ -5,16 +5,21 @@ extension Store {
     private static let longestCorrectedWord = 32
 
     /// The spellings each query word matches: itself (a prefix for the last word, which the
-    /// shopper may still be typing) and, for a word of five letters or more that no product
-    /// uses, the catalogue words one edit away, most used first, at most three. Words with
-    /// digits (SKUs, sizes) are never corrected.
+    /// shopper may still be typing), the other singulars it may stand for that the catalogue
+    /// uses (``SearchWords/otherSingulars(of:)``: `hoodies` finds `hoodie`) and, for a word of
+    /// five letters or more that no product uses in any of these forms, the catalogue words one
+    /// edit away, most used first, at most three. Words with digits (SKUs, sizes) are never
+    /// corrected.
     func spellings(of words: [String]) throws -> (terms: [[SearchSpelling]], corrections: [String: [String]]) {
-        let known = try knownWords(words)
+        let singulars = words.map { SearchWords.otherSingulars(of: $0) }
+        let known = try knownWords(words + singulars.joined())
         var terms: [[SearchSpelling]] = []
         var corrections: [String: [String]] = [:]
         for (index, word) in words.enumerated() {
+            let others = singulars[index].filter(known.contains)
             var spellings = [SearchSpelling(word: word, isPrefix: index == words.count - 1)]
-            if !known.contains(word), word.count >= SearchWords.shortestCorrectedWord, !word.contains(where: \.isNumber) {
+            spellings += others.map { SearchSpelling(word: $0, isPrefix: false) }
+            if !known.contains(word), others.isEmpty, word.count >= SearchWords.shortestCorrectedWord, !word.contains(where: \.isNumber) {
                 let close = try nearWords(to: word).filter { $0.distance == 1 }.prefix(3).map(\.word)
                 spellings += close.map { SearchSpelling(word: $0, isPrefix: false) }
                 if !close.isEmpty { corrections[word] = close }

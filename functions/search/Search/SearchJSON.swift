@@ -7,7 +7,7 @@ import ShelfStore
 enum SearchJSON {
     static func value(_ input: SearchInput, _ results: SearchResults, _ context: FunctionContext) -> JSON {
         let view = SearchView(input: input, results: results, context: context)
-        let products = results.products.prefix(input.limit ?? results.products.count).map { hit -> JSON in
+        let product = { (hit: SearchHit) -> JSON in
             var members: [(String, JSON)] = [
                 ("handle", .string(hit.handle)), ("title", .string(hit.title)), ("brand", hit.brand.map(JSON.string) ?? .null),
                 ("url", .string("/products/\(hit.handle)/")), ("price", .string(context.prices.string(hit.price))),
@@ -19,6 +19,7 @@ enum SearchJSON {
             members.append(("image", hit.image.map { .object([("src", .string($0.src)), ("alt", .string($0.alt))]) } ?? .null))
             return .object(members)
         }
+        let products = results.products.prefix(input.limit ?? results.products.count).map(product)
         let facets = view.facetGroups.map { group -> JSON in
             .object([
                 ("name", .string(group.name)), ("label", .string(group.legend)),
@@ -47,6 +48,7 @@ enum SearchJSON {
                     })
             ),
             ("suggestion", results.suggestion.map(JSON.string) ?? .null),
+            ("popular", .array(results.popular.map(product))),
         ])
     }
 }

@@ -20,11 +20,13 @@ enum SearchPage {
         return .json(SearchJSON.value(input, results, context))
     }
 
-    /// Reads the request and runs the search; a page past the last one is a 404.
+    /// Reads the request and runs the search, with popular products when nothing matched; a
+    /// page past the last one is a 404.
     private static func search(_ request: Request, _ context: FunctionContext) throws -> (SearchInput, SearchResults) {
         let store = try context.store()
         let input = try SearchInput(try request.queryFields(), options: try store.searchableOptions(), currency: context.config.currency)
-        let results = try store.search(input.query)
+        var results = try store.search(input.query)
+        if results.total == 0 { results.popular = try store.popularProducts() }
         guard input.query.page <= results.pages else {
             throw HTTPError(
                 404, "These results have \(results.pages) page\(results.pages == 1 ? "" : "s"); there is no page \(input.query.page).",

@@ -91,6 +91,7 @@ struct SearchView {
             suggested.query.page = 1
             values["suggestion"] = ["text": suggestion, "url": SearchLink(suggested).url()]
         }
+        if !results.popular.isEmpty { values["popular"] = ["products": results.popular.map(card)] }
         if results.pages > 1 { values["pagination"] = pagination(link) }
         return values
     }
