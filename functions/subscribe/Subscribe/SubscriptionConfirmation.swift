@@ -1,0 +1,21 @@
+import ShelfConfig
+import ShelfHTTP
+import ShelfStore
+
+/// The link of the confirmation email: confirms the sign-up once.
+enum SubscriptionConfirmation {
+    static func follow(_ request: Request, _ context: FunctionContext) throws -> Response {
+        guard let hash = try AccountLink.hash(in: try request.queryFields()),
+            let subscriber = try context.store().confirmSubscription(tokenHash: hash, now: context.clock.now())
+        else {
+            return try SubscribePage.linkProblem.response(context)
+        }
+        context.log("subscribe: subscriber \(subscriber.id) confirmed")
+        let token = SubscriberLink.token(for: subscriber, key: context.secrets.sessionKey)
+        var page = SubscribePage.message(
+            "You are subscribed",
+            "Thank you for confirming your email address. Every email we send has a link to change what you get or to unsubscribe.")
+        page.values["link"] = ["href": SubscriberLink.preferencesPath(token), "label": "Choose what you get"]
+        return try page.response(context)
+    }
+}
