@@ -19,7 +19,7 @@ from servers.launch import serve
 from servers.smtp import SMTPServer, free_port
 from test_checkout import BASE_URL, COAT, LIGHTTPD_FASTCGI
 from test_mail import mail_settings, text_part
-from test_phone_and_axe import DESKTOP, PHONE, axe_violations, new_page, sideways
+from test_phone_and_axe import COAT as COAT_PAGE, DESKTOP, PHONE, axe_violations, new_page, sideways
 
 SAME_SITE = {"Origin": BASE_URL}
 # What a mail provider's one-click POST carries: no cookie, no Origin, Referer or form token.
@@ -42,6 +42,13 @@ def site(mail):
                            '\n[[newsletter_topics]]\nid = "offers"\nname = "Special offers"\n')
     with serve(LIGHTTPD_FASTCGI, prepare=prepare) as site:
         yield site
+
+
+@pytest.fixture(autouse=True)
+def fresh_client_limit(site):
+    """Every request comes from 127.0.0.1: each test starts with that client's hourly sign-ups
+    uncounted, so the limit (unit-tested) does not depend on the order the tests run in."""
+    store_db.execute(site.store, "DELETE FROM subscribe_attempts")
 
 
 def emails(site, mail, to):
@@ -209,8 +216,25 @@ def test_the_answer_and_preference_pages_fit_a_phone_and_a_desktop(site, mail, b
     shelf("stock", "set", COAT, "4", store=site.store)
     back = emails(site, mail, "fay@example.com")[-1]
     preferences = re.search(r"https://shop\.example\.com/fn/subscribe/preferences\?token=\S+", text_part(back)).group(0)
+    shelf("stock", "set", COAT, "0", store=site.store)
+    shelf("build", "--quiet", store=site.store)
     for viewport in (PHONE, DESKTOP):
         with new_page(browser, viewport) as page:
+            # A sold-out option's product page offers the back-in-stock form.
+            page.goto(site.base + COAT_PAGE)
+            form = page.locator("form.back-in-stock")
+            assert form.get_by_label("Sold-out option").input_value() == COAT
+            form.get_by_label("Your email address").fill(f"watcher{viewport['width']}@example.com")
+            assert sideways(page) is None
+            assert axe_violations(page) == []
+            form.get_by_role("button", name="Email me when it's back").click()
+            page.wait_for_url("**/fn/subscribe")
+            assert page.locator("h1").inner_text() == "Check your email"
+            consent = store_db.row(site.store, "SELECT c.source, c.sku FROM subscription_consents c JOIN subscribers s "
+                                               "ON s.id = c.subscriber_id WHERE s.email = ?",
+                                   (f"watcher{viewport['width']}@example.com",))
+            assert tuple(consent) == ("back-in-stock", COAT)
+
             page.goto(site.base + "/")
             page.locator("#newsletter-email").fill(f"guest{viewport['width']}@example.com")
             page.locator(".newsletter__form button").click()
