@@ -49,4 +49,22 @@ struct SubscriptionDataTests {
             #expect(try shop.store.confirmedSubscribers(topic: "news").isEmpty)
         }
     }
+
+    @Test func theDashboardOffersTheNewsletterThenLinksToThePreferences() throws {
+        try withTemporaryDirectory { directory in
+            let shop = try AccountFixture(directory)
+            let siteValues = #"{"site": {"name": "Shop", "language": "en"}, "functions": {"account": true, "subscribe": true}}"#
+            try Data(siteValues.utf8).write(to: URL(fileURLWithPath: directory.file(ThemePages.siteValuesFile)))
+            try shop.registerAnn()
+            try shop.post("/login", ["email": "ann@example.com", "password": "correct horse"])
+            let before = try shop.send("GET", "/").html
+            #expect(before.contains("<input type=\"hidden\" name=\"form\" value=\"account\">"))
+            #expect(before.contains("<input type=\"hidden\" name=\"email\" value=\"ann@example.com\">"))
+            try Self.subscribeAnn(shop)
+            let after = try shop.send("GET", "/").html
+            #expect(after.contains("You get our newsletter: Newsletter."))
+            let ann = try #require(try shop.store.subscriber(email: "ann@example.com"))
+            #expect(after.contains(SubscriberLink.preferencesPath(SubscriberLink.token(for: ann, key: AccountFixture.key))))
+        }
+    }
 }
