@@ -16,7 +16,7 @@ import store_db
 from conftest import shelf
 from servers.browser import Browser
 from servers.launch import serve
-from servers.smtp import SMTPServer, free_port
+from test_accounts import emails, mail  # noqa: F401
 from test_checkout import BASE_URL, COAT, LIGHTTPD_FASTCGI
 from test_mail import mail_settings, text_part
 from test_phone_and_axe import COAT as COAT_PAGE, DESKTOP, PHONE, axe_violations, new_page, sideways
@@ -24,13 +24,6 @@ from test_phone_and_axe import COAT as COAT_PAGE, DESKTOP, PHONE, axe_violations
 SAME_SITE = {"Origin": BASE_URL}
 # What a mail provider's one-click POST carries: no cookie, no Origin, Referer or form token.
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
-
-
-@pytest.fixture(scope="module")
-def mail(tmp_path_factory):
-    server = SMTPServer(tmp_path_factory.mktemp("maildir"), port=free_port()).start()
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -49,12 +42,6 @@ def fresh_client_limit(site):
     """Every request comes from 127.0.0.1: each test starts with that client's hourly sign-ups
     uncounted, so the limit (unit-tested) does not depend on the order the tests run in."""
     store_db.execute(site.store, "DELETE FROM subscribe_attempts")
-
-
-def emails(site, mail, to):
-    """Delivers the outbox, then returns the messages to `to`, oldest first."""
-    shelf("mail", "deliver", "--now", store=site.store)
-    return [message for message in mail.messages() if message["To"].addresses[0].addr_spec == to]
 
 
 def sign_up(site, email, **fields):
