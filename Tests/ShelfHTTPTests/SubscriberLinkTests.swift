@@ -13,7 +13,7 @@ import Testing
         try store.requestSubscription(
             email: email, SubscriptionRequest(source: "footer", wording: "News", topics: ["news"]), confirmation: token, client: "",
             now: 100)
-        return try #require(try store.confirmSubscription(tokenHash: token.hash, now: 101))
+        return try #require(try store.confirmSubscription(tokenHash: token.hash, now: 101)).subscriber
     }
 
     @Test func aTokenOpensItsSubscriberOnly() throws {

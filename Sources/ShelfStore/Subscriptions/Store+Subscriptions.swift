@@ -64,8 +64,9 @@ extension Store {
 
     /// Follows a confirmation link: the address becomes confirmed, and gets what its request
     /// asked (the topics, or the SKU's back-in-stock email, queued at once when the SKU is
-    /// already back). Nil when the link is unknown, used or expired.
-    public func confirmSubscription(tokenHash: String, now: Int64) throws -> Subscriber? {
+    /// already back). Returns the subscriber and what it confirmed; nil when the link is unknown,
+    /// used or expired.
+    public func confirmSubscription(tokenHash: String, now: Int64) throws -> (subscriber: Subscriber, request: SubscriptionRequest)? {
         try database.transaction {
             guard
                 let used = try database.query(
@@ -93,7 +94,7 @@ extension Store {
             } else {
                 try addTopics(consent.request.topics, to: id)
             }
-            return try subscriber(id: id)
+            return try subscriber(id: id).map { ($0, consent.request) }
         }
     }
 
