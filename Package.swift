@@ -18,6 +18,7 @@ let package = Package(
         .executable(name: "checkout", targets: ["checkout"]),
         .executable(name: "account", targets: ["account"]),
         .executable(name: "search", targets: ["search"]),
+        .executable(name: "subscribe", targets: ["subscribe"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -127,6 +128,12 @@ let package = Package(
         .executableTarget(
             name: "search", dependencies: ["SearchFunction", "ShelfHTTP"], path: "functions/search", exclude: ["Search"],
             sources: ["main.swift"], swiftSettings: strict),
+        .target(
+            name: "SubscribeFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP"],
+            path: "functions/subscribe/Subscribe", swiftSettings: strict),
+        .executableTarget(
+            name: "subscribe", dependencies: ["SubscribeFunction", "ShelfHTTP"], path: "functions/subscribe", exclude: ["Subscribe"],
+            sources: ["main.swift"], swiftSettings: strict),
 
         // Shared test support; libpq makes and drops the PostgreSQL schemas of temporary stores.
         .target(
@@ -149,6 +156,10 @@ let package = Package(
         .testTarget(
             name: "AccountFunctionTests",
             dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfCrypto", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "SubscribeFunctionTests",
+            dependencies: ["SubscribeFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

@@ -21,7 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
-            "mail", "database",
+            "mail", "database", "newsletter_topics",
         ])
 
         name = try reader.requiredString("name")
@@ -102,6 +102,7 @@ extension StoreConfig {
             }
         }
 
+        newsletterTopics = try NewsletterTopic.all(in: reader)
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
             try entry.allowOnly(["handle", "title", "description"])

@@ -26,6 +26,9 @@ public struct StoreConfig: Sendable, Hashable {
     /// The PostgreSQL database of `[database] url`, without its password; nil keeps the SQLite
     /// file `data/shelf.sqlite`. See ``databaseLocation(root:environment:secrets:)``.
     public var databaseURL: String?
+    /// The newsletters a subscriber can choose on the preference page (`[[newsletter_topics]]`);
+    /// a sign-up gets them all. One, `news`, when none are declared.
+    public var newsletterTopics: [NewsletterTopic] = [NewsletterTopic.news]
 
     /// Cart rules.
     public struct Cart: Sendable, Hashable {

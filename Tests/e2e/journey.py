@@ -155,7 +155,7 @@ def check_out(page, shopper: Shopper, camera: Camera) -> str:
     expect(summary.locator(".summary-line__options")).to_contain_text(f"Colour: {shopper.colour}")
     expect(summary.locator(".summary-line__options")).to_contain_text(f"Size: {shopper.size}")
     form = page.locator(".checkout__main form")  # the footer has its own Email field, for the newsletter
-    form.get_by_label("Email").fill(shopper.email)
+    form.get_by_label("Email", exact=True).fill(shopper.email)
     form.get_by_label("Full name").fill(shopper.name)
     form.get_by_label("Address", exact=True).fill(shopper.street)
     form.get_by_label("City").fill(shopper.city)

@@ -43,7 +43,7 @@ def test_sign_in_code_pages_fit_a_phone_and_pass_axe(served, browser, screenshot
     with new_page(browser, viewport, True) as page:
         page.goto(served.base + "/fn/account/register")
         page.get_by_label("Name").fill("Code Shopper")
-        page.get_by_label("Email").fill(address)
+        page.get_by_label("Email", exact=True).fill(address)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Create account").click()
         expect(page.locator("h1")).to_have_text("Check your email")
@@ -77,7 +77,7 @@ def test_sign_in_code_pages_fit_a_phone_and_pass_axe(served, browser, screenshot
         inspect(page, "two-factor on")
         page.goto(served.base + "/fn/account")
         page.get_by_role("button", name="Log out").click()
-        page.get_by_label("Email").fill(address)
+        page.get_by_label("Email", exact=True).fill(address)
         page.get_by_label("Password").fill(PASSWORD)
         page.get_by_role("button", name="Log in").click()
         expect(page.locator("h1")).to_have_text("Two-step sign-in")

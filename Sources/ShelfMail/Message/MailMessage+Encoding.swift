@@ -16,6 +16,7 @@ extension MailMessage {
             "Message-ID: <\(messageID)>",
             "MIME-Version: 1.0",
         ]
+        headers += listUnsubscribe?.headers ?? []
         guard let html else {
             return Array((headers + Self.partHeaders("text/plain")).joined(separator: "\r\n").utf8) + [13, 10, 13, 10]
                 + Self.body(text)

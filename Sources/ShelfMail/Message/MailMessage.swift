@@ -22,6 +22,8 @@ public struct MailMessage: Sendable, Hashable {
     public private(set) var date: Int64
     public private(set) var text: String
     public private(set) var html: String?
+    /// The one-click unsubscribe headers of a mailing-list email; nil for a transactional one.
+    public var listUnsubscribe: ListUnsubscribe?
 
     /// Refuses a control character in the subject, and a message id that is not a plain
     /// `left@right` of ASCII letters, digits and `.-_+`: it also names the file a folder keeps.

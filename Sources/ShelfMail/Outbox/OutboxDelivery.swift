@@ -113,9 +113,11 @@ public struct OutboxDelivery: Sendable {
     private func mail(for message: OutboxMessage, at date: Int64) throws -> MailMessage {
         let rendered = try render(message)
         let domain = from.email.split(separator: "@").last.map(String.init) ?? "localhost"
-        return try MailMessage(
+        var mail = try MailMessage(
             from: from, to: try MailAddress(email: message.recipient, name: rendered.recipientName), subject: rendered.subject,
             messageID: "\(message.key)@\(domain)", date: date, text: rendered.text, html: rendered.html)
+        mail.listUnsubscribe = rendered.listUnsubscribe
+        return mail
     }
 
     private func record(_ answer: String, permanent: Bool, for message: OutboxMessage, now: Int64, into report: inout Report) throws {

@@ -64,6 +64,14 @@ struct ProductPage {
             values["on_sale"] = true
         }
         if product.variants.contains(where: available) { values["available"] = true }
+        // The sold-out variants a shopper may ask to be told about (`/fn/subscribe` with the SKU).
+        let soldOut = product.variants.filter { !available($0) }
+        if !soldOut.isEmpty {
+            values["has_sold_out"] = true
+            values["sold_out"] = soldOut.map { variant -> Values in
+                ["sku": variant.sku, "label": variant.optionValues.isEmpty ? product.title : variant.optionValues.joined(separator: " / ")]
+            }
+        }
         values.setText("size_guide_url", model.config.catalogue.sizeGuide)
         let returnsPage = model.content.pages.first { $0.handle == "returns" }
         values["perks"] = ProductPerks(checkout: model.config.checkout, prices: prices).values(returnsURL: returnsPage?.path)

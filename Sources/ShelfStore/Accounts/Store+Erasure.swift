@@ -23,7 +23,8 @@ extension Store {
     ///   amounts, payments and events stay, as tax records need them; `updated_at` is `now`. Their
     ///   emails already sent stay in the outbox as the record of what was sent, addressed to the
     ///   placeholder; those still pending are cancelled (`failed`, ``ErasedOrder/notSent``). The
-    ///   checkouts in progress typed with the address are deleted;
+    ///   checkouts in progress typed with the address are deleted, and so is the address's
+    ///   newsletter subscription with its consent records and back-in-stock requests;
     /// - the account emails addressed to the account (sent or pending), and the links of an email
     ///   change it asked for, leave the outbox: nothing more is sent about an account that is gone;
     /// - the customer row is deleted, and with it (foreign keys) its sessions (their carts and
@@ -66,6 +67,9 @@ extension Store {
                 ).map { try $0.int64("id") }.sorted()
                 // Checkouts in progress typed with the address, in sessions not logged in.
                 try database.execute("DELETE FROM checkout_drafts WHERE lower(trim(email)) = ?", [address])
+                // The mailing list's record of the address: topics, consents, links and
+                // back-in-stock requests go with it (foreign keys).
+                try database.execute("DELETE FROM subscribers WHERE email = ?", [address])
             }
             let erased = try database.execute(
                 """

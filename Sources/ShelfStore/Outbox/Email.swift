@@ -27,7 +27,14 @@ public enum Email: String, CaseIterable, Hashable, Sendable {
     case accountEmailConfirm = "account-email-confirm"
     /// Sent to the old address once the account's email has changed.
     case accountEmailChanged = "account-email-changed"
+    /// A newsletter or back-in-stock sign-up: a single-use link confirms the address.
+    case subscribeConfirm = "subscribe-confirm"
+    /// A SKU a confirmed subscriber waited for is available again.
+    case backInStock = "back-in-stock"
 
     /// True for the emails about an account rather than an order.
     public var isAboutAccount: Bool { rawValue.hasPrefix("account-") }
+
+    /// True for the emails of the mailing list: sign-up confirmations and back-in-stock alerts.
+    public var isAboutSubscription: Bool { self == .subscribeConfirm || self == .backInStock }
 }

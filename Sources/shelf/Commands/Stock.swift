@@ -61,6 +61,7 @@ extension Shelf.StockCommand {
             let store = try openStore(options)
             try failing { try store.setStock(sku, to: quantity) }
             print("\(sku): \(quantity) on hand")
+            try announceBackInStock(store)
         }
 
         /// The one quantity given, a whole number of zero or more.
@@ -100,6 +101,7 @@ extension Shelf.StockCommand {
             let store = try openStore(options)
             let level = try failing { try store.adjustStock(sku, by: change) }
             print("\(sku): \(level) on hand")
+            try announceBackInStock(store)
         }
     }
 
@@ -156,6 +158,14 @@ extension Shelf.StockCommand {
                 return (lines, try store.importStock(lines))
             }
             print("Imported the stock of \(lines.count) SKUs from \(file); \(changed) changed")
+            try announceBackInStock(store)
         }
     }
+}
+
+/// Queues the back-in-stock emails of the SKUs a stock change made available again, and says
+/// how many; `shelf mail deliver` (or `shelf serve`) sends them.
+func announceBackInStock(_ store: Store) throws {
+    let queued = try store.queueBackInStockEmails(now: currentTime)
+    if queued > 0 { print("Queued \(queued) back-in-stock email\(queued == 1 ? "" : "s")") }
 }

@@ -34,10 +34,15 @@ struct Mailer {
             }
         let emails = OrderEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
         let accountEmails = AccountEmails(pages: pages, config: config, sessionKey: secrets.sessionKey)
+        let subscriberEmails = SubscriberEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
         let delivery = OutboxDelivery(
             store: store, transport: transport, from: try MailAddress.parse(settings.from),
             retry: RetryPolicy(maxAttempts: settings.maxAttempts, firstDelay: Int64(settings.retrySeconds)), log: log,
-            render: { message in message.email.isAboutAccount ? try accountEmails.render(message) : try emails.render(message) })
+            render: { message in
+                if message.email.isAboutAccount { return try accountEmails.render(message) }
+                if message.email.isAboutSubscription { return try subscriberEmails.render(message) }
+                return try emails.render(message)
+            })
         return Mailer(delivery: delivery, settings: settings, folderPath: folderPath)
     }
 

@@ -39,7 +39,19 @@ enum AccountHome {
         let saved = try store.savedAddresses(ofCustomer: customer.id)
         let countries = context.config.checkout.countries
         values.merge(Addresses.values(saved, editing: editing, id: id, countries: countries, problems: problems)) { $1 }
+        values["newsletter"] = try newsletter(customer, store, context)
         return values
+    }
+
+    /// The dashboard's newsletter section: a link to the preference page when the address gets
+    /// newsletters, else the sign-up button (the subscribe function's double opt-in applies).
+    static func newsletter(_ customer: Customer, _ store: Store, _ context: FunctionContext) throws -> [String: Any] {
+        guard customer.isConfirmed, let subscriber = try store.subscriber(email: customer.email), subscriber.status == .confirmed,
+            !subscriber.topics.isEmpty
+        else { return ["subscribed": false] }
+        let names = context.config.newsletterTopics.filter { subscriber.topics.contains($0.id) }.map(\.name)
+        let token = SubscriberLink.token(for: subscriber, key: context.secrets.sessionKey)
+        return ["subscribed": true, "topics": names.joined(separator: ", "), "preferences": SubscriberLink.preferencesPath(token)]
     }
 
     /// `{"name": "Ann"}`, or `{"name": null}` when no one is logged in; never starts a session.

@@ -8,7 +8,8 @@ import ShelfStore
 /// The shopper's data (GDPR): a download of everything the store keeps about the account, and
 /// deleting the account, confirmed by its password.
 enum PersonalData {
-    /// `data.json`: the account, its saved addresses, its orders with their lines, and the emails sent to its address.
+    /// `data.json`: the account, its saved addresses, its orders with their lines, the emails sent to its address, and its
+    /// newsletter subscription with its consent records.
     static func download(_ request: Request, _ context: FunctionContext) throws -> Response {
         let store = try context.store()
         guard let shopper = try ShopperSession.find(request, context, in: store), let customer = try store.customer(in: shopper.session)
@@ -41,7 +42,29 @@ enum PersonalData {
                 ("phone", .string(address.phone)), ("default", .bool(saved.isDefault)),
             ])
         }
-        return .object([("account", account), ("addresses", .array(addresses)), ("orders", .array(orders)), ("emails", .array(mail))])
+        return .object([
+            ("account", account), ("addresses", .array(addresses)), ("orders", .array(orders)), ("emails", .array(mail)),
+            ("subscription", try subscription(customer, store)),
+        ])
+    }
+
+    /// The mailing list's record of the account's address, with every consent it gave; null
+    /// when it never signed up, or while the account has not proved the address is its own.
+    static func subscription(_ customer: Customer, _ store: Store) throws -> JSON {
+        guard customer.isConfirmed, let subscriber = try store.subscriber(email: customer.email) else { return .null }
+        let time = { (seconds: Int64?) -> JSON in seconds.map { .number(String($0)) } ?? .null }
+        let consents = try store.consents(email: customer.email).map { consent -> JSON in
+            .object([
+                ("source", .string(consent.request.source)), ("wording", .string(consent.request.wording)),
+                ("topics", .array(consent.request.topics.map(JSON.string))), ("sku", consent.request.sku.map(JSON.string) ?? .null),
+                ("given_at", time(consent.givenAt)), ("confirmed_at", time(consent.confirmedAt)),
+            ])
+        }
+        return .object([
+            ("status", .string(subscriber.status.rawValue)), ("topics", .array(subscriber.topics.map(JSON.string))),
+            ("created_at", time(subscriber.createdAt)), ("confirmed_at", time(subscriber.confirmedAt)),
+            ("unsubscribed_at", time(subscriber.unsubscribedAt)), ("consents", .array(consents)),
+        ])
     }
 
     static func order(_ details: OrderDetails) -> JSON {

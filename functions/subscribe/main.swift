@@ -1,0 +1,4 @@
+import ShelfHTTP
+import SubscribeFunction
+
+Function(name: "subscribe", routes: SubscribeRoutes.all).run()
