@@ -21,12 +21,7 @@ final class SubscribeFixture {
         store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         try stockTees(store, ["TEE-S": 0, "TEE-M": 10])
-        let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        try FileManager.default.createSymbolicLink(
-            atPath: directory.file("themes"), withDestinationPath: repository.appendingPathComponent("themes").path)
-        try FileManager.default.createDirectory(atPath: directory.file(".shelf"), withIntermediateDirectories: true)
-        let siteValues = #"{"site": {"name": "Shop", "language": "en"}, "nav": {"shop_url": "/shop/", "cart_url": "/fn/cart"}}"#
-        try Data(siteValues.utf8).write(to: URL(fileURLWithPath: directory.file(ThemePages.siteValuesFile)))
+        try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
     }
 
     func context() throws -> FunctionContext {
