@@ -26,10 +26,7 @@ final class AccountFixture {
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
-        store = try directory.openStore(file: "data/shelf.sqlite")
-        try store.migrate()
-        try stockTees(store, ["TEE-M": 10])
-        try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
+        store = try directory.makeFunctionStore(selling: ["TEE-M": 10], siteValuesFile: ThemePages.siteValuesFile)
     }
 
     func context() throws -> FunctionContext {

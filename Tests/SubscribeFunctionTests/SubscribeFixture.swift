@@ -18,10 +18,7 @@ final class SubscribeFixture {
 
     init(_ directory: TemporaryDirectory) throws {
         self.directory = directory
-        store = try directory.openStore(file: "data/shelf.sqlite")
-        try store.migrate()
-        try stockTees(store, ["TEE-S": 0, "TEE-M": 10])
-        try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
+        store = try directory.makeFunctionStore(selling: ["TEE-S": 0, "TEE-M": 10], siteValuesFile: ThemePages.siteValuesFile)
     }
 
     func context() throws -> FunctionContext {
