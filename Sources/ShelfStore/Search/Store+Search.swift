@@ -17,41 +17,38 @@ extension Store {
         let dialect = database.dialect.search
         let words = Array(SearchWords.queryWords(in: query.text).prefix(SearchQuery.maxWords))
         let spelling = try spellings(of: words)
-        let matched: (sql: String, arguments: [SQLValue]) =
-            words.isEmpty
-            ? ("SELECT handle, 0 AS rank FROM search_documents", [])
-            : (dialect.match, dialect.matchArguments(dialect.expression(spelling.terms)))
-        let optionNames = try searchableOptions()
-        let filter = SearchFilter(query, matched: matched, optionNames: optionNames)
-
-        let count = filter.sql(select: "COUNT(DISTINCT d.handle) AS total")
-        let total = try database.query(count.sql, count.arguments).first?.int("total") ?? 0
-        let order: String =
-            switch query.sort {
-            case .relevance: "m.rank, d.released DESC, d.title, d.handle"
-            case .newest: "d.released DESC, d.title, d.handle"
-            case .priceLowHigh: "MIN(v.price_minor), d.title, d.handle"
-            case .priceHighLow: "MIN(v.price_minor) DESC, d.title, d.handle"
+        let catalogue = try searchCache.catalogue(database)
+        var matched: [(product: Int, rank: Int64)] = []
+        if words.isEmpty {
+            matched = catalogue.products.indices.map { ($0, 0) }
+        } else {
+            // Ranks are real numbers (as small as 1e-6 on a small catalogue), read as integers of 1e-12.
+            let rows = try database.query(
+                "SELECT handle, CAST(rank * 1000000000000 AS BIGINT) AS rank FROM (\(dialect.match)) m",
+                dialect.matchArguments(dialect.expression(spelling.terms)))
+            matched.reserveCapacity(rows.count)
+            for row in rows {
+                if let product = catalogue.positions[try row.text("handle")] { matched.append((product, try row.int64("rank"))) }
             }
-        let page = filter.sql(
-            select: "d.handle", end: "GROUP BY d.handle, m.rank, d.released, d.title ORDER BY \(order) LIMIT ? OFFSET ?",
-            endArguments: [.int(SearchQuery.pageSize), .integer(Int64(max(0, query.page - 1)) * Int64(SearchQuery.pageSize))])
-        let handles = try database.query(page.sql, page.arguments).map { try $0.text("handle") }
-
+        }
+        let tally = SearchTally(catalogue, matched: matched, query: query, optionNames: Self.optionNames(catalogue))
         var results = SearchResults(
-            total: total, products: try hits(handles), facets: try facets(filter, optionNames: optionNames),
-            corrections: spelling.corrections, suggestion: nil)
-        if total == 0, !words.isEmpty { results.suggestion = try suggestion(for: words) }
+            total: tally.total, products: try hits(tally.page), facets: tally.facets, corrections: spelling.corrections, suggestion: nil)
+        if tally.total == 0, !words.isEmpty { results.suggestion = try suggestion(for: words) }
         return results
     }
 
     /// The options products have, by slug (`colour` → `Colour`): the facets a search can
     /// narrow by besides categories, brands, prices and stock.
     public func searchableOptions() throws -> [String: String] {
+        Self.optionNames(try searchCache.catalogue(database))
+    }
+
+    /// The options of the indexed products by slug; of two names with one slug, the first in order.
+    private static func optionNames(_ catalogue: SearchCatalogue) -> [String: String] {
         var names: [String: String] = [:]
-        for row in try database.query("SELECT DISTINCT name FROM variant_options ORDER BY name") {
-            let name = try row.text("name")
-            if names[Slug.make(name)] == nil { names[Slug.make(name)] = name }
+        for name in catalogue.options.map(\.name).sorted() where names[Slug.make(name)] == nil {
+            names[Slug.make(name)] = name
         }
         return names
     }
@@ -59,7 +56,7 @@ extension Store {
     /// The cards of `handles`, in that order, priced and checked for stock now.
     private func hits(_ handles: [String]) throws -> [SearchHit] {
         guard !handles.isEmpty else { return [] }
-        let marks = SearchFilter.marks(handles.count)
+        let marks = Self.marks(handles.count)
         let arguments = handles.map { SQLValue.text($0) }
         var variants: [String: [(price: Money, compareAt: Money?, available: Int)]] = [:]
         let rows = try database.query(
@@ -94,35 +91,9 @@ extension Store {
         return handles.compactMap { hits[$0] }
     }
 
-    /// Each facet's values under every choice but its own.
-    private func facets(_ filter: SearchFilter, optionNames: [String: String]) throws -> SearchFacets {
-        var facets = SearchFacets()
-        let categories = filter.sql(
-            select: "pc.category_handle AS value, COUNT(DISTINCT d.handle) AS products",
-            join: "JOIN product_categories pc ON pc.product_handle = d.handle JOIN categories c ON c.handle = pc.category_handle",
-            leaving: [.categories], end: "GROUP BY pc.category_handle, c.position ORDER BY c.position")
-        facets.categories = try counts(categories)
-        let brands = filter.sql(
-            select: "d.brand AS value, COUNT(DISTINCT d.handle) AS products", extra: ["d.brand IS NOT NULL"], leaving: [.brands],
-            end: "GROUP BY d.brand ORDER BY d.brand")
-        facets.brands = try counts(brands)
-        for (slug, name) in optionNames.sorted(by: { $0.key < $1.key }) {
-            let values = filter.sql(
-                select: "fo.value AS value, COUNT(DISTINCT d.handle) AS products",
-                join: "JOIN variant_options fo ON fo.sku = v.sku AND fo.name = ?", joinArguments: [.text(name)],
-                leaving: [.option(slug)], end: "GROUP BY fo.value ORDER BY MIN(v.position), fo.value")
-            facets.options.append(OptionFacet(name: name, slug: slug, values: try counts(values)))
-        }
-        let inStock = filter.sql(
-            select: "COUNT(DISTINCT d.handle) AS total", extra: ["s.on_hand - s.reserved - s.allocated > 0"], leaving: [.inStock])
-        facets.inStock = try database.query(inStock.sql, inStock.arguments).first?.int("total") ?? 0
-        return facets
-    }
-
-    private func counts(_ statement: (sql: String, arguments: [SQLValue])) throws -> [FacetCount] {
-        try database.query(statement.sql, statement.arguments).map {
-            FacetCount(value: try $0.text("value"), count: try $0.int("products"))
-        }
+    /// `?, ?, ?`: one placeholder per value.
+    static func marks(_ count: Int) -> String {
+        Array(repeating: "?", count: count).joined(separator: ", ")
     }
 
     /// The swatches column, `[["Forest", "#2f4f3a"], …]`; anything else reads as none.
