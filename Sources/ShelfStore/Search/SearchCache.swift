@@ -7,18 +7,17 @@ import Synchronization
 final class SearchCache: Sendable {
     private let held = Mutex<SearchCatalogue?>(nil)
 
-    /// The catalogue as the database holds it now, from one snapshot of it.
+    /// The catalogue as the database holds it now; call it in a snapshot (the match keys of
+    /// a text search are those of the same snapshot).
     func catalogue(_ database: any Database) throws -> SearchCatalogue {
-        try database.snapshot {
-            try held.withLock { held in
-                let version = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
-                var catalogue = try held.flatMap { $0.indexVersion == version ? $0 : nil } ?? SearchCatalogue.read(database)
-                // Let go of the kept copy first, so the stock is updated in place, not copied.
-                held = nil
-                try catalogue.readStock(database)
-                held = catalogue
-                return catalogue
-            }
+        try held.withLock { held in
+            let version = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
+            var catalogue = try held.flatMap { $0.indexVersion == version ? $0 : nil } ?? SearchCatalogue.read(database)
+            // Let go of the kept copy first, so the stock is updated in place, not copied.
+            held = nil
+            try catalogue.readStock(database)
+            held = catalogue
+            return catalogue
         }
     }
 }

@@ -42,6 +42,8 @@ struct SearchCatalogue {
     /// Newest first (release date, then title and handle), the order of an empty query.
     var products: [Product] = []
     var positions: [String: Int] = [:]
+    /// Products by the key a text match returns (``SearchDialect/keys``).
+    var keys: [SQLValue: Int] = [:]
     /// Category handles in the store's order.
     var categories: [String] = []
     var brands: [String] = []
@@ -110,6 +112,13 @@ struct SearchCatalogue {
             if let place = catalogue.skus[try row.text("sku")] {
                 catalogue.products[place.product].variants[place.variant].available = false
             }
+        }
+        if let keys = database.dialect.search.keys {
+            for row in try database.query(keys) {
+                if let product = catalogue.positions[try row.text("handle")] { catalogue.keys[try row.value("key")] = product }
+            }
+        } else {
+            for (handle, product) in catalogue.positions { catalogue.keys[.text(handle)] = product }
         }
         var byTitle = Array(catalogue.products.indices)
         byTitle.sort {

@@ -19,9 +19,13 @@ struct SearchDialect: Sendable {
     let writeArguments: @Sendable (_ handle: String, _ fields: [String]) -> [SQLValue]
     /// Removes a product's text; the handle is the one argument.
     let deleteText: String
-    /// A `SELECT handle, rank` of the products matching the expression, best first by `rank`
-    /// ascending; ``matchArguments(_:)`` gives its arguments.
+    /// A `SELECT key, rank` of the products matching the expression, best first by `rank`
+    /// ascending; ``matchArguments(_:)`` gives its arguments. The key is what ``keys`` pairs
+    /// with handles, or the handle itself where ``keys`` is nil.
     let match: String
+    /// A `SELECT key, handle` of every product's match key: FTS5's rowid, which a match reads
+    /// without reading the stored text (the handle there costs a read of the text's row).
+    let keys: String?
     /// The arguments of ``match`` for an expression.
     let matchArguments: @Sendable (String) -> [SQLValue]
     /// A match expression: every word must match one of its spellings; a prefix spelling
@@ -46,9 +50,10 @@ struct SearchDialect: Sendable {
         writeArguments: { handle, fields in [.text(handle)] + fields.map { .text($0) } },
         deleteText: "DELETE FROM search_text WHERE handle = ?",
         match: """
-            SELECT handle, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
+            SELECT rowid AS key, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
             FROM search_text WHERE search_text MATCH ?
             """,
+        keys: "SELECT rowid AS key, handle FROM search_text",
         matchArguments: { [.text($0)] },
         expression: { terms in
             terms.map { spellings in
@@ -77,9 +82,10 @@ struct SearchDialect: Sendable {
         writeArguments: { handle, fields in fields.map { .text($0) } + [.text(handle)] },
         deleteText: "UPDATE search_documents SET words = '' WHERE handle = ?",
         match: """
-            SELECT handle, -ts_rank(words, to_tsquery('simple', ?)) AS rank
+            SELECT handle AS key, -ts_rank(words, to_tsquery('simple', ?)) AS rank
             FROM search_documents WHERE words @@ to_tsquery('simple', ?)
             """,
+        keys: nil,
         matchArguments: { [.text($0), .text($0)] },
         expression: { terms in
             terms.map { spellings in

@@ -14,6 +14,10 @@ extension Store {
     /// print(results.total, results.products.map(\.title))
     /// ```
     public func search(_ query: SearchQuery) throws -> SearchResults {
+        try database.snapshot { try searchInSnapshot(query) }
+    }
+
+    private func searchInSnapshot(_ query: SearchQuery) throws -> SearchResults {
         let dialect = database.dialect.search
         let words = Array(SearchWords.queryWords(in: query.text).prefix(SearchQuery.maxWords))
         let spelling = try spellings(of: words)
@@ -24,11 +28,11 @@ extension Store {
         } else {
             // Ranks are real numbers (as small as 1e-6 on a small catalogue), read as integers of 1e-12.
             let rows = try database.query(
-                "SELECT handle, CAST(rank * 1000000000000 AS BIGINT) AS rank FROM (\(dialect.match)) m",
+                "SELECT key, CAST(rank * 1000000000000 AS BIGINT) AS rank FROM (\(dialect.match)) m",
                 dialect.matchArguments(dialect.expression(spelling.terms)))
             matched.reserveCapacity(rows.count)
             for row in rows {
-                if let product = catalogue.positions[try row.text("handle")] { matched.append((product, try row.int64("rank"))) }
+                if let product = catalogue.keys[try row.value("key")] { matched.append((product, try row.int64("rank"))) }
             }
         }
         let tally = SearchTally(catalogue, matched: matched, query: query, optionNames: Self.optionNames(catalogue))
@@ -41,7 +45,7 @@ extension Store {
     /// The options products have, by slug (`colour` → `Colour`): the facets a search can
     /// narrow by besides categories, brands, prices and stock.
     public func searchableOptions() throws -> [String: String] {
-        Self.optionNames(try searchCache.catalogue(database))
+        Self.optionNames(try database.snapshot { try searchCache.catalogue(database) })
     }
 
     /// The options of the indexed products by slug; of two names with one slug, the first in order.
