@@ -10,7 +10,7 @@ WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
 BENCH_APT    := hugo hyperfine time wrk curl valgrind
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-search clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -79,7 +79,8 @@ format:
 ## as FastCGI behind lighttpd against a static file), checkout contention (200 shoppers
 ## through lighttpd/FastCGI for 10 units), SQLite against PostgreSQL (cart adds, checkouts and
 ## that race on one and on two FastCGI hosts), logins (Argon2id through lighttpd/FastCGI beside a
-## cart read, and as CGI) and libsodium against the Swift SHA-256/HMAC of ShelfCrypto
+## cart read, and as CGI), libsodium against the Swift SHA-256/HMAC of ShelfCrypto and search
+## speed (10,000 and 50,000 products through lighttpd/FastCGI)
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
@@ -87,6 +88,11 @@ bench: deps bench-deps
 	python3 bench/checkout/engines.py
 	bench/accounts/run
 	bench/crypto/run
+	python3 bench/search/speed.py
+
+## bench-search: only the search speed benchmark
+bench-search: deps bench-deps
+	python3 bench/search/speed.py
 
 ## bench-accounts: only the login benchmark; bench-crypto: only the libsodium measurement
 bench-accounts: deps bench-deps
