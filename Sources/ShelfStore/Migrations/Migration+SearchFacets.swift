@@ -6,9 +6,10 @@ extension Migration {
     /// option values, ``SearchDocument/variants``); the fingerprints are cleared so the next
     /// index writes every product again. `search_state` holds a version that each index
     /// change moves, which tells a search function when the facts it keeps in memory are stale.
-    static let searchFacets = Migration(
-        name: "search_facets",
-        statements: [
+    /// FTS5's text is emptied: its rows now take the rowids of their `search_documents` rows
+    /// (``SearchDialect/sqlite``), and the next index writes them all again.
+    static let searchFacets = Migration(name: "search_facets") { dialect in
+        (dialect.search.textTable.map { ["DELETE FROM \($0)"] } ?? []) + [
             "ALTER TABLE search_documents ADD COLUMN categories TEXT NOT NULL DEFAULT ''",
             "ALTER TABLE search_documents ADD COLUMN variants TEXT NOT NULL DEFAULT '[[], []]'",
             "UPDATE search_documents SET fingerprint = ''",
@@ -20,5 +21,5 @@ extension Migration {
             """,
             "INSERT INTO search_state (id, version) VALUES (1, 0)",
         ]
-    )
+    }
 }

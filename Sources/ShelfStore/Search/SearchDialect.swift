@@ -23,8 +23,8 @@ struct SearchDialect: Sendable {
     /// ascending; ``matchArguments(_:)`` gives its arguments. The key is what ``keys`` pairs
     /// with handles, or the handle itself where ``keys`` is nil.
     let match: String
-    /// A `SELECT key, handle` of every product's match key: FTS5's rowid, which a match reads
-    /// without reading the stored text (the handle there costs a read of the text's row).
+    /// A `SELECT key, handle` of every product's match key: FTS5's rowid (that of the product's
+    /// `search_documents` row), which a match reads without reading the stored text.
     let keys: String?
     /// The arguments of ``match`` for an expression.
     let matchArguments: @Sendable (String) -> [SQLValue]
@@ -46,14 +46,19 @@ struct SearchDialect: Sendable {
         ],
         textTable: "search_text",
         readText: "SELECT handle, title, brand, categories, options, description, skus FROM search_text",
-        writeText: "INSERT INTO search_text (handle, title, brand, categories, options, description, skus) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        writeArguments: { handle, fields in [.text(handle)] + fields.map { .text($0) } },
-        deleteText: "DELETE FROM search_text WHERE handle = ?",
+        // A product's text row has the rowid of its search_documents row, so that it is found
+        // (and deleted) by rowid: `handle` is unindexed, and a DELETE by it reads every row.
+        writeText: """
+            INSERT INTO search_text (rowid, handle, title, brand, categories, options, description, skus)
+            VALUES ((SELECT rowid FROM search_documents WHERE handle = ?), ?, ?, ?, ?, ?, ?, ?)
+            """,
+        writeArguments: { handle, fields in [.text(handle), .text(handle)] + fields.map { .text($0) } },
+        deleteText: "DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_documents WHERE handle = ?)",
         match: """
             SELECT rowid AS key, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
             FROM search_text WHERE search_text MATCH ?
             """,
-        keys: "SELECT rowid AS key, handle FROM search_text",
+        keys: "SELECT rowid AS key, handle FROM search_documents",
         matchArguments: { [.text($0)] },
         expression: { terms in
             terms.map { spellings in
