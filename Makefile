@@ -11,7 +11,7 @@ BENCH_APT    := hugo hyperfine time wrk curl valgrind
 BENCH_PIP    := pagefind pagefind-bin
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance bench-search clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -81,8 +81,9 @@ format:
 ## as FastCGI behind lighttpd against a static file), checkout contention (200 shoppers
 ## through lighttpd/FastCGI for 10 units), SQLite against PostgreSQL (cart adds, checkouts and
 ## that race on one and on two FastCGI hosts), logins (Argon2id through lighttpd/FastCGI beside a
-## cart read, and as CGI), libsodium against the Swift SHA-256/HMAC of ShelfCrypto, and search
-## beside Pagefind (index bytes, first-query bytes, top-5 hits on the labelled queries)
+## cart read, and as CGI), libsodium against the Swift SHA-256/HMAC of ShelfCrypto, search
+## speed (10,000 and 50,000 products through lighttpd/FastCGI), and search beside Pagefind
+## (index bytes, first-query bytes, top-5 hits on the labelled queries)
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
@@ -90,7 +91,12 @@ bench: deps bench-deps
 	python3 bench/checkout/engines.py
 	bench/accounts/run
 	bench/crypto/run
+	python3 bench/search/speed.py
 	python3 bench/search/pagefind.py
+
+## bench-search: only the search speed benchmark
+bench-search: deps bench-deps
+	python3 bench/search/speed.py
 
 ## bench-relevance: only search beside Pagefind, on the demo store and the 10,000-product store
 bench-relevance: deps bench-deps build

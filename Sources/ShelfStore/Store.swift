@@ -14,6 +14,8 @@ import Foundation
 /// `Store` on the same file; the database then queues their transactions.
 public final class Store: Sendable {
     let database: any Database
+    /// What searches count facets from, kept between the searches of a long-lived process.
+    let searchCache = SearchCache()
 
     init(database: any Database) {
         self.database = database

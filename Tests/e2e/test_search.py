@@ -81,7 +81,8 @@ def catalogue():
         variants = []
         for variant in front["variants"]:
             price = Decimal(str(variant.get("price", front.get("price"))))
-            variants.append({**variant, "price": price, "stock": stock.get(variant["sku"], 0)})
+            compare_at = Decimal(str(variant.get("compare_at", front.get("compare_at", 0))))
+            variants.append({**variant, "price": price, "on_sale": compare_at > price, "stock": stock.get(variant["sku"], 0)})
         products[path.stem] = {"title": front["title"], "variants": variants}
     return products
 
@@ -135,6 +136,44 @@ def test_colour_size_price_and_stock_combine_as_the_files_and_stock_say(site):
     # The facet counts its own values under the other choices: Navy's count is what colour=Navy alone finds.
     navy = next(v for v in colours["values"] if v["value"] == "Navy")
     assert navy["count"] == search(site, "colour=Navy&size=M&max=150&stock=1")["total"]
+
+
+def test_on_sale_finds_and_counts_the_products_the_files_reduce(site):
+    expected = {handle for handle, product in catalogue().items() if any(v["on_sale"] for v in product["variants"])}
+    assert expected, "the demo store has products on sale"
+    everything = search(site, "q=")
+    assert everything["on_sale"] == len(expected)
+    results, handles = every_page(site, "sale=1")
+    assert set(handles) == expected and results["total"] == len(expected)
+    assert all(p["compare_at"] for p in results["products"])
+    in_stock = {h for h in expected if any(v["on_sale"] and v["stock"] > 0 for v in catalogue()[h]["variants"])}
+    assert search(site, "sale=1&stock=1")["total"] == len(in_stock)
+
+
+def test_price_ranges_count_what_their_links_find(site):
+    ranges = search(site, "q=")["price_ranges"]
+    assert len(ranges) >= 2 and ranges[0]["min"] is None and ranges[-1]["max"] is None
+    products = catalogue()
+    for price_range in ranges:
+        low = Decimal(price_range["min"] or 0)
+        high = Decimal(price_range["max"]) if price_range["max"] else Decimal("Infinity")
+        expected = {h for h, p in products.items() if any(low <= v["price"] <= high for v in p["variants"])}
+        assert price_range["count"] == len(expected), price_range["label"]
+        query = urllib.parse.urlsplit(price_range["url"]).query
+        results, handles = every_page(site, query)
+        assert set(handles) == expected
+        chosen = next(r for r in results["price_ranges"] if r["label"] == price_range["label"])
+        assert chosen["selected"] and urllib.parse.urlsplit(chosen["url"]).query == ""
+
+
+def test_the_page_offers_on_sale_and_price_ranges_without_javascript(site):
+    results = search(site, "q=")
+    page = Browser(site.base).get("/fn/search").text
+    assert 'name="sale" value="1"' in page
+    assert f'On sale <span class="search-facet__count"><span class="visually-hidden">(</span>{results["on_sale"]}<' in page
+    for price_range in results["price_ranges"]:
+        link = price_range["url"].replace("&", "&amp;")
+        assert f'<a href="{link}">{price_range["label"]} <span class="search-facet__count">' in page
 
 
 def test_a_typo_is_corrected_and_a_short_one_suggested(site):

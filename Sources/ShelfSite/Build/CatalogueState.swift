@@ -9,8 +9,9 @@ import ShelfStore
 /// With it, a build skips syncing an unchanged catalogue and reads only the SKUs whose stock
 /// changed since, instead of every row. Kept in `.shelf/catalogue-state`.
 struct CatalogueState {
-    /// 3: the sync also writes the search index, so states of older builds sync again.
-    static let version: UInt32 = 3
+    /// 4: the search index also keeps each product's facets, so states of older builds sync
+    /// (and index) again.
+    static let version: UInt32 = 4
     var catalogue: UInt64 = 0
     var stockVersion: Int64 = -1
     var stock: [String: Int] = [:]

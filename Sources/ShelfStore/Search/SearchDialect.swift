@@ -19,9 +19,13 @@ struct SearchDialect: Sendable {
     let writeArguments: @Sendable (_ handle: String, _ fields: [String]) -> [SQLValue]
     /// Removes a product's text; the handle is the one argument.
     let deleteText: String
-    /// A `SELECT handle, rank` of the products matching the expression, best first by `rank`
-    /// ascending; ``matchArguments(_:)`` gives its arguments.
+    /// A `SELECT key, rank` of the products matching the expression, best first by `rank`
+    /// ascending; ``matchArguments(_:)`` gives its arguments. The key is what ``keys`` pairs
+    /// with handles, or the handle itself where ``keys`` is nil.
     let match: String
+    /// A `SELECT key, handle` of every product's match key: FTS5's rowid (that of the product's
+    /// `search_documents` row), which a match reads without reading the stored text.
+    let keys: String?
     /// The arguments of ``match`` for an expression.
     let matchArguments: @Sendable (String) -> [SQLValue]
     /// A match expression: every word must match one of its spellings; a prefix spelling
@@ -42,13 +46,19 @@ struct SearchDialect: Sendable {
         ],
         textTable: "search_text",
         readText: "SELECT handle, title, brand, categories, options, description, skus FROM search_text",
-        writeText: "INSERT INTO search_text (handle, title, brand, categories, options, description, skus) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        writeArguments: { handle, fields in [.text(handle)] + fields.map { .text($0) } },
-        deleteText: "DELETE FROM search_text WHERE handle = ?",
+        // A product's text row has the rowid of its search_documents row, so that it is found
+        // (and deleted) by rowid: `handle` is unindexed, and a DELETE by it reads every row.
+        writeText: """
+            INSERT INTO search_text (rowid, handle, title, brand, categories, options, description, skus)
+            VALUES ((SELECT rowid FROM search_documents WHERE handle = ?), ?, ?, ?, ?, ?, ?, ?)
+            """,
+        writeArguments: { handle, fields in [.text(handle), .text(handle)] + fields.map { .text($0) } },
+        deleteText: "DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_documents WHERE handle = ?)",
         match: """
-            SELECT handle, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
+            SELECT rowid AS key, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
             FROM search_text WHERE search_text MATCH ?
             """,
+        keys: "SELECT rowid AS key, handle FROM search_documents",
         matchArguments: { [.text($0)] },
         expression: { terms in
             terms.map { spellings in
@@ -77,9 +87,10 @@ struct SearchDialect: Sendable {
         writeArguments: { handle, fields in fields.map { .text($0) } + [.text(handle)] },
         deleteText: "UPDATE search_documents SET words = '' WHERE handle = ?",
         match: """
-            SELECT handle, -ts_rank(words, to_tsquery('simple', ?)) AS rank
+            SELECT handle AS key, -ts_rank(words, to_tsquery('simple', ?)) AS rank
             FROM search_documents WHERE words @@ to_tsquery('simple', ?)
             """,
+        keys: nil,
         matchArguments: { [.text($0), .text($0)] },
         expression: { terms in
             terms.map { spellings in

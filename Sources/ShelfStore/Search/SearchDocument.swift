@@ -14,6 +14,11 @@ struct SearchDocument: Equatable {
     /// The indexed text of each field, words separated by spaces: title, brand, categories (and
     /// tags), option values, description, SKUs.
     var fields: [String]
+    /// The category handles, separated by spaces.
+    var categories: String
+    /// What the facets count, as JSON: the option names, then each variant's SKU, price, former
+    /// price (or null) and option values: `[["Colour", "Size"], [["TEE-NAV-S", 2900, null, ["Navy", "S"]], …]]`.
+    var variants: String
 
     init(_ product: Product, categoryTitles: [String: String]) {
         handle = product.handle
@@ -33,6 +38,15 @@ struct SearchDocument: Equatable {
             Self.plainText(product.descriptionHTML), product.variants.map(\.sku).joined(separator: " "),
         ]
         fields = text.map { SearchWords.words(in: $0).joined(separator: " ") }
+        self.categories = product.categories.joined(separator: " ")
+        let options = JSON.array(product.options.map { .string($0.name) })
+        let variants = product.variants.map { variant -> JSON in
+            .array([
+                .string(variant.sku), .number(String(variant.price.minorUnits)),
+                variant.compareAtPrice.map { .number(String($0.minorUnits)) } ?? .null, .array(variant.optionValues.map(JSON.string)),
+            ])
+        }
+        self.variants = JSON.array([options, .array(variants)]).text
     }
 
     /// The document's part of the vocabulary that typos are corrected to: its distinct words
@@ -45,7 +59,8 @@ struct SearchDocument: Equatable {
     /// Changes whenever anything stored for the document changes (FNV-1a over every value).
     var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let values = [title, brand ?? "\u{0}", released, image?.src ?? "\u{0}", image?.alt ?? "\u{0}", swatches] + fields
+        let values =
+            [title, brand ?? "\u{0}", released, image?.src ?? "\u{0}", image?.alt ?? "\u{0}", swatches, categories, variants] + fields
         for value in values {
             for byte in value.utf8 + [0x1F] {
                 hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3

@@ -1,7 +1,7 @@
 /// What a shopper asks the search for: words, facet choices, a sort order and a page.
 ///
 /// Values within one facet widen the choice (navy or grey); facets narrow each other (navy
-/// and M). Option choices, prices and "in stock" apply to one variant together: `colour=navy`,
+/// and M). Option choices, prices, "in stock" and "on sale" apply to one variant together: `colour=navy`,
 /// `size=M` and `max=100` find products with a navy M variant at 100 or less.
 ///
 /// ```swift
@@ -28,6 +28,8 @@ public struct SearchQuery: Hashable, Sendable {
     public var highestPrice: Int64?
     /// Only products with a variant that can be bought now.
     public var inStockOnly = false
+    /// Only products with a variant on sale: a former price above its price.
+    public var onSaleOnly = false
     public var sort: SearchSort = .relevance
     /// The page, from 1.
     public var page = 1

@@ -50,6 +50,20 @@ public struct SearchFacets: Sendable {
     public var options: [OptionFacet] = []
     /// Products of the results with a variant in stock.
     public var inStock = 0
+    /// Products of the results with a variant on sale.
+    public var onSale = 0
+    /// Price ranges at round amounts that split the catalogue into about quarters, each with
+    /// how many products of the results have a variant in it (the price choice left out).
+    public var priceRanges: [PriceRangeCount] = []
+}
+
+/// A price range and how many products of the results have a variant priced in it.
+public struct PriceRangeCount: Hashable, Sendable {
+    /// The lowest price in minor units, nil from zero.
+    public var lowest: Int64?
+    /// The highest price in minor units, included; nil for no limit.
+    public var highest: Int64?
+    public var count: Int
 }
 
 /// An option facet: the option's name, its slug (the URL parameter) and its values.

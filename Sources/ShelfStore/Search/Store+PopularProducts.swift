@@ -30,7 +30,7 @@ extension Store {
                 SELECT v.product_handle, SUM(l.quantity) AS units
                 FROM order_lines l JOIN variants v ON v.sku = l.sku
                 WHERE l.order_id IN (
-                    SELECT o.id FROM orders o WHERE o.status IN (\(SearchFilter.marks(statuses.count))) ORDER BY o.id DESC LIMIT ?
+                    SELECT o.id FROM orders o WHERE o.status IN (\(Self.marks(statuses.count))) ORDER BY o.id DESC LIMIT ?
                 )
                 GROUP BY v.product_handle
             ) sold ON sold.product_handle = d.handle

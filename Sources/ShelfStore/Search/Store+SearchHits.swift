@@ -5,7 +5,7 @@ extension Store {
     /// no active variant is left out.
     func searchHits(_ handles: [String]) throws -> [SearchHit] {
         guard !handles.isEmpty else { return [] }
-        let marks = SearchFilter.marks(handles.count)
+        let marks = Self.marks(handles.count)
         let arguments = handles.map { SQLValue.text($0) }
         var variants: [String: [(price: Money, compareAt: Money?, available: Int)]] = [:]
         let rows = try database.query(

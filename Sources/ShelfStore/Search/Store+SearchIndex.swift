@@ -31,16 +31,18 @@ extension Store {
                 let words = document.words
                 try database.execute(
                     """
-                    INSERT INTO search_documents (handle, title, brand, released, image_src, image_alt, swatches, vocabulary, fingerprint)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO search_documents (
+                        handle, title, brand, released, image_src, image_alt, swatches, categories, variants, vocabulary, fingerprint)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (handle) DO UPDATE SET title = excluded.title, brand = excluded.brand,
                         released = excluded.released, image_src = excluded.image_src, image_alt = excluded.image_alt,
-                        swatches = excluded.swatches, vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint
+                        swatches = excluded.swatches, categories = excluded.categories, variants = excluded.variants,
+                        vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint
                     """,
                     [
                         .text(document.handle), .text(document.title), .text(document.brand), .text(document.released),
-                        .text(document.image?.src), .text(document.image?.alt), .text(document.swatches),
-                        .text(words.sorted().joined(separator: " ")), .text(fingerprint),
+                        .text(document.image?.src), .text(document.image?.alt), .text(document.swatches), .text(document.categories),
+                        .text(document.variants), .text(words.sorted().joined(separator: " ")), .text(fingerprint),
                     ])
                 try database.execute(search.writeText, search.writeArguments(document.handle, document.fields))
                 let before = old?.vocabulary ?? []
@@ -56,6 +58,8 @@ extension Store {
                     changes += 1
                 }
             }
+            // The facts search functions keep in memory are stale now.
+            if changes > 0 { try database.execute("UPDATE search_state SET version = version + 1 WHERE id = 1") }
             return changes
         }
     }

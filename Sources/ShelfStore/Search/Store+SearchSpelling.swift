@@ -48,7 +48,7 @@ extension Store {
     private func knownWords(_ words: [String]) throws -> Set<String> {
         guard !words.isEmpty else { return [] }
         let rows = try database.query(
-            "SELECT word FROM search_words WHERE word IN (\(SearchFilter.marks(words.count)))", words.map { .text($0) })
+            "SELECT word FROM search_words WHERE word IN (\(Self.marks(words.count)))", words.map { .text($0) })
         return Set(try rows.map { try $0.text("word") })
     }
 
@@ -60,7 +60,7 @@ extension Store {
         let rows = try database.query(
             """
             SELECT w.word, w.products FROM search_words w
-            WHERE w.word IN (SELECT n.word FROM search_deletions n WHERE n.deletion IN (\(SearchFilter.marks(deletions.count))))
+            WHERE w.word IN (SELECT n.word FROM search_deletions n WHERE n.deletion IN (\(Self.marks(deletions.count))))
             """, deletions.map { .text($0) })
         let found = try rows.map { (word: try $0.text("word"), products: try $0.int("products")) }
         return found.map { (word: $0.word, distance: SearchWords.distance(word, $0.word), products: $0.products) }

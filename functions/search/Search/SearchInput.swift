@@ -49,6 +49,11 @@ struct SearchInput {
         case "1": query.inStockOnly = true
         default: throw HTTPError(400, "“In stock only” is either on (1) or left out.", log: "bad stock value")
         }
+        switch try fields.optional("sale") ?? "" {
+        case "": break
+        case "1": query.onSaleOnly = true
+        default: throw HTTPError(400, "“On sale” is either on (1) or left out.", log: "bad sale value")
+        }
         let sort = try fields.optional("sort") ?? ""
         if !sort.isEmpty {
             guard let chosen = SearchSort(rawValue: sort) else {

@@ -39,7 +39,18 @@ enum SearchJSON {
             ("query", .string(input.query.text)), ("total", .number(String(results.total))),
             ("page", .number(String(input.query.page))), ("pages", .number(String(results.pages))),
             ("sort", .string(input.query.sort.rawValue)), ("products", .array(products)), ("facets", .array(facets)),
-            ("in_stock", .number(String(results.facets.inStock))),
+            ("in_stock", .number(String(results.facets.inStock))), ("on_sale", .number(String(results.facets.onSale))),
+            (
+                "price_ranges",
+                .array(
+                    view.priceRanges.map {
+                        .object([
+                            ("label", .string($0.label)), ("min", $0.lowest.map(JSON.string) ?? .null),
+                            ("max", $0.highest.map(JSON.string) ?? .null), ("count", .number(String($0.count))),
+                            ("selected", .bool($0.selected)), ("url", .string($0.url)),
+                        ])
+                    })
+            ),
             (
                 "corrections",
                 .array(

@@ -18,6 +18,7 @@ struct SearchLink {
         add("min", input.lowest)
         add("max", input.highest)
         if query.inStockOnly { add("stock", "1") }
+        if query.onSaleOnly { add("sale", "1") }
         if query.sort != .relevance { add("sort", query.sort.rawValue) }
     }
 

@@ -54,6 +54,40 @@ struct SearchView {
         return Group(name: name, legend: legend, values: values)
     }
 
+    /// A price range offered as a link that sets both bounds (or clears them when chosen).
+    struct PriceRange {
+        var label: String
+        var lowest: String?
+        var highest: String?
+        var count: Int
+        var selected: Bool
+        var url: String
+    }
+
+    /// The price ranges with products in them, and the chosen one even when it has none.
+    var priceRanges: [PriceRange] {
+        let currency = context.config.currency
+        return results.facets.priceRanges.compactMap { range in
+            let selected = input.query.lowestPrice == range.lowest && input.query.highestPrice == range.highest
+            guard range.count > 0 || selected else { return nil }
+            let lowest = range.lowest.map { Money(minorUnits: $0, currency: currency) }
+            let highest = range.highest.map { Money(minorUnits: $0, currency: currency) }
+            let label: String =
+                switch (lowest, highest) {
+                case (nil, let highest?): "Under \(context.prices.string(Money(minorUnits: highest.minorUnits + 1, currency: currency)))"
+                case (let lowest?, nil): "\(context.prices.string(lowest)) and over"
+                case (let lowest?, let highest?): "\(context.prices.string(lowest)) to \(context.prices.string(highest))"
+                case (nil, nil): "Any price"
+                }
+            var chosen = input
+            chosen.lowest = selected ? "" : lowest?.decimalString ?? ""
+            chosen.highest = selected ? "" : highest?.decimalString ?? ""
+            return PriceRange(
+                label: label, lowest: lowest?.decimalString, highest: highest?.decimalString, count: range.count, selected: selected,
+                url: SearchLink(chosen).url())
+        }
+    }
+
     var values: [String: Any] {
         let query = input.query
         let link = SearchLink(input)
@@ -63,6 +97,10 @@ struct SearchView {
             "count_label": results.total == 1 ? "1 product" : "\(results.total) products",
             "min": input.lowest, "max": input.highest, "currency": context.config.currency.code,
             "in_stock": ["checked": query.inStockOnly, "count": results.facets.inStock] as [String: Any],
+            "on_sale": ["checked": query.onSaleOnly, "count": results.facets.onSale] as [String: Any],
+            "price_ranges": priceRanges.map {
+                ["label": $0.label, "count": $0.count, "selected": $0.selected, "url": $0.url] as [String: Any]
+            },
             "sorts": SearchSort.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == query.sort] as [String: Any] },
             "products": results.products.map(card),
         ]

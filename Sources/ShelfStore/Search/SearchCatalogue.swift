@@ -1,0 +1,164 @@
+import ShelfCore
+
+/// The indexed products as a search counts them, held in memory: each product's categories,
+/// brand and variants with their prices, option values and whether they can be bought now.
+///
+/// A search reads it instead of joining every matching variant to its options, prices and
+/// stock once per facet: the facets of 10,000 products are then one pass in Swift. A long-lived
+/// function process keeps it between requests (``SearchCache``) and reads again only what
+/// changed: the index by its version in `search_state`, the stock by the stock versions.
+struct SearchCatalogue {
+    /// A variant as the facets see it.
+    struct Variant {
+        var price: Int64
+        var onSale: Bool
+        /// Read live from `stock`: something can be bought now.
+        var available: Bool
+    }
+
+    /// An indexed, published product.
+    struct Product {
+        var handle: String
+        var title: String
+        var released: String
+        var brand: Int?
+        /// Indexes into ``categories``, in the store's category order.
+        var categories: [Int]
+        /// Indexes into ``options`` of the product's options, in its order.
+        var options: [Int]
+        var variants: [Variant]
+        /// Each variant's value of each of ``options``, as indexes into that option's values:
+        /// variant `v`'s value of option `o` is at `v * options.count + o`.
+        var values: [Int]
+    }
+
+    /// A product option (`Colour`) and every value products give it.
+    struct Option {
+        var name: String
+        var values: [String] = []
+        var index: [String: Int] = [:]
+    }
+
+    /// Newest first (release date, then title and handle), the order of an empty query.
+    var products: [Product] = []
+    var positions: [String: Int] = [:]
+    /// Products by the key a text match returns (``SearchDialect/keys``).
+    var keys: [SQLValue: Int] = [:]
+    /// Category handles in the store's order.
+    var categories: [String] = []
+    var brands: [String] = []
+    var options: [Option] = []
+    /// Where each SKU is: its product and the variant's position there.
+    var skus: [String: (product: Int, variant: Int)] = [:]
+    /// Each product's place in the order of titles (then handles): the tie-break of price sorts.
+    var titleOrder: [Int] = []
+    /// The price ranges offered as a facet (``priceRanges(of:)``), from the whole catalogue.
+    var priceRanges: [ClosedRange<Int64>] = []
+    /// The index version read, and the stock version the availability is read up to.
+    var indexVersion: Int64 = -1
+    var stockVersion: Int64 = 0
+
+    /// Reads every indexed product, with every SKU available except those the stock says are
+    /// not; call ``readStock(_:)`` afterwards for changes since ``stockVersion``.
+    static func read(_ database: any Database) throws -> SearchCatalogue {
+        var catalogue = SearchCatalogue()
+        catalogue.indexVersion = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
+        catalogue.stockVersion = try database.query("SELECT version FROM stock_clock WHERE id = 1").first?.int64("version") ?? 0
+        catalogue.categories = try database.query("SELECT handle FROM categories ORDER BY position, handle").map { try $0.text("handle") }
+        let categoryIndex = Dictionary(catalogue.categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var brandIndex: [String: Int] = [:]
+        var optionIndex: [String: Int] = [:]
+        let rows = try database.query(
+            """
+            SELECT d.handle, d.title, d.brand, d.released, d.categories, d.variants
+            FROM search_documents d JOIN products p ON p.handle = d.handle
+            WHERE p.published = 1
+            ORDER BY d.released DESC, d.title, d.handle
+            """)
+        for row in rows {
+            let handle = try row.text("handle")
+            var product = Product(
+                handle: handle, title: try row.text("title"), released: try row.text("released"), brand: nil,
+                categories: try row.text("categories").split(separator: " ").compactMap { categoryIndex[String($0)] }.sorted(),
+                options: [], variants: [], values: [])
+            if let brand = try row.optionalText("brand") {
+                product.brand = brandIndex[brand] ?? catalogue.add(brand, to: &brandIndex)
+            }
+            guard case .array(let parts)? = try? JSON.parse(Array(try row.text("variants").utf8), maxDepth: 5), parts.count == 2,
+                case .array(let names) = parts[0], case .array(let variants) = parts[1]
+            else { continue }
+            for case .string(let name) in names {
+                let index = optionIndex[name] ?? catalogue.addOption(name, to: &optionIndex)
+                product.options.append(index)
+            }
+            for case .array(let fields) in variants {
+                guard fields.count == 4, case .string(let sku) = fields[0], case .number(let priceText) = fields[1],
+                    let price = Int64(priceText), case .array(let values) = fields[3], values.count == product.options.count
+                else { continue }
+                let texts = values.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
+                guard texts.count == values.count else { continue }
+                var compareAt: Int64?
+                if case .number(let text) = fields[2] { compareAt = Int64(text) }
+                for (option, value) in zip(product.options, texts) {
+                    product.values.append(catalogue.options[option].index[value] ?? catalogue.addValue(value, to: option))
+                }
+                catalogue.skus[sku] = (catalogue.products.count, product.variants.count)
+                product.variants.append(Variant(price: price, onSale: (compareAt ?? 0) > price, available: true))
+            }
+            catalogue.positions[handle] = catalogue.products.count
+            catalogue.products.append(product)
+        }
+        for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
+            if let place = catalogue.skus[try row.text("sku")] {
+                catalogue.products[place.product].variants[place.variant].available = false
+            }
+        }
+        if let keys = database.dialect.search.keys {
+            for row in try database.query(keys) {
+                if let product = catalogue.positions[try row.text("handle")] { catalogue.keys[try row.value("key")] = product }
+            }
+        } else {
+            for (handle, product) in catalogue.positions { catalogue.keys[.text(handle)] = product }
+        }
+        var byTitle = Array(catalogue.products.indices)
+        byTitle.sort {
+            (catalogue.products[$0].title, catalogue.products[$0].handle) < (catalogue.products[$1].title, catalogue.products[$1].handle)
+        }
+        catalogue.titleOrder = [Int](repeating: 0, count: byTitle.count)
+        for (place, product) in byTitle.enumerated() { catalogue.titleOrder[product] = place }
+        catalogue.priceRanges = Self.priceRanges(of: catalogue.products.compactMap { $0.variants.map(\.price).min() })
+        return catalogue
+    }
+
+    /// Brings availability up to date with the stock changes after ``stockVersion``.
+    mutating func readStock(_ database: any Database) throws {
+        let version = try database.query("SELECT version FROM stock_clock WHERE id = 1").first?.int64("version") ?? 0
+        guard version != stockVersion else { return }
+        let rows = try database.query(
+            "SELECT sku, on_hand - reserved - allocated AS available FROM stock WHERE version > ?", [.integer(stockVersion)])
+        for row in rows {
+            if let place = skus[try row.text("sku")] {
+                products[place.product].variants[place.variant].available = try row.int("available") > 0
+            }
+        }
+        stockVersion = version
+    }
+
+    private mutating func add(_ brand: String, to index: inout [String: Int]) -> Int {
+        index[brand] = brands.count
+        brands.append(brand)
+        return brands.count - 1
+    }
+
+    private mutating func addOption(_ name: String, to index: inout [String: Int]) -> Int {
+        index[name] = options.count
+        options.append(Option(name: name))
+        return options.count - 1
+    }
+
+    private mutating func addValue(_ value: String, to option: Int) -> Int {
+        options[option].index[value] = options[option].values.count
+        options[option].values.append(value)
+        return options[option].values.count - 1
+    }
+}
