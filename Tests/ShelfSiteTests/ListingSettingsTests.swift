@@ -130,6 +130,18 @@ import Testing
         try expectLinksAndSitemapMatchThePages(of: store)
     }
 
+    @Test func aMerchantsLinkToAPageTheSettingsDropIsReported() throws {
+        let store = try store("sort_pages = []\nfilter_pages = []")
+        try store.write(
+            "content/pages/faq.md",
+            try store.read("content/pages/faq.md") + "\n[Cheapest](/shop/price-low-high/), [sand](/shop/tops/colour/sand/)\n")
+        #expect(
+            try store.build().brokenLinks.map(\.description) == [
+                "content/pages/faq.md:9: links to /shop/price-low-high/, which the site does not have",
+                "content/pages/faq.md:9: links to /shop/tops/colour/sand/, which the site does not have",
+            ])
+    }
+
     @Test func perPageDecidesHowManyPagesAListingHas() throws {
         let two = try FixtureStore()
         _ = try two.build()
