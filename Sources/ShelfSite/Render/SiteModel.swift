@@ -13,8 +13,8 @@ final class SiteModel: @unchecked Sendable {
     let stock: [String: Int]
     /// Published products, newest first.
     let newest: [Product]
-    /// Each product's place in every sort order, by its index in `newest`, so listings sort
-    /// by comparing integers and never copy a product.
+    /// Each product's place in every sort order the store offers, by its index in `newest`, so
+    /// listings sort by comparing integers and never copy a product.
     let ranks: [ListingSort: [Int]]
     /// The index in `newest` of each published product's handle.
     let indexByHandle: [String: Int]
@@ -50,7 +50,8 @@ final class SiteModel: @unchecked Sendable {
         let indexByHandle = Dictionary(uniqueKeysWithValues: newest.enumerated().map { ($1.handle, $0) })
         self.indexByHandle = indexByHandle
         var ranks: [ListingSort: [Int]] = [:]
-        for order in ListingSort.allCases {
+        // Orders without pages are never sorted: on a big catalogue each costs a sort of every product.
+        for order in Set([.newest] + content.config.catalogue.sortPages) {
             var rank = [Int](repeating: 0, count: newest.count)
             for (position, product) in (order == .newest ? newest : order.sorted(published)).enumerated() {
                 rank[indexByHandle[product.handle]!] = position
