@@ -50,14 +50,7 @@ extension StoreConfig {
         announcement = try reader.string("announcement")
 
         catalogue = Catalogue()
-        if let section = try reader.table("catalogue") {
-            try section.allowOnly(["per_page", "new_arrivals", "featured_categories", "low_stock", "size_guide"])
-            catalogue.perPage = try section.int("per_page", in: 1...500) ?? catalogue.perPage
-            catalogue.newArrivals = try section.int("new_arrivals", in: 0...100) ?? catalogue.newArrivals
-            catalogue.featuredCategories = try section.strings("featured_categories") ?? []
-            catalogue.lowStock = try section.int("low_stock", in: 0...1000) ?? catalogue.lowStock
-            catalogue.sizeGuide = try section.string("size_guide")
-        }
+        if let section = try reader.table("catalogue") { catalogue = try Catalogue(section) }
 
         hero = Hero(title: name, text: tagline, image: nil, imageAlt: "")
         if let section = try reader.table("hero") {

@@ -49,6 +49,12 @@ public struct StoreConfig: Sendable, Hashable {
     /// Listing and home page settings.
     public struct Catalogue: Sendable, Hashable {
         public var perPage = 24
+        /// The orders shoppers can sort listings in, each a set of static pages; empty or only
+        /// `.newest` means listings are newest first with no "Sort by" choice.
+        public var sortPages = ListingSort.allCases
+        /// The options (by name, any case) whose values get static filter pages; nil gives every
+        /// option pages, empty none (the category pages' "Combine filters" form still filters).
+        public var filterPages: [String]?
         public var newArrivals = 8
         public var featuredCategories: [String] = []
         public var lowStock = 3

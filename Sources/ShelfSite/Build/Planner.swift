@@ -85,12 +85,14 @@ struct Planner {
         return outputs
     }
 
-    /// The shop, each category, and each category filtered by each option value.
+    /// The shop, each category, and each category filtered by each value of the options with
+    /// filter pages, each in the sort orders the settings offer.
     func listings() -> [Listing] {
+        let sorts = model.config.catalogue.sortPages.isEmpty ? [.newest] : model.config.catalogue.sortPages
         var listings = [
             Listing(
                 model: model, title: "Shop all", description: "Everything in \(model.config.name).", basePath: "/shop/",
-                products: Array(model.newest.indices), category: nil, filter: nil, sorts: SortOrder.allCases)
+                products: Array(model.newest.indices), category: nil, filter: nil, sorts: sorts)
         ]
         for category in model.config.categories {
             guard let products = model.productsByCategory[category.handle] else { continue }
@@ -98,8 +100,8 @@ struct Planner {
             listings.append(
                 Listing(
                     model: model, title: category.title, description: category.description, basePath: base, products: products,
-                    category: category.handle, filter: nil, sorts: SortOrder.allCases))
-            for facet in model.facets[category.handle] ?? [] {
+                    category: category.handle, filter: nil, sorts: sorts))
+            for facet in model.facetsWithPages(category.handle) {
                 for value in facet.values {
                     listings.append(
                         Listing(

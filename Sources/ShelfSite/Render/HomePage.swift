@@ -9,7 +9,7 @@ struct HomePage {
         let count = model.config.catalogue.newArrivals
         let featured = model.newest.filter(\.featured)
         let others = model.newest.filter { !$0.featured }
-        return SortOrder.newest.sorted(Array((featured + others).prefix(count)))
+        return ListingSort.newest.sorted(Array((featured + others).prefix(count)))
     }
 
     /// The campaign shown on the home page: the latest-starting one with a banner.

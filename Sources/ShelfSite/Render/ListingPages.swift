@@ -14,14 +14,14 @@ struct Listing {
     /// The active filter (option slug and value) of a filter page.
     var filter: (option: String, value: String)?
     /// Sort orders offered; filter pages keep the default one.
-    var sorts: [SortOrder]
+    var sorts: [ListingSort]
 
     /// One page of the listing in one order.
     struct Page {
         let path: String
         let number: Int
         let pageCount: Int
-        let sort: SortOrder
+        let sort: ListingSort
         let products: ArraySlice<Int>
     }
 
@@ -43,7 +43,7 @@ struct Listing {
         return pages
     }
 
-    func path(sort: SortOrder, number: Int) -> String {
+    func path(sort: ListingSort, number: Int) -> String {
         basePath + sort.segment + (number > 1 ? "page/\(number)/" : "")
     }
 
@@ -109,7 +109,7 @@ struct Listing {
         guard let category else { return [:] }
         let categoryBase = "/shop/\(category)/"
         var panel: Values = [
-            "filters": (model.facets[category] ?? []).map { facet in
+            "filters": model.facetsWithPages(category).map { facet in
                 [
                     "name": facet.name, "slug": facet.slug,
                     "values": facet.values.map { value -> Values in
@@ -140,6 +140,7 @@ struct Listing {
         listing["filter_panel"] = model.fragment(Listing.filtersTemplate, key: "\(category ?? "")\t\(filterKey)") { filterPanel }
         listing.setText("clear_url", clearURL)
         if sorts.count > 1 {
+            listing["has_sorts"] = true
             listing["sorts"] = sorts.map { sort in
                 ["label": sort.label, "url": path(sort: sort, number: 1), "current": sort == page.sort] as Values
             }

@@ -13,9 +13,9 @@ final class SiteModel: @unchecked Sendable {
     let stock: [String: Int]
     /// Published products, newest first.
     let newest: [Product]
-    /// Each product's place in every sort order, by its index in `newest`, so listings sort
-    /// by comparing integers and never copy a product.
-    let ranks: [SortOrder: [Int]]
+    /// Each product's place in every sort order the store offers, by its index in `newest`, so
+    /// listings sort by comparing integers and never copy a product.
+    let ranks: [ListingSort: [Int]]
     /// The index in `newest` of each published product's handle.
     let indexByHandle: [String: Int]
     /// Indices in `newest` of the products of each category, newest first.
@@ -46,11 +46,12 @@ final class SiteModel: @unchecked Sendable {
         self.stock = stock
         self.assetURLs = assetURLs
         let published = content.publishedProducts
-        self.newest = SortOrder.newest.sorted(published)
+        self.newest = ListingSort.newest.sorted(published)
         let indexByHandle = Dictionary(uniqueKeysWithValues: newest.enumerated().map { ($1.handle, $0) })
         self.indexByHandle = indexByHandle
-        var ranks: [SortOrder: [Int]] = [:]
-        for order in SortOrder.allCases {
+        var ranks: [ListingSort: [Int]] = [:]
+        // Orders without pages are never sorted: on a big catalogue each costs a sort of every product.
+        for order in Set([.newest] + content.config.catalogue.sortPages) {
             var rank = [Int](repeating: 0, count: newest.count)
             for (position, product) in (order == .newest ? newest : order.sorted(published)).enumerated() {
                 rank[indexByHandle[product.handle]!] = position
@@ -135,6 +136,11 @@ final class SiteModel: @unchecked Sendable {
         min(stock[sku] ?? 0, config.catalogue.lowStock + 1)
     }
 
+    /// The facets of a category whose values have filter pages, as the settings choose.
+    func facetsWithPages(_ category: String) -> [Facet] {
+        (facets[category] ?? []).filter { config.catalogue.hasFilterPages(forOption: $0.name) }
+    }
+
     func categoryTitle(_ handle: String) -> String {
         config.categories.first { $0.handle == handle }?.title ?? handle
     }
@@ -159,46 +165,6 @@ final class Cache<Key: Hashable, Value>: @unchecked Sendable {
         values[key] = made
         lock.unlock()
         return made
-    }
-}
-
-/// The orders listings can be sorted in.
-enum SortOrder: CaseIterable {
-    case newest, priceLowHigh, priceHighLow
-
-    var label: String {
-        switch self {
-        case .newest: "Newest"
-        case .priceLowHigh: "Price: low to high"
-        case .priceHighLow: "Price: high to low"
-        }
-    }
-
-    /// The path segment after a listing's base (`price-low-high/`); empty for the default.
-    var segment: String {
-        switch self {
-        case .newest: ""
-        case .priceLowHigh: "price-low-high/"
-        case .priceHighLow: "price-high-low/"
-        }
-    }
-
-    /// The products in this order; ties break on title, then handle, so the order is total.
-    func sorted(_ products: [Product]) -> [Product] {
-        // Decorate once: comparing precomputed keys beats recomputing each product's lowest price.
-        let keyed = products.map { (price: $0.lowestPrice?.minorUnits ?? 0, product: $0) }
-        let sorted: [(price: Int64, product: Product)]
-        switch self {
-        case .newest:
-            sorted = keyed.sorted {
-                ($0.product.date, $1.product.title, $1.product.handle) > ($1.product.date, $0.product.title, $0.product.handle)
-            }
-        case .priceLowHigh:
-            sorted = keyed.sorted { ($0.price, $0.product.title, $0.product.handle) < ($1.price, $1.product.title, $1.product.handle) }
-        case .priceHighLow:
-            sorted = keyed.sorted { ($0.price, $1.product.title, $1.product.handle) > ($1.price, $0.product.title, $0.product.handle) }
-        }
-        return sorted.map(\.product)
     }
 }
 
