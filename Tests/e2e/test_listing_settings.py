@@ -9,24 +9,9 @@ import pytest
 import store_db
 from conftest import REPO, shelf, tree_digest
 from html_model import parse
-from test_demo_site import internal_links
+from test_demo_site import broken_links
 
 LEAN = "[catalogue]\nsort_pages = []\nfilter_pages = []\n"
-
-
-def broken_links(site: Path) -> list:
-    broken = []
-    for file in site.rglob("*.html"):
-        for link in internal_links(parse(file.read_text())):
-            path = link.split("#")[0].split("?")[0]
-            if path.startswith("/fn/"):
-                continue
-            target = site / path.lstrip("/")
-            if path.endswith("/"):
-                target = target / "index.html"
-            if not target.exists():
-                broken.append((str(file.relative_to(site)), link))
-    return broken
 
 
 def sitemap_matches_pages(site: Path) -> bool:
