@@ -48,15 +48,8 @@ final class AccountFixture {
     func send(
         _ method: String, _ path: String, query: String = "", form: String? = nil, environment extra: [String: String] = [:]
     ) throws -> (response: Response, html: String) {
-        var environment = [
-            "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/account" + path,
-            "HTTP_ORIGIN": Self.baseURL, "HTTPS": "on", "REMOTE_ADDR": client,
-        ]
-        let body = Array((form ?? "").utf8)
-        if method == "POST" {
-            environment["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-            environment["CONTENT_LENGTH"] = String(body.count)
-        }
+        var (environment, body) = cgiRequest(
+            method, path, under: "/fn/account", query: query, form: form, origin: Self.baseURL, client: client)
         if let cookie { environment["HTTP_COOKIE"] = cookie }
         environment.merge(extra) { $1 }
         let log = self.log

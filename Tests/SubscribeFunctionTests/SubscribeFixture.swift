@@ -45,15 +45,8 @@ final class SubscribeFixture {
     func send(
         _ method: String, _ path: String, query: String = "", form: String? = nil, environment extra: [String: String] = [:]
     ) throws -> (response: Response, html: String) {
-        var environment = [
-            "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query, "REQUEST_URI": "/fn/subscribe" + path,
-            "HTTP_ORIGIN": Self.baseURL, "HTTPS": "on", "REMOTE_ADDR": client,
-        ]
-        let body = Array((form ?? "").utf8)
-        if method == "POST" {
-            environment["CONTENT_TYPE"] = "application/x-www-form-urlencoded"
-            environment["CONTENT_LENGTH"] = String(body.count)
-        }
+        var (environment, body) = cgiRequest(
+            method, path, under: "/fn/subscribe", query: query, form: form, origin: Self.baseURL, client: client)
         environment.merge(extra) { $1 }
         for (name, value) in extra where value.isEmpty { environment[name] = nil }
         let responder = Responder(function: Function(name: "subscribe", routes: SubscribeRoutes.all), context: try context(), log: { _ in })
