@@ -23,7 +23,8 @@ struct GzipTests {
     }
 
     @Test func aPageInflatesToItselfAndIsSmaller() throws {
-        let page = Array(String(repeating: "<li class=\"card\"><a href=\"/products/tee/\">Organic Tee — Forest</a></li>\n", count: 500).utf8)
+        let page = Array(
+            String(repeating: "<li class=\"card\"><a href=\"/products/tee/\">Organic Tee — Forest</a></li>\n", count: 500).utf8)
         let compressed = Gzip.compress(page)
         #expect(compressed.starts(with: [0x1F, 0x8B]))
         #expect(compressed.count < page.count / 10)
