@@ -33,6 +33,8 @@ let package = Package(
         .systemLibrary(name: "CSQLite", pkgConfig: "sqlite3", providers: [.apt(["libsqlite3-dev"])]),
         .systemLibrary(name: "CPostgreSQL", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
+        // The .gz copies of a build: libdeflate compresses a whole page at once, at zlib's level in half its time.
+        .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
         .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
@@ -83,7 +85,7 @@ let package = Package(
         .target(
             name: "ShelfSite",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfTheme", "CCmark", "CZlib", "CShelfSystem",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfTheme", "CCmark", "CDeflate", "CShelfSystem",
                 .product(name: "Yams", package: "Yams"),
             ],
             swiftSettings: strict

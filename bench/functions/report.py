@@ -125,6 +125,9 @@ def main():
         "fastcgi_cart_json_over_static": ratio(rps("cart_json"), rps("static")),
         "fastcgi_cart_add_over_static": ratio(rps("cart_add"), rps("static")),
         "fastcgi_bare_over_static": ratio(rps("bare_fastcgi"), rps("static")),
+        # Issue 18's measure: the cart against the empty responder behind the same server.
+        "fastcgi_cart_json_over_bare": ratio(rps("cart_json"), rps("bare_fastcgi")),
+        "fastcgi_cart_add_over_bare": ratio(rps("cart_add"), rps("bare_fastcgi")),
     }
 
     def at_most(value, limit):
@@ -215,6 +218,8 @@ def main():
     print(f"CGI cart add / bare = {fmt(ratios['cgi_cart_add_over_bare'], '.2f')} "
           f"(new shopper {fmt(ratios['cgi_cart_add_new_shopper_over_bare'], '.2f')}; target ≤ {TARGET_CGI_RATIO}): "
           f"{verdict(targets['cgi_cart_add_met'])} (new shopper {verdict(targets['cgi_cart_add_new_shopper_met'])})")
+    print(f"FastCGI cart.json / bare responder = {fmt(ratios['fastcgi_cart_json_over_bare'], '.2f')}, "
+          f"cart add / bare responder = {fmt(ratios['fastcgi_cart_add_over_bare'], '.2f')} (issue 18: ≥ 0.75)")
     print(f"FastCGI cart.json / static = {fmt(ratios['fastcgi_cart_json_over_static'], '.2f')} "
           f"(target ≥ {TARGET_READS_SHARE}): {verdict(targets['fastcgi_cart_json_met'])}; "
           f"cart add / static = {fmt(ratios['fastcgi_cart_add_over_static'], '.2f')} "

@@ -9,9 +9,14 @@ public indirect enum JSON: Sendable {
 
     /// The JSON text, safe to place inside a `<script>` element: `<`, `>` and `&` are escaped.
     public var text: String {
+        String(decoding: bytes, as: UTF8.self)
+    }
+
+    /// ``text`` as UTF-8 bytes, as a response body takes it.
+    public var bytes: [UInt8] {
         var out: [UInt8] = []
         write(to: &out)
-        return String(decoding: out, as: UTF8.self)
+        return out
     }
 
     /// Written as UTF-8 bytes: a product page's JSON is a few kilobytes, built 10,000 times in a
@@ -43,7 +48,13 @@ public indirect enum JSON: Sendable {
 
     private static func quote(_ string: String, into out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        let bytes = Array(string.utf8)
+        // The string's own UTF-8, not a copy: a cart.json answer quotes some fifty strings.
+        var string = string
+        string.withUTF8 { bytes in quote(bytes, into: &out) }
+        out.append(UInt8(ascii: "\""))
+    }
+
+    private static func quote(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -68,6 +79,5 @@ public indirect enum JSON: Sendable {
                 out.append(byte)
             }
         }
-        out.append(UInt8(ascii: "\""))
     }
 }

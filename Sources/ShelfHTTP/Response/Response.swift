@@ -19,7 +19,7 @@ public struct Response: Sendable {
 
     /// A JSON document.
     public static func json(_ value: JSON, status: Int = 200) -> Response {
-        Response(status: status, headers: [("Content-Type", "application/json")], body: Array(value.text.utf8))
+        Response(status: status, headers: [("Content-Type", "application/json")], body: value.bytes)
     }
 
     /// `303 See Other` to a path of this site, the answer to a successful form POST so that a
@@ -31,24 +31,47 @@ public struct Response: Sendable {
 
     /// Sets a header, replacing any of the same name.
     public mutating func setHeader(_ name: String, _ value: String) {
-        headers.removeAll { $0.name.lowercased() == name.lowercased() }
+        headers.removeAll { Self.sameName($0.name, name) }
         headers.append((name, value))
     }
 
     /// The first value of header `name`.
     public func header(_ name: String) -> String? {
-        headers.first { $0.name.lowercased() == name.lowercased() }?.value
+        headers.first { Self.sameName($0.name, name) }?.value
     }
 
-    /// The CGI response header block (`Status: 303 See Other`, then the headers, a blank line).
+    /// Header names compared as HTTP does, ignoring ASCII case; byte by byte, since every
+    /// response sets a handful of headers and each setting looks at all the others.
+    private static func sameName(_ a: String, _ b: String) -> Bool {
+        a.utf8.count == b.utf8.count && zip(a.utf8, b.utf8).allSatisfy { lowerASCII($0) == lowerASCII($1) }
+    }
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
+    }
+
+    /// The whole CGI answer as bytes: `Status: 303 See Other`, the headers, a blank line, the
+    /// body; built in one buffer, so the runtime hands the server one write.
     ///
     /// A header value with CR, LF or NUL would split the response, so it is left out (and the
-    /// caller has a bug): this is the last line of defence, not the first.
-    public var cgiHead: String {
-        var out = "Status: \(status) \(Status.reason(status))\r\n"
-        for (name, value) in headers where !value.unicodeScalars.contains(where: { $0 == "\r" || $0 == "\n" || $0 == "\0" }) {
-            out += "\(name): \(value)\r\n"
+    /// caller has a bug): this is the last line of defence, not the first. Those three bytes
+    /// never occur inside a multi-byte UTF-8 sequence, so looking at bytes finds them all.
+    public var cgiBytes: [UInt8] {
+        var out: [UInt8] = []
+        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 } + body.count)
+        out += "Status: ".utf8
+        out += String(status).utf8
+        out.append(UInt8(ascii: " "))
+        out += Status.reason(status).utf8
+        out += "\r\n".utf8
+        for (name, value) in headers where !value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
+            out += name.utf8
+            out += ": ".utf8
+            out += value.utf8
+            out += "\r\n".utf8
         }
-        return out + "\r\n"
+        out += "\r\n".utf8
+        out += body
+        return out
     }
 }

@@ -114,7 +114,7 @@ struct FunctionRuntime {
     }
 
     private static func write(_ response: Response, to fd: Int32) {
-        let bytes = Array(response.cgiHead.utf8) + response.body
+        let bytes = response.cgiBytes
         var offset = 0
         while offset < bytes.count {
             let written = bytes[offset...].withUnsafeBytes { Glibc.write(fd, $0.baseAddress, $0.count) }
@@ -127,7 +127,7 @@ struct FunctionRuntime {
     }
 
     private static func write(_ response: Response, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
-        let bytes = Array(response.cgiHead.utf8) + response.body
+        let bytes = response.cgiBytes
         bytes.withUnsafeBufferPointer { buffer in
             buffer.withMemoryRebound(to: CChar.self) { chars in
                 _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
@@ -185,13 +185,15 @@ struct FastCGIBody: BodySource {
     let stream: UnsafeMutablePointer<FCGX_Stream>?
 
     mutating func read(_ count: Int) -> [UInt8]? {
-        var bytes = [CChar](repeating: 0, count: count)
+        var bytes = [UInt8](repeating: 0, count: count)
         var filled = 0
         while filled < count {
-            let got = bytes[filled...].withUnsafeMutableBufferPointer { FCGX_GetStr($0.baseAddress, Int32($0.count), stream) }
+            let got = bytes[filled...].withUnsafeMutableBytes { buffer in
+                FCGX_GetStr(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), stream)
+            }
             if got <= 0 { return nil }
             filled += Int(got)
         }
-        return bytes.map { UInt8(bitPattern: $0) }
+        return bytes
     }
 }

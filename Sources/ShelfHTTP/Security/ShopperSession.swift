@@ -19,6 +19,17 @@ public struct ShopperSession: Sendable {
         return ShopperSession(session: session, tokenHash: hash)
     }
 
+    /// The request's live session with the lines of its cart, read in one query; nil as for
+    /// ``find(_:_:in:)``.
+    public static func findWithCart(
+        _ request: Request, _ context: FunctionContext, in store: Store
+    ) throws -> (shopper: ShopperSession, lines: [CartLine])? {
+        guard let token = SessionCookie.token(in: request) else { return nil }
+        let hash = SessionCookie.hash(token)
+        guard let (session, lines) = try store.sessionCart(tokenHash: hash, now: context.clock.now()) else { return nil }
+        return (ShopperSession(session: session, tokenHash: hash), lines)
+    }
+
     /// How stale a session's expiry may get before a visit slides it along: a shopper adding
     /// ten items in a minute writes the session once, not ten times.
     static let extensionInterval: Int64 = 3600
@@ -26,9 +37,19 @@ public struct ShopperSession: Sendable {
     /// The request's session, extended by the cart's lifetime when its expiry is more than
     /// ``extensionInterval`` behind (unless someone is logged in on it); or a new one. `cookie` is set whenever the expiry moved.
     public static func findOrStart(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession {
+        try keepOrStart(try find(request, context, in: store), request, context, in: store)
+    }
+
+    /// `found`, the request's session as ``find(_:_:in:)`` answered it, kept as
+    /// ``findOrStart(_:_:in:)`` keeps it; or a new session when it is nil. For a handler that
+    /// needs to know whether there is a session before it decides to start one, without asking
+    /// the database twice.
+    public static func keepOrStart(
+        _ found: ShopperSession?, _ request: Request, _ context: FunctionContext, in store: Store
+    ) throws -> ShopperSession {
         let now = context.clock.now()
         let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
-        if let token = SessionCookie.token(in: request), var found = try find(request, context, in: store) {
+        if var found, let token = SessionCookie.token(in: request) {
             // A logged-in session keeps the lifetime chosen at login (a browser session or 30 days).
             if found.session.customerID == nil, found.session.expiresAt < now + lifetime - extensionInterval {
                 try store.extendSession(found.session, until: now + lifetime)

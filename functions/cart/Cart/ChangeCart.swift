@@ -14,10 +14,12 @@ enum ChangeCart {
         let sku = try CartInput.chosenSKU(fields)
         let quantity = try CartInput.quantity(fields, in: 1...context.config.cart.maxPerLine, fallback: 1)
         let store = try context.store()
+        let found = try ShopperSession.find(request, context, in: store)
         // Refuse what cannot be sold before starting a session, so a failed add leaves no row
-        // behind; the change itself checks again inside its transaction.
-        try CartFailure.checkSellable(sku, in: store)
-        let cart = try ShopperSession.findOrStart(request, context, in: store)
+        // behind. A shopper who has a session needs no such check: the change itself checks
+        // inside its transaction (and there counts the units the session's own order holds).
+        if found == nil { try CartFailure.checkSellable(sku, in: store) }
+        let cart = try ShopperSession.keepOrStart(found, request, context, in: store)
         let change = try CartFailure.mapped {
             try store.addToCart(
                 sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,

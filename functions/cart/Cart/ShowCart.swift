@@ -45,10 +45,9 @@ enum ShowCart {
     }
 
     private static func cartView(_ request: Request, _ context: FunctionContext) throws -> CartView {
-        let store = try context.store()
-        guard let cart = try ShopperSession.find(request, context, in: store) else {
+        guard let (cart, lines) = try ShopperSession.findWithCart(request, context, in: try context.store()) else {
             return CartView(lines: [], token: nil, context: context)
         }
-        return CartView(lines: try store.cartLines(in: cart.session), token: cart.formToken(context), context: context)
+        return CartView(lines: lines, token: cart.formToken(context), context: context)
     }
 }
