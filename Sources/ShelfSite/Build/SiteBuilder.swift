@@ -205,6 +205,7 @@ public struct SiteBuilder: Sendable {
             try store.migrate()
             var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
             try state.refresh(store, content: content)
+            try store.syncCampaigns(content.campaignRecords, currency: content.config.currency)
             if let statePath { try state.save(to: statePath) }
             return (state.stock, state.stockVersion)
         } catch {
