@@ -21,6 +21,9 @@ enum PaymentStep {
         guard case .ready(let state) = try CheckoutState.load(request, context) else { return try afterPlacing(request, context) }
         let fields = try request.fields()
         try state.checkToken(fields, request)
+        // A code that stopped working since the review was shown changes the total: show the new
+        // one instead of charging it unseen.
+        if state.notice != nil, state.hasAddress, state.shippingMethod != nil { return try render(state, status: 409) }
         guard state.hasAddress, let method = state.shippingMethod else {
             // A press can read the cart before another press of the same button placed the
             // order, and the draft (its shipping method cleared by that order) after: when the
