@@ -85,7 +85,8 @@ public struct SiteBuilder: Sendable {
         let contentCache = ownSite ? folder.workFolder + "/content-cache" : nil
         if options.full, let contentCache { try? FileManager.default.removeItem(atPath: contentCache) }
         if contentCache != nil { try? FileManager.default.createDirectory(atPath: folder.workFolder, withIntermediateDirectories: true) }
-        let content = try ContentLoader.load(folder, cache: contentCache)
+        var content = try ContentLoader.load(folder, cache: contentCache)
+        content.now = CampaignSchedule.now()
 
         progress.begin(Self.steps[1])
         let theme = try Theme.load(folder, name: content.config.theme)
@@ -153,6 +154,7 @@ public struct SiteBuilder: Sendable {
             if let retiredPath { try RetiredAssets.save(retired, to: retiredPath) }
             if options.destination == nil {
                 try SiteValuesFile.write(model.siteValues, to: folder.workFolder + "/site-values.json")
+                try CampaignSchedule.record(content.campaigns, now: content.now, in: folder)
             }
             if let cachePath {
                 var cache = BuildCache()
