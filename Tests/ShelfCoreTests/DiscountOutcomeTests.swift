@@ -96,3 +96,12 @@ import Testing
         #expect(outcome.total == .euros(1000))
     }
 }
+
+extension DiscountOutcomeTests {
+    @Test func aPercentOnAnUntouchedLineIsTheUnitsDiscountTimesTheQuantity() {
+        // 15% of €0.10 is 1.5 cents → 2; two of them take 4 cents, so each costs the €0.08 a
+        // product page shows, where 15% of the €0.20 line would take only 3.
+        let rule = DiscountRule(campaign: "sale", off: percent(1500))
+        #expect(DiscountOutcome(rules: [rule], lines: [line("a", 10, 2)]).total == .euros(4))
+    }
+}

@@ -156,4 +156,21 @@ struct CampaignStoreTests {
             #expect(try store.stockRow("TEE-M").reserved == 3)
         }
     }
+
+    @Test func aSaleThePagesStillShowRunsPastItsEndUntilABuildTakesItOff() throws {
+        try withStockedTees(["TEE-M": 5]) { store in
+            let sale = DiscountRule(campaign: "", off: .percent(Rate(basisPoints: 1000)))
+            let amount = DiscountRule(campaign: "", off: .amount(.euros(100)), combines: true)
+            try store.syncCampaigns([campaign([sale, amount])], currency: euro, showing: ["winter"])
+            let stored = try #require(try store.runningDiscounts(at: 150, code: nil, currency: euro).first)
+            // Past the end: the amount off stops, the sale price the pages show does not.
+            #expect(try store.runningDiscounts(at: 200, code: nil, currency: euro).map(\.rule.off) == [sale.off])
+            _ = try store.placeOrder(draft(using: stored), now: 200, holdFor: halfAnHour)
+            try store.markShown([])
+            #expect(try store.runningDiscounts(at: 200, code: nil, currency: euro).isEmpty)
+            #expect(throws: OrderError.discountUnavailable("winter")) {
+                try store.placeOrder(draft(using: stored, email: "bob@example.com"), now: 201, holdFor: halfAnHour)
+            }
+        }
+    }
 }

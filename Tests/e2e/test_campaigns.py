@@ -43,6 +43,8 @@ def site():
         (folder / "flash.md").write_text(campaign(
             "flash", ends["flash"].strftime("%Y-%m-%dT%H:%M:%SZ"),
             "  percent: 10\n  products: [belted-wool-wrap-coat]\n"))
+        (folder / "tick.md").write_text(campaign(
+            "tick", ends["flash"].strftime("%Y-%m-%dT%H:%M:%SZ"), "  amount: \"5\"\n  combines: true\n"))
         (folder / "last.md").write_text(campaign("last", moment(timedelta(days=30)), "  amount: \"50\"\n  code: LAST1\n  limit: 1\n  combines: true\n"))
         (folder / "gone.md").write_text(campaign(
             "gone", moment(timedelta(days=-1)), "  percent: 50\n  code: GONE50\n", starts=moment(timedelta(days=-3))))
@@ -79,21 +81,41 @@ def cart_rows(page):
             for key in ("subtotal", "discount", "total") if document.find("dd", **{f"data_cart_{key}": True})}
 
 
-def test_an_automatic_discount_shows_in_the_cart_and_stops_at_its_end_without_a_rebuild(site):
+def product_price(site):
+    page = parse(Browser(site.base).get("/products/belted-wool-wrap-coat/").text)
+    compare = page.find("s", class_="price__compare")
+    badge = page.find("span", data_sale_badge=True)
+    return (page.find("span", data_price=True) or page.find(class_="price__current")).text.strip(), \
+        None if compare is None or "hidden" in compare.attrs else compare.text.strip(), \
+        badge is not None and "hidden" not in badge.attrs
+
+
+def test_sale_prices_on_the_pages_are_honoured_across_the_campaigns_end(site):
     shopper = Shopper(site)
     shopper.add_coat(2)
     cart = shopper.cart()
     assert datetime.now(timezone.utc) < site.flash_ends, "the machine was too slow to see the sale running"
-    assert [d["label"] for d in cart["discounts"]] == ["Flash"]
-    assert cart["discount"]["amount"] == 4780 and cart["total"]["amount"] == 43020
+    # The product page, built while the sale runs, shows €239.00 less 10% with the price struck through.
+    assert product_price(site) == ("€215.10", "Was €239.00", True)
+    assert [d["label"] for d in cart["discounts"]] == ["Flash", "Tick"]
+    assert [d["amount"]["amount"] for d in cart["discounts"]] == [4780, 500]
+    assert cart["total"]["amount"] == 2 * 21510 - 500
     page = shopper.get("/fn/cart")
-    assert cart_rows(page) == {"subtotal": "€478.00", "discount": "−€47.80", "total": "€430.20"}
-    assert "Discount (Flash)" in page.text
-    # The campaign's end passes; nothing is rebuilt, and the next request no longer has it.
+    assert cart_rows(page) == {"subtotal": "€478.00", "discount": "−€52.80", "total": "€425.20"}
+    assert "Discount (Flash, Tick)" in page.text
+    # Both campaigns end; nothing is rebuilt. The amount off stops on time; the sale price, which
+    # the published page still shows, is honoured until a build takes it off the page.
     while datetime.now(timezone.utc) < site.flash_ends + timedelta(seconds=1):
         time.sleep(0.5)
     after = shopper.cart()
-    assert after["discounts"] == [] and after["total"]["amount"] == 47800
+    assert [d["label"] for d in after["discounts"]] == ["Flash"]
+    assert after["total"]["amount"] == 2 * 21510
+    assert product_price(site) == ("€215.10", "Was €239.00", True)
+    # The timer's `shelf build --due` takes the sale off the pages, and then off the cart.
+    shelf("build", "--due", "--quiet", store=site.store)
+    assert product_price(site)[0] == "€239.00" and product_price(site)[2] is False
+    final = shopper.cart()
+    assert final["discounts"] == [] and final["total"]["amount"] == 47800
     assert "data-cart-discount" not in shopper.get("/fn/cart").text
 
 

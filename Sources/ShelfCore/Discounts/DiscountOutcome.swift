@@ -5,8 +5,9 @@
 /// are dropped, unless a rule `combines`, which then applies on top of the winner. They apply in
 /// this order: the winner, then combining percentages, then combining amounts, each on what the
 /// lines cost after the ones before, so the total never exceeds the subtotal. Percentages round
-/// half up per line, in minor units; an amount off is shared over the lines it covers in
-/// proportion to what they still cost.
+/// half up per line, in minor units: on a line no rule touched yet, as the unit's discount times
+/// the quantity (what a sale price on a page promises); an amount off is shared over the lines it
+/// covers in proportion to what they still cost.
 ///
 /// ```swift
 /// let outcome = DiscountOutcome(rules: running, lines: lines)
@@ -72,8 +73,14 @@ public struct DiscountOutcome: Hashable, Sendable {
             break
         case .percent(let rate):
             for index in covered {
-                let amount = Money(minorUnits: remaining[index], currency: lines[index].unitPrice.currency)
-                cut[index] = min(rate.of(amount).minorUnits, remaining[index])
+                let line = lines[index]
+                // On an untouched line the cut is the unit's, rounded, times the quantity: exactly
+                // the sale price a product page shows. After another rule, it is the rest's.
+                let share =
+                    remaining[index] == line.total.minorUnits
+                    ? rate.of(line.unitPrice).minorUnits * Int64(line.quantity)
+                    : rate.of(Money(minorUnits: remaining[index], currency: line.unitPrice.currency)).minorUnits
+                cut[index] = min(share, remaining[index])
             }
         case .amount(let amount):
             let base = covered.reduce(Int64(0)) { $0 + remaining[$1] }

@@ -79,7 +79,8 @@ struct FastPath {
         let related = Dictionary(
             uniqueKeysWithValues: content.products.map { ($0.handle, state.products[content.productFiles[$0.handle]!]!.related) })
         let model = SiteModel(
-            content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme,
+            content: content.withSalePrices, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
+            theme: theme,
             facts: CatalogueFacts(usedCategories: Set(state.usedCategories), year: state.year, related: related))
         let template = theme.fingerprints["product"] ?? 0
         let pages = content.publishedProducts.filter { affected.contains(content.productFiles[$0.handle]!) }.map { product in

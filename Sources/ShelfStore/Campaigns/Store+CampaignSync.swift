@@ -3,8 +3,9 @@ public import ShelfCore
 extension Store {
     /// Makes the database's campaigns and rules those of `campaigns`: new ones added, changed
     /// ones updated in place (orders keep pointing at their rule), and the ones no longer in the
-    /// content kept inactive.
-    public func syncCampaigns(_ campaigns: [CampaignRecord], currency: Currency) throws {
+    /// content kept inactive. Campaigns in `showing` are marked as shown on the pages before
+    /// the pages are published; ``markShown(_:)`` settles the mark once they are.
+    public func syncCampaigns(_ campaigns: [CampaignRecord], currency: Currency, showing: Set<String> = []) throws {
         try database.transaction {
             _ = try database.execute("UPDATE campaigns SET active = 0", [])
             _ = try database.execute("UPDATE discount_rules SET active = 0", [])
@@ -17,6 +18,24 @@ extension Store {
                     """,
                     [.text(campaign.handle), .text(campaign.title), .integer(campaign.window.starts), .integer(campaign.window.ends)])
                 for rule in campaign.rules { try upsert(rule, currency: currency) }
+                if showing.contains(campaign.handle) {
+                    _ = try database.execute("UPDATE campaigns SET shown = 1 WHERE handle = ?", [.text(campaign.handle)])
+                }
+            }
+        }
+    }
+
+    /// Records that the published pages now show exactly the campaigns in `showing`.
+    public func markShown(_ showing: Set<String>) throws {
+        try database.transaction {
+            for row in try database.query("SELECT handle FROM campaigns WHERE shown = 1") {
+                let handle = try row.text("handle")
+                if !showing.contains(handle) {
+                    _ = try database.execute("UPDATE campaigns SET shown = 0 WHERE handle = ?", [.text(handle)])
+                }
+            }
+            for handle in showing.sorted() {
+                _ = try database.execute("UPDATE campaigns SET shown = 1 WHERE handle = ?", [.text(handle)])
             }
         }
     }

@@ -7,7 +7,8 @@ extension Store {
         let rows = try database.query(
             Self.ruleQuery + """
                  WHERE r.active = 1 AND c.active = 1 AND (c.starts_at IS NULL OR c.starts_at <= ?)
-                    AND (c.ends_at IS NULL OR c.ends_at > ?) AND (r.code IS NULL OR r.code = ?)
+                    AND (c.ends_at IS NULL OR c.ends_at > ? OR (c.shown = 1 AND \(Self.salePrice)))
+                    AND (r.code IS NULL OR r.code = ?)
                 ORDER BY r.campaign_handle, r.position
                 """, [.integer(now), .integer(now), .text(code)])
         return try rows.map { try discount(from: $0, currency: currency) }
@@ -36,9 +37,16 @@ extension Store {
         return try rows[0].int("uses")
     }
 
+    /// A rule pages show as sale prices: automatic, a percentage, no minimum and no limits. It
+    /// runs on past its campaign's end while the campaign is `shown`.
+    static let salePrice = """
+        r.code IS NULL AND r.percent_bp IS NOT NULL AND r.minimum_minor IS NULL AND r.usage_limit IS NULL
+        AND r.customer_limit IS NULL
+        """
+
     private static let ruleQuery = """
         SELECT r.id, r.campaign_handle, r.position, r.percent_bp, r.amount_minor, r.free_shipping, r.minimum_minor, r.code,
-            r.usage_limit, r.customer_limit, r.combines, r.everything, c.starts_at, c.ends_at, c.title
+            r.usage_limit, r.customer_limit, r.combines, r.everything, c.starts_at, c.ends_at, c.title, c.shown
         FROM discount_rules r JOIN campaigns c ON c.handle = r.campaign_handle
         """
 

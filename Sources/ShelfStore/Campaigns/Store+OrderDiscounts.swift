@@ -11,12 +11,19 @@ extension Store {
                 let name = used.code ?? used.campaign ?? "#\(ruleID)"
                 let rows = try database.query(
                     """
-                    SELECT r.usage_limit, r.customer_limit, c.starts_at, c.ends_at, r.active, c.active AS campaign_active
+                    SELECT r.usage_limit, r.customer_limit, c.starts_at, c.ends_at, r.active, c.active AS campaign_active,
+                        CASE WHEN c.shown = 1 AND \(Self.salePrice) THEN 1 ELSE 0 END AS shown_on_pages
                     FROM discount_rules r JOIN campaigns c ON c.handle = r.campaign_handle WHERE r.id = ?\(database.dialect.forUpdate)
                     """, [.integer(ruleID)])
-                guard let row = rows.first, try row.bool("active"), try row.bool("campaign_active"),
-                    CampaignWindow(starts: try row.optionalInt64("starts_at"), ends: try row.optionalInt64("ends_at")).isRunning(at: now)
-                else { throw OrderError.discountUnavailable(name) }
+                guard let row = rows.first, try row.bool("active"), try row.bool("campaign_active") else {
+                    throw OrderError.discountUnavailable(name)
+                }
+                let window = CampaignWindow(starts: try row.optionalInt64("starts_at"), ends: try row.optionalInt64("ends_at"))
+                let status = window.status(at: now)
+                let shownOnPages = try row.bool("shown_on_pages")
+                guard status == .running || status == .ended && shownOnPages else {
+                    throw OrderError.discountUnavailable(name)
+                }
                 if let limit = try row.optionalInt64("usage_limit"), try uses(ofDiscount: ruleID) >= limit {
                     throw OrderError.discountUnavailable(name)
                 }

@@ -6,7 +6,9 @@ extension Migration {
     /// (basis points) or an amount off, or neither for free shipping alone; `everything = 0`
     /// rules cover only the products in `discount_rule_products`. A rule whose campaign file is
     /// gone, or which the file no longer lists, stays with `active = 0` so orders keep pointing
-    /// at it. `order_discounts` records what each order took off with which rule; a use of a
+    /// at it. `shown` is 1 while the published pages show the campaign's sale prices: its
+    /// automatic percent rules keep applying after `ends_at` until a build takes them off the
+    /// pages, so no page shows a price the cart does not honour. `order_discounts` records what each order took off with which rule; a use of a
     /// limited rule is an order of it that is not cancelled or expired.
     static let campaigns = Migration(name: "campaigns") { dialect in
         [
@@ -17,6 +19,7 @@ extension Migration {
                 starts_at BIGINT NULL,
                 ends_at BIGINT NULL,
                 active INTEGER NOT NULL CHECK (active IN (0, 1)),
+                shown INTEGER NOT NULL DEFAULT 0 CHECK (shown IN (0, 1)),
                 CHECK (starts_at IS NULL OR ends_at IS NULL OR ends_at > starts_at)
             )
             """,
