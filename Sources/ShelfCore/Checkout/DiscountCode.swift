@@ -48,6 +48,12 @@ public enum DiscountError: Error, Hashable, Sendable {
     case unknown(String)
     case expired(String, endedOn: String)
     case belowMinimum(String, minimum: Money)
+    /// A campaign's code before its campaign starts.
+    case notStarted(String)
+    /// A campaign's code whose orders reached its limit.
+    case usedUp(String)
+    /// A campaign's code for products none of which are in the cart.
+    case notForCart(String)
 }
 
 extension DiscountError {
@@ -57,6 +63,9 @@ extension DiscountError {
         case .unknown: "unknown"
         case .expired: "expired"
         case .belowMinimum: "minimum"
+        case .notStarted: "not-started"
+        case .usedUp: "used-up"
+        case .notForCart: "not-for-cart"
         }
     }
 
@@ -66,6 +75,9 @@ extension DiscountError {
         case "unknown": "We don't know this code."
         case "expired": "This code has ended."
         case "minimum": "This code needs a higher subtotal."
+        case "not-started": "This code does not work yet."
+        case "used-up": "This code has been used up."
+        case "not-for-cart": "This code does not apply to anything in your cart."
         default: nil
         }
     }

@@ -27,15 +27,24 @@ public struct Quote: Hashable, Sendable {
         }
     }
 
-    /// Prices `lines` (at least one, all in one currency). Shipping is free from its threshold on
-    /// the discounted subtotal; shipping is taxed at the order's rate, as EU VAT does.
+    /// Prices `lines` (at least one, all in one currency) with a `shelf.toml` code.
     public init(lines: [Line], shipping method: ShippingMethod?, tax rule: TaxRule?, mode: TaxMode, code: DiscountCode?) {
+        precondition(!lines.isEmpty, "an order has lines")
+        let discountLines = lines.map { DiscountLine(productHandle: "", unitPrice: $0.unitPrice, quantity: $0.quantity) }
+        let outcome = DiscountOutcome(rules: code.map { [DiscountRule($0)] } ?? [], lines: discountLines)
+        self.init(lines: lines, shipping: method, tax: rule, mode: mode, discounts: outcome)
+    }
+
+    /// Prices `lines` (at least one, all in one currency) less `discounts`. Shipping is free from
+    /// its threshold on the discounted subtotal, or when a discount says so; shipping is taxed at
+    /// the order's rate, as EU VAT does.
+    public init(lines: [Line], shipping method: ShippingMethod?, tax rule: TaxRule?, mode: TaxMode, discounts: DiscountOutcome) {
         precondition(!lines.isEmpty, "an order has lines")
         let currency = lines[0].unitPrice.currency
         subtotal = lines.reduce(.zero(currency)) { $0 + $1.unitPrice * $1.quantity }
-        discount = code?.discount(on: subtotal) ?? .zero(currency)
+        discount = min(discounts.total, subtotal)
         let discounted = subtotal - discount
-        shipping = method?.price(for: discounted) ?? .zero(currency)
+        shipping = discounts.freeShipping ? .zero(currency) : method?.price(for: discounted) ?? .zero(currency)
         let taxable = discounted + shipping
         taxRate = rule?.rate ?? Rate(basisPoints: 0)
         self.mode = mode

@@ -34,6 +34,9 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
     case notInOrder(sku: String, requested: Int, left: Int)
     /// A shipment would carry nothing, or has no carrier or tracking number.
     case invalidShipment(String)
+    /// A discount the order was priced with has ended, been used up, or reached the customer's
+    /// limit since; nothing was placed. Carries the code, or the campaign's handle.
+    case discountUnavailable(String)
 
     public var description: String {
         switch self {
@@ -68,6 +71,8 @@ public enum OrderError: Error, Hashable, Sendable, CustomStringConvertible {
                 ? "the order has nothing of \(sku) left to ship" : "the order has \(left) of \(sku) left to ship, not \(requested)"
         case .invalidShipment(let problem):
             "nothing was recorded: \(problem)"
+        case .discountUnavailable(let name):
+            "the discount \(name) has ended or is used up; nothing was placed"
         }
     }
 }

@@ -25,6 +25,8 @@ struct FastPath {
                 let stamps = FastPath.stamps(ofMarkdownIn: folder.contentFolder + "/products", prefix: "content/products/")
                 return (stamps, FastPathState.globalStamp(folder))
             })
+        // A campaign that started or ended since changes the pages that show it: the ordinary path.
+        guard !CampaignSchedule.isDue(folder, now: CampaignSchedule.now()) else { return nil }
         guard var state = loaded, global == state.global, stamps.count == state.products.count,
             FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder)
         else { return nil }
@@ -55,7 +57,8 @@ struct FastPath {
         let fileByHandle = Dictionary(uniqueKeysWithValues: state.products.map { ($0.value.handle, $0.key) })
         var needed = affected
         for file in affected { needed.formUnion(state.products[file]!.related.compactMap { fileByHandle[$0] }) }
-        let content = try ContentLoader.load(folder, only: needed, knownHandles: Set(fileByHandle.keys))
+        var content = try ContentLoader.load(folder, only: needed, knownHandles: Set(fileByHandle.keys))
+        content.now = CampaignSchedule.now()
         for product in content.products where changed.contains(content.productFiles[product.handle] ?? "") {
             guard state.products[content.productFiles[product.handle]!]?.signature == FastPathState.signature(of: product) else {
                 return nil
@@ -76,7 +79,8 @@ struct FastPath {
         let related = Dictionary(
             uniqueKeysWithValues: content.products.map { ($0.handle, state.products[content.productFiles[$0.handle]!]!.related) })
         let model = SiteModel(
-            content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme,
+            content: content.withSalePrices, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
+            theme: theme,
             facts: CatalogueFacts(usedCategories: Set(state.usedCategories), year: state.year, related: related))
         let template = theme.fingerprints["product"] ?? 0
         let pages = content.publishedProducts.filter { affected.contains(content.productFiles[$0.handle]!) }.map { product in

@@ -85,7 +85,8 @@ public struct SiteBuilder: Sendable {
         let contentCache = ownSite ? folder.workFolder + "/content-cache" : nil
         if options.full, let contentCache { try? FileManager.default.removeItem(atPath: contentCache) }
         if contentCache != nil { try? FileManager.default.createDirectory(atPath: folder.workFolder, withIntermediateDirectories: true) }
-        let content = try ContentLoader.load(folder, cache: contentCache)
+        var content = try ContentLoader.load(folder, cache: contentCache)
+        content.now = CampaignSchedule.now()
 
         progress.begin(Self.steps[1])
         let theme = try Theme.load(folder, name: content.config.theme)
@@ -98,7 +99,8 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[3])
         let assets = theme.fingerprintedAssets
         let model = SiteModel(
-            content: content, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme)
+            content: content.withSalePrices, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
+            theme: theme)
         let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
         try checkUnique(outputs)
 
@@ -153,6 +155,11 @@ public struct SiteBuilder: Sendable {
             if let retiredPath { try RetiredAssets.save(retired, to: retiredPath) }
             if options.destination == nil {
                 try SiteValuesFile.write(model.siteValues, to: folder.workFolder + "/site-values.json")
+                try CampaignSchedule.record(content.campaigns, now: content.now, in: folder)
+                if options.syncDatabase {
+                    // The pages are out: campaigns they no longer show stop past their end.
+                    try Store.open(try folder.databaseLocation(config: content.config)).markShown(content.campaignsShowingSalePrices)
+                }
             }
             if let cachePath {
                 var cache = BuildCache()
@@ -205,6 +212,8 @@ public struct SiteBuilder: Sendable {
             try store.migrate()
             var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
             try state.refresh(store, content: content)
+            try store.syncCampaigns(
+                content.campaignRecords, currency: content.config.currency, showing: content.campaignsShowingSalePrices)
             if let statePath { try state.save(to: statePath) }
             return (state.stock, state.stockVersion)
         } catch {

@@ -86,7 +86,7 @@ public enum ContentLoader {
         var documents: [Document.Kind: [Document]] = [:]
         var paths: [String: String] = [:]
         for kind in [Document.Kind.page, .story, .campaign] {
-            let reader = DocumentReader(kind: kind)
+            let reader = DocumentReader(kind: kind, currency: config.currency)
             for (file, result, _) in readAll(
                 folder, kind.folder,
                 { text, file, handle throws(SiteError) in
@@ -115,10 +115,13 @@ public enum ContentLoader {
                     for handle in document.products where !exists(handle) {
                         problems.add(file, line: lines["products"], "product \"\(handle)\" does not exist; fix the handle or remove it")
                     }
+                    var document = document
+                    document.discounts = Self.resolve(document.discounts, file: file, products: products, problems: &problems)
                     documents[kind, default: []].append(document)
                 }
             }
         }
+        checkCodes(documents[.campaign] ?? [], config: config, problems: &problems)
         if let hero = config.hero.image, !FileManager.default.fileExists(atPath: folder.staticFolder + hero) {
             problems.add(
                 StoreConfig.fileName, line: TOMLLines(loadConfigText(folder)).line(of: "image", in: "hero"),

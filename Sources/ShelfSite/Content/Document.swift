@@ -1,3 +1,5 @@
+public import ShelfCore
+
 /// A Markdown page, story or campaign landing page.
 public struct Document: Hashable, Sendable {
     public enum Kind: String, Sendable {
@@ -19,8 +21,13 @@ public struct Document: Hashable, Sendable {
     public var banner: String?
     /// Handles of the products a campaign features.
     public var products: [String]
+    /// The day a campaign starts and ends (`YYYY-MM-DD`) as written, for display.
     public var starts: String?
     public var ends: String?
+    /// When a campaign runs; always open for pages and stories.
+    public var window = CampaignWindow()
+    /// A campaign's discount rules, their scopes resolved once the products are loaded.
+    public var discounts: [CampaignDiscount] = []
     public var bodyHTML: String
     public var summary: String
     /// The file the document came from, relative to the store.

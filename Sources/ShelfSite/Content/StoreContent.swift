@@ -20,6 +20,18 @@ public struct StoreContent: Sendable {
     /// The store's icon under `static/` (`/favicon.svg`, `.png` or `.ico`), linked from every page.
     public var favicon: String? = nil
 
+    /// The moment the pages are rendered for: which campaigns show as running.
+    public var now: Int64 = 0
+
+    /// The campaigns running at `now`.
+    public var runningCampaigns: [Document] { campaigns.filter { $0.window.isRunning(at: now) } }
+
+    /// The running campaign with a banner that started last: the announcement bar and the home
+    /// page's banner show it.
+    public var announcedCampaign: Document? {
+        runningCampaigns.filter { $0.banner != nil }.max { ($0.window.starts ?? .min, $1.handle) < ($1.window.starts ?? .min, $0.handle) }
+    }
+
     /// Published products only: what the site shows.
     public var publishedProducts: [Product] { products.filter(\.published) }
 }

@@ -48,6 +48,10 @@ struct Chrome {
         ]
         site.setText("tagline", config.tagline)
         site.setText("announcement", config.announcement)
+        if let campaign = content.announcedCampaign, let banner = campaign.banner {
+            site["announcement"] = banner
+            site["announcement_url"] = campaign.path
+        }
         site.setText("favicon", content.favicon)
 
         var assets: Values = [:]

@@ -12,9 +12,9 @@ struct HomePage {
         return ListingSort.newest.sorted(Array((featured + others).prefix(count)))
     }
 
-    /// The campaign shown on the home page: the latest-starting one with a banner.
+    /// The campaign shown on the home page: the latest-starting running one with a banner.
     var campaign: Document? {
-        model.content.campaigns.filter { $0.banner != nil }.max { ($0.starts ?? "", $1.handle) < ($1.starts ?? "", $0.handle) }
+        model.content.announcedCampaign
     }
 
     func fingerprint(template: UInt64) -> UInt64 {

@@ -26,7 +26,12 @@ struct ProductPage {
         hasher.combine(template)
         hasher.combine(model.chromeFingerprint)
         hasher.combine(model.content.sourceHashes[product.handle] ?? 0)
-        for variant in product.variants { hasher.combine(model.stockState(variant.sku)) }
+        for variant in product.variants {
+            hasher.combine(model.stockState(variant.sku))
+            // A campaign's sale price changes the page without changing its file.
+            hasher.combine(variant.price.minorUnits.description)
+            hasher.combine(variant.compareAtPrice?.minorUnits.description)
+        }
         for other in related { hasher.combine(model.cardFingerprint(other)) }
         return hasher.value
     }

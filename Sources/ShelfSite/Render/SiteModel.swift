@@ -97,6 +97,7 @@ final class SiteModel: @unchecked Sendable {
         for document in content.pages { chrome.combine(document.handle + "\t" + document.title) }
         chrome.combine(content.stories.isEmpty)
         chrome.combine(content.favicon ?? "")
+        chrome.combine(content.announcedCampaign.map { "\($0.handle)\t\($0.banner ?? "")" } ?? "")
         self.chromeFingerprint = chrome.value
     }
 

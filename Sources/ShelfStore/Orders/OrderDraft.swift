@@ -17,11 +17,15 @@ public struct OrderDraft: Hashable, Sendable {
     public var provider: String
     /// The shopper's session, when the order came from a cart.
     public var sessionID: Int64?
+    /// The campaign discounts in `amounts.discount`, each checked against its window and limits
+    /// when the order is placed.
+    public var discounts: [UsedDiscount]
 
     public init(
         lines: [Line], address: Address, shippingMethodID: String, shippingName: String, amounts: OrderAmounts, provider: String,
-        sessionID: Int64? = nil
+        sessionID: Int64? = nil, discounts: [UsedDiscount] = []
     ) {
+        self.discounts = discounts
         self.lines = lines
         self.address = address
         self.shippingMethodID = shippingMethodID

@@ -26,7 +26,8 @@ extension Store {
             """, [.integer(id)]
         ).map(Refund.init)
         return OrderDetails(
-            order: order, lines: lines, events: events, payments: payments, refunds: refunds, shipments: try shipments(ofOrder: id))
+            order: order, lines: lines, events: events, payments: payments, refunds: refunds, shipments: try shipments(ofOrder: id),
+            discountNames: try discountNames(ofOrder: id))
     }
 
     /// The orders, newest first; with `status`, only those in it.

@@ -47,6 +47,7 @@ extension Store {
             try advanceStockVersion(to: version)
             let status: OrderStatus = draft.provider == Order.manualProvider ? .awaitingPayment : .pendingPayment
             let id = try insertOrder(draft, status: status, reservedUntil: now + seconds, now: now)
+            try recordDiscounts(draft.discounts, orderID: id, email: draft.address.email, now: now)
             for (index, line) in draft.lines.enumerated() {
                 try database.execute(
                     """

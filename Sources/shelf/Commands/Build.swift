@@ -13,8 +13,13 @@ extension Shelf {
                 have is a warning (`shelf check` makes it an error). A second build of the same
                 store waits for the first to finish.
 
+                Campaigns show on the pages only while they run: each build records the next
+                moment one starts or ends, and `shelf build --due` (from a timer) builds only once
+                that moment has come, re-rendering the pages it changes.
+
                 Example:
                   shelf build --store my-shop
+                  shelf build --due --quiet
                 """)
 
         @OptionGroup var options: StoreOption
@@ -25,7 +30,14 @@ extension Shelf {
         @Flag(help: "Print only errors.")
         var quiet = false
 
+        @Flag(help: "Build only when a campaign started or ended since the last build; otherwise do nothing.")
+        var due = false
+
         func run() throws {
+            if due, !CampaignSchedule.isDue(options.folder, now: CampaignSchedule.now()) {
+                if !quiet { print("Nothing is due.") }
+                return
+            }
             do {
                 let summary = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
                 warn(about: summary.brokenLinks)

@@ -57,7 +57,7 @@ struct OrderEmails: Sendable {
             },
         ]
         if amounts.discount.minorUnits > 0 { values["discount"] = prices.string(amounts.discount) }
-        if let code = amounts.discountCode { values["code"] = code }
+        if let label = details.discountLabel { values["code"] = label }
         if amounts.tax.minorUnits > 0 { values[amounts.taxMode == .inclusive ? "tax_included" : "tax_added"] = true }
         if order.status == .awaitingPayment { values["instructions"] = config.checkout.payments.manualInstructions }
         values["is_paid"] = details.payments.contains { $0.amounts.captured > 0 }

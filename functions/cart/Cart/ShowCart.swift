@@ -7,22 +7,16 @@ import ShelfStore
 enum ShowCart {
     static func page(_ request: Request, _ context: FunctionContext) throws -> Response {
         let view = try cartView(request, context)
-        if request.wantsJSON { return .json(view.json) }
+        if request.wantsJSON { return .json(try cartJSON(request, context)) }
         var values = view.values
         if let notice = CartNotice(query: try request.queryFields()) {
             let (tone, text) = notice.message(in: view, maxPerLine: view.maxPerLine)
             values["notice"] = ["tone": tone, "text": text, "is_warning": tone == "warning"] as [String: Any]
         }
-        if var cart = values["cart"] as? [String: Any], let subtotal = view.subtotal {
+        if var cart = values["cart"] as? [String: Any], view.subtotal != nil {
             cart["code_action"] = "/fn/checkout/code?return=cart"
-            if let code = try appliedCode(request, context, subtotal: subtotal) {
-                let discount = code.discount(on: subtotal)
-                cart["code"] = code.code
-                cart["discount"] = context.prices.string(discount)
-                cart["total"] = context.prices.string(subtotal - discount)
-            } else {
-                cart["total"] = context.prices.string(subtotal)
-            }
+            let discounts = try CartPricing(request, context, lines: view.lines)
+            cart.merge(discounts.values) { _, new in new }
             if let error = DiscountError.message(code: try request.queryFields().optional("code_error")) { cart["code_error"] = error }
             values["cart"] = cart
         }
@@ -30,18 +24,15 @@ enum ShowCart {
         return .html(html)
     }
 
-    /// The code of the shopper's checkout in progress, if it applies to this subtotal today.
-    private static func appliedCode(_ request: Request, _ context: FunctionContext, subtotal: Money) throws -> DiscountCode? {
-        let store = try context.store()
-        guard let shopper = try ShopperSession.find(request, context, in: store),
-            let typed = try store.checkoutDraft(in: shopper.session)?.code
-        else { return nil }
-        return try? DiscountCode.find(
-            typed, in: context.config.checkout.codes, subtotal: subtotal, today: CalendarDay.of(context.clock.now()))
+    static func json(_ request: Request, _ context: FunctionContext) throws -> Response {
+        .json(try cartJSON(request, context))
     }
 
-    static func json(_ request: Request, _ context: FunctionContext) throws -> Response {
-        .json(try cartView(request, context).json)
+    /// The cart's JSON with its discounts and total at this moment.
+    private static func cartJSON(_ request: Request, _ context: FunctionContext) throws -> JSON {
+        let view = try cartView(request, context)
+        guard case .object(let members) = view.json else { return view.json }
+        return .object(members + (try CartPricing(request, context, lines: view.lines).json))
     }
 
     private static func cartView(_ request: Request, _ context: FunctionContext) throws -> CartView {

@@ -72,7 +72,10 @@ enum CheckoutPage {
             if let image = line.variant.image { values["image"] = ["src": image.src, "alt": image.alt] }
             return values
         }
-        if quote.discount.minorUnits > 0 { summary["discount"] = prices.string(quote.discount) }
+        if quote.discount.minorUnits > 0 {
+            summary["discount"] = prices.string(quote.discount)
+            summary["discount_label"] = state.discounts.labels.joined(separator: ", ")
+        }
         if let code = state.draft.code { summary["code"] = code }
         if let codeError = state.codeError { summary["code_error"] = codeError }
         if state.shippingMethod != nil { summary["shipping"] = quote.shipping.minorUnits == 0 ? "Free" : prices.string(quote.shipping) }

@@ -22,6 +22,8 @@ struct CheckoutState {
     var notice: String?
     /// Why the code just typed was refused, from the redirect after the code form.
     var codeError: String?
+    /// The campaign discounts and code this cart gets at this request's moment.
+    var discounts: CartDiscounts
 
     /// The state of this request's checkout; a shopper without a session or with an empty cart
     /// is sent to the cart page instead.
@@ -41,9 +43,13 @@ struct CheckoutState {
             draft.address = saved.address
             draft.address.email = customer.email
         }
-        var state = CheckoutState(context: context, store: store, shopper: shopper, lines: lines, draft: draft)
+        var state = CheckoutState(
+            context: context, store: store, shopper: shopper, lines: lines, draft: draft, discounts: .none(context.config.currency))
         state.codeError = DiscountError.message(code: try request.queryFields().optional("code_error"))
-        state.dropWhatNoLongerApplies()
+        try state.dropWhatNoLongerApplies()
+        state.discounts = try CartDiscounts(
+            lines, store: store, code: state.draft.code, configCode: state.code, now: context.clock.now(), currency: context.config.currency
+        )
         return .ready(state)
     }
 
@@ -80,15 +86,15 @@ struct CheckoutState {
     var quote: Quote {
         Quote(
             lines: lines.map { Quote.Line(unitPrice: $0.variant.price, quantity: $0.quantity) }, shipping: shippingMethod,
-            tax: hasAddress ? taxRule : nil, mode: settings.taxMode, code: code)
+            tax: hasAddress ? taxRule : nil, mode: settings.taxMode, discounts: discounts.outcome)
     }
 
     /// Forgets a code that stopped applying and a method that no longer ships there, saying so.
-    private mutating func dropWhatNoLongerApplies() {
+    private mutating func dropWhatNoLongerApplies() throws {
         if let typed = draft.code {
             do {
-                _ = try DiscountCode.find(typed, in: settings.codes, subtotal: subtotal, today: today)
-            } catch {
+                _ = try store.acceptCode(typed, configCodes: settings.codes, lines: lines, now: context.clock.now(), currency: currency)
+            } catch let error as DiscountError {
                 notice = "The code \(typed) no longer applies: \(CodeForm.reason(error, prices: context.prices))"
                 draft.code = nil
                 try? store.saveCheckoutDraft(draft, in: shopper.session, now: context.clock.now())

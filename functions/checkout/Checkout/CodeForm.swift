@@ -22,12 +22,11 @@ enum CodeForm {
             draft.code = nil
         } else {
             let lines = try store.cartLines(in: shopper.session)
-            let subtotal = lines.reduce(.zero(context.config.currency)) { $0 + $1.lineTotal }
             do {
-                draft.code = try DiscountCode.find(
-                    typed, in: context.config.checkout.codes, subtotal: subtotal, today: CalendarDay.of(context.clock.now())
-                ).code
-            } catch {
+                draft.code = try store.acceptCode(
+                    typed, configCodes: context.config.checkout.codes, lines: lines, now: context.clock.now(),
+                    currency: context.config.currency)
+            } catch let error as DiscountError {
                 let message = "The code \(typed.uppercased()) cannot be used: \(reason(error, prices: context.prices))"
                 if request.wantsJSON { throw HTTPError(422, message) }
                 return .redirect(to: back + (back.contains("?") ? "&" : "?") + "code_error=" + error.code)
@@ -44,6 +43,9 @@ enum CodeForm {
         case .unknown: "we don't know this code."
         case .expired(_, let day): "it ended on \(day)."
         case .belowMinimum(_, let minimum): "it needs a subtotal of at least \(prices.string(minimum))."
+        case .notStarted: "it does not work yet."
+        case .usedUp: "it has been used up."
+        case .notForCart: "it does not apply to anything in your cart."
         }
     }
 }

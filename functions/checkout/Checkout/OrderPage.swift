@@ -54,7 +54,7 @@ enum OrderPage {
             values["refunded"] = prices.string(details.refunds.reduce(.zero(amounts.currency)) { $0 + $1.amount })
         }
         if amounts.discount.minorUnits > 0 { values["discount"] = prices.string(amounts.discount) }
-        if let code = amounts.discountCode { values["code"] = code }
+        if let label = details.discountLabel { values["code"] = label }
         if amounts.tax.minorUnits > 0 { values[amounts.taxMode == .inclusive ? "tax_included" : "tax_added"] = true }
         switch order.status {
         case .paid:

@@ -21,6 +21,9 @@ enum PaymentStep {
         guard case .ready(let state) = try CheckoutState.load(request, context) else { return try afterPlacing(request, context) }
         let fields = try request.fields()
         try state.checkToken(fields, request)
+        // A code that stopped working since the review was shown changes the total: show the new
+        // one instead of charging it unseen.
+        if state.notice != nil, state.hasAddress, state.shippingMethod != nil { return try render(state, status: 409) }
         guard state.hasAddress, let method = state.shippingMethod else {
             // A press can read the cart before another press of the same button placed the
             // order, and the draft (its shipping method cleared by that order) after: when the
@@ -34,8 +37,8 @@ enum PaymentStep {
         let provider = state.settings.payments.provider
         let draft = OrderDraft(
             lines: state.lines.map(OrderDraft.Line.init), address: state.draft.address, shippingMethodID: method.id,
-            shippingName: method.name, amounts: OrderAmounts(quote, discountCode: state.code?.code), provider: provider.rawValue,
-            sessionID: state.shopper.session.id)
+            shippingName: method.name, amounts: OrderAmounts(quote, discountCode: state.discounts.code), provider: provider.rawValue,
+            sessionID: state.shopper.session.id, discounts: state.discounts.used)
         let order: Order
         do {
             order = try state.store.placeOrder(draft, now: context.clock.now(), holdFor: Payments.holdSeconds(context))
@@ -43,12 +46,25 @@ enum PaymentStep {
             return try sendBackToCart(lines, state)
         } catch OrderError.cartChanged {
             return try afterPlacing(request, context)
+        } catch OrderError.discountUnavailable(let name) {
+            return try dropDiscount(name, state, request)
         } catch OrderError.priceChanged, OrderError.unavailable {
             var changed = state
             changed.notice = "Some prices or items changed since you opened this page. Please check the order again."
             return try render(changed, status: 409)
         }
         return try Payments.start(order, context)
+    }
+
+    /// A discount that ended or was used up while the shopper was at this step: its code is
+    /// dropped and the review shown again with the new total, before anything is charged.
+    static func dropDiscount(_ name: String, _ state: CheckoutState, _ request: Request) throws -> Response {
+        var draft = state.draft
+        if draft.code == name { draft.code = nil }
+        try state.store.saveCheckoutDraft(draft, in: state.shopper.session, now: state.context.clock.now())
+        guard case .ready(var fresh) = try CheckoutState.load(request, state.context) else { return .redirect(to: "/fn/cart") }
+        fresh.notice = "The discount \(name) has ended or has been used up. Please check the new total."
+        return try render(fresh, status: 409)
     }
 
     /// How long after placing an order a repeated press of its button still leads to it.

@@ -1,0 +1,72 @@
+import ShelfConfig
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+
+/// The cart's discounts and total at the moment of the request: the campaigns running now and
+/// the code of the shopper's checkout in progress, priced from the database.
+struct CartPricing {
+    let discounts: CartDiscounts
+    let subtotal: Money
+    /// The code the shopper applied, as typed in the form, when it still works.
+    let code: String?
+    let prices: PriceFormatter
+    let isEmpty: Bool
+
+    init(_ request: Request, _ context: FunctionContext, lines: [CartLine]) throws {
+        let store = try context.store()
+        let currency = context.config.currency
+        let now = context.clock.now()
+        var code: String?
+        if !lines.isEmpty, let shopper = try ShopperSession.find(request, context, in: store),
+            let typed = try store.checkoutDraft(in: shopper.session)?.code
+        {
+            code = try? store.acceptCode(typed, configCodes: context.config.checkout.codes, lines: lines, now: now, currency: currency)
+        }
+        let configCode = code.flatMap { code in context.config.checkout.codes.first { $0.code == code } }
+        discounts = try CartDiscounts(lines, store: store, code: code, configCode: configCode, now: now, currency: currency)
+        subtotal = lines.reduce(.zero(currency)) { $0 + $1.lineTotal }
+        self.code = code
+        prices = context.prices
+        isEmpty = lines.isEmpty
+    }
+
+    var total: Money { subtotal - discounts.outcome.total }
+
+    /// The template values: the code, the discount line with its label, the total.
+    var values: [String: Any] {
+        var values: [String: Any] = ["total": prices.string(total)]
+        if let code { values["code"] = code }
+        if discounts.outcome.total.minorUnits > 0 {
+            values["discount"] = prices.string(discounts.outcome.total)
+            values["discount_label"] = discounts.labels.joined(separator: ", ")
+        }
+        if discounts.outcome.freeShipping { values["free_shipping"] = true }
+        return values
+    }
+
+    /// The JSON members `code`, `discounts`, `discount`, `free_shipping` and `total` (null
+    /// amounts for an empty cart).
+    var json: [(String, JSON)] {
+        guard !isEmpty else {
+            return [("code", .null), ("discounts", .array([])), ("discount", .null), ("free_shipping", .bool(false)), ("total", .null)]
+        }
+        let used = zip(discounts.used, discounts.labels).map { used, label -> JSON in
+            .object([
+                ("label", .string(label)), ("campaign", used.campaign.map { .string($0) } ?? .null),
+                ("code", used.code.map { .string($0) } ?? .null), ("amount", money(used.amount)),
+            ])
+        }
+        return [
+            ("code", code.map { .string($0) } ?? .null), ("discounts", .array(used)), ("discount", money(discounts.outcome.total)),
+            ("free_shipping", .bool(discounts.outcome.freeShipping)), ("total", money(total)),
+        ]
+    }
+
+    private func money(_ amount: Money) -> JSON {
+        .object([
+            ("amount", .number(String(amount.minorUnits))), ("currency", .string(amount.currency.code)),
+            ("formatted", .string(prices.string(amount))),
+        ])
+    }
+}
