@@ -59,4 +59,24 @@ struct AnalyticsEventTests {
             #expect(try store.analyticsEvents().count == 5)
         }
     }
+
+    @Test func aPaymentIsRecordedForTheVisitorWhoPlacedTheOrderWithTheirCampaign() throws {
+        try withTemporaryStore { (store: Store) throws in
+            let other = String(repeating: "cd", count: 16)
+            try store.record(AnalyticsEvent(.pageView, path: "/"), visitor: Self.visitor, now: Self.noon)
+            try store.record(
+                AnalyticsEvent(.pageView, path: "/sale/", utmSource: "mail", utmCampaign: "spring"), visitor: Self.visitor,
+                now: Self.noon + 1)
+            try store.record(AnalyticsEvent(.pageView, path: "/", utmCampaign: "autumn"), visitor: other, now: Self.noon + 2)
+            try store.record(
+                AnalyticsEvent(.checkoutStep, detail: "payment", amount: 4200, orderID: 7), visitor: Self.visitor, now: Self.noon + 3)
+            try store.recordOrderEvent(.paid, orderID: 7, amount: 4200, now: Self.noon + 86_400)
+            // An order no checkout placed records nothing.
+            try store.recordOrderEvent(.paid, orderID: 8, amount: 100, now: Self.noon + 86_400)
+            let paid = try store.analyticsEvents().filter { $0.event.kind == .paid }
+            #expect(paid.count == 1)
+            #expect(paid.first?.visitor == Self.visitor)
+            #expect(paid.first?.event == AnalyticsEvent(.paid, utmSource: "mail", utmCampaign: "spring", amount: 4200, orderID: 7))
+        }
+    }
 }

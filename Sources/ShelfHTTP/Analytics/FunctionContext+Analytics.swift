@@ -18,4 +18,15 @@ extension FunctionContext {
             log("analytics: \(event.kind.rawValue) not recorded: \(error)")
         }
     }
+
+    /// Records that order `orderID` was paid or refunded, for the visitor who placed it (see
+    /// ``ShelfStore/Store/recordOrderEvent(_:orderID:amount:now:)``); like ``record(_:for:)``,
+    /// it never fails the request that calls it (a provider's webhook).
+    public func recordOrderEvent(_ kind: AnalyticsEvent.Kind, orderID: Int64, amount: Int64) {
+        do {
+            try store().recordOrderEvent(kind, orderID: orderID, amount: amount, now: clock.now())
+        } catch {
+            log("analytics: \(kind.rawValue) of order \(orderID) not recorded: \(error)")
+        }
+    }
 }

@@ -23,10 +23,13 @@ public struct AnalyticsEvent: Sendable, Hashable {
     /// A count or money in minor units: a search's results, a payment's or refund's amount,
     /// the quantity added to a cart.
     public var amount: Int64
+    /// The order a checkout step placed, or a payment or refund is of.
+    public var orderID: Int64?
 
     public init(
         _ kind: Kind, path: String = "", product: String = "", referrer: String = "", utmSource: String = "", utmMedium: String = "",
-        utmCampaign: String = "", screen: String = "", detail: String = "", amount: Int64 = 0
+        utmCampaign: String = "", screen: String = "", detail: String = "", amount: Int64 = 0,
+        orderID: Int64? = nil
     ) {
         self.kind = kind
         self.path = path.cut(to: 512)
@@ -38,6 +41,7 @@ public struct AnalyticsEvent: Sendable, Hashable {
         self.screen = screen.cut(to: 10)
         self.detail = detail.cut(to: 200)
         self.amount = amount
+        self.orderID = orderID
     }
 
     /// What happened. The order of the cases is the funnel's.

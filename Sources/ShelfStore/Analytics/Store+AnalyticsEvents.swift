@@ -37,13 +37,13 @@ extension Store {
         try database.execute(
             """
             INSERT INTO analytics_events
-                (at, day, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                (at, day, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount, order_id)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """,
             [
                 .integer(now), .integer(now / Self.analyticsDay), .text(visitor), .text(event.kind.rawValue), .text(event.path),
                 .text(event.product), .text(event.referrer), .text(event.utmSource), .text(event.utmMedium), .text(event.utmCampaign),
-                .text(event.screen), .text(event.detail), .integer(event.amount),
+                .text(event.screen), .text(event.detail), .integer(event.amount), .integer(event.orderID),
             ])
         return true
     }
@@ -53,7 +53,7 @@ extension Store {
     public func analyticsEvents(since: Int64 = 0) throws -> [(visitor: String, at: Int64, event: AnalyticsEvent)] {
         try database.query(
             """
-            SELECT at, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount
+            SELECT at, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount, order_id
             FROM analytics_events WHERE at >= ? ORDER BY at, id
             """, [.integer(since)]
         ).map { row in
@@ -63,8 +63,31 @@ extension Store {
             let event = AnalyticsEvent(
                 kind, path: try row.text("path"), product: try row.text("product"), referrer: try row.text("referrer"),
                 utmSource: try row.text("utm_source"), utmMedium: try row.text("utm_medium"), utmCampaign: try row.text("utm_campaign"),
-                screen: try row.text("screen"), detail: try row.text("detail"), amount: try row.int64("amount"))
+                screen: try row.text("screen"), detail: try row.text("detail"), amount: try row.int64("amount"),
+                orderID: try row.optionalInt64("order_id"))
             return (try row.text("visitor"), try row.int64("at"), event)
         }
+    }
+
+    /// Records that order `orderID` was paid or refunded (`amount` in minor units), for the
+    /// visitor whose checkout placed it, with the campaign (UTM source and campaign) of that
+    /// visitor's first tagged page view: the order keeps what brought it. Nothing is recorded
+    /// for an order no checkout event names (one placed before analytics, or erased).
+    public func recordOrderEvent(_ kind: AnalyticsEvent.Kind, orderID: Int64, amount: Int64, now: Int64) throws {
+        try database.execute(
+            """
+            INSERT INTO analytics_events (at, day, visitor, kind, utm_source, utm_campaign, amount, order_id)
+            SELECT ?, ?, placed.visitor, ?,
+                COALESCE((SELECT tagged.utm_source FROM analytics_events tagged
+                    WHERE tagged.visitor = placed.visitor AND tagged.utm_campaign <> '' ORDER BY tagged.id LIMIT 1), ''),
+                COALESCE((SELECT tagged.utm_campaign FROM analytics_events tagged
+                    WHERE tagged.visitor = placed.visitor AND tagged.utm_campaign <> '' ORDER BY tagged.id LIMIT 1), ''),
+                ?, ?
+            FROM analytics_events placed WHERE placed.order_id = ? AND placed.kind = 'checkout_step' ORDER BY placed.id LIMIT 1
+            """,
+            [
+                .integer(now), .integer(now / Self.analyticsDay), .text(kind.rawValue), .integer(amount), .integer(orderID),
+                .integer(orderID),
+            ])
     }
 }

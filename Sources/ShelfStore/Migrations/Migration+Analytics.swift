@@ -3,7 +3,9 @@ extension Migration {
     ///
     /// `analytics_events` holds one row per page view (from the beacon) or store event (from the
     /// functions), keyed by a visitor hash that changes every day; no IP address, user agent or
-    /// cookie is stored. `analytics_salts` keeps the secret of each day that hashes are made with,
+    /// cookie is stored. `order_id` ties a checkout's last step, and later the order's payment
+    /// and refunds, to the visitor who placed it (no foreign key: an erased order keeps its
+    /// anonymous counts). `analytics_salts` keeps the secret of each day that hashes are made with,
     /// and loses it once the day is over, after which nobody can tell whose hash a row holds.
     /// `analytics_daily` holds what `shelf analytics rollup` counts per day, so raw rows can be
     /// deleted after the retention setting: one row per day, event kind, dimension and value.
@@ -30,11 +32,13 @@ extension Migration {
                 utm_campaign TEXT NOT NULL DEFAULT '' CHECK (length(utm_campaign) <= 100),
                 screen TEXT NOT NULL DEFAULT '' CHECK (length(screen) <= 10),
                 detail TEXT NOT NULL DEFAULT '' CHECK (length(detail) <= 200),
-                amount BIGINT NOT NULL DEFAULT 0
+                amount BIGINT NOT NULL DEFAULT 0,
+                order_id BIGINT NULL
             )
             """,
             "CREATE INDEX analytics_events_by_visitor ON analytics_events (visitor, at)",
             "CREATE INDEX analytics_events_by_day ON analytics_events (day, kind)",
+            "CREATE INDEX analytics_events_by_order ON analytics_events (order_id)",
             """
             CREATE TABLE analytics_daily (
                 day BIGINT NOT NULL,
