@@ -77,12 +77,12 @@ extension Store {
         try database.execute(
             """
             INSERT INTO analytics_events (at, day, visitor, kind, utm_source, utm_campaign, amount, order_id)
-            SELECT ?, ?, placed.visitor, ?,
+            SELECT CAST(? AS BIGINT), CAST(? AS BIGINT), placed.visitor, CAST(? AS TEXT),
                 COALESCE((SELECT tagged.utm_source FROM analytics_events tagged
                     WHERE tagged.visitor = placed.visitor AND tagged.utm_campaign <> '' ORDER BY tagged.id LIMIT 1), ''),
                 COALESCE((SELECT tagged.utm_campaign FROM analytics_events tagged
                     WHERE tagged.visitor = placed.visitor AND tagged.utm_campaign <> '' ORDER BY tagged.id LIMIT 1), ''),
-                ?, ?
+                CAST(? AS BIGINT), CAST(? AS BIGINT)
             FROM analytics_events placed WHERE placed.order_id = ? AND placed.kind = 'checkout_step' ORDER BY placed.id LIMIT 1
             """,
             [

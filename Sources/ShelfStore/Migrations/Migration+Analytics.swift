@@ -8,7 +8,9 @@ extension Migration {
     /// anonymous counts). `analytics_salts` keeps the secret of each day that hashes are made with,
     /// and loses it once the day is over, after which nobody can tell whose hash a row holds.
     /// `analytics_daily` holds what `shelf analytics rollup` counts per day, so raw rows can be
-    /// deleted after the retention setting: one row per day, event kind, dimension and value.
+    /// deleted after the retention setting: one row per day, metric and value (a page, a
+    /// product, a campaign…). `analytics_rolled` remembers the last event rolled up, so a
+    /// rollup counts again only the days that have new events.
     static let analytics = Migration(name: "analytics") { dialect in
         [
             """
@@ -50,6 +52,13 @@ extension Migration {
                 PRIMARY KEY (day, metric, value)
             )
             """,
+            """
+            CREATE TABLE analytics_rolled (
+                id INTEGER PRIMARY KEY CHECK (id = 1),
+                last_event BIGINT NOT NULL
+            )
+            """,
+            "INSERT INTO analytics_rolled (id, last_event) VALUES (1, 0)",
         ]
     }
 }
