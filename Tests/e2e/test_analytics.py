@@ -2,7 +2,8 @@
 address or user agent; bots, GET, bad and oversized bodies are refused or dropped; a flood from
 one client is cut at the per-minute limit while another client still counts; a cart add is
 recorded under the same visitor hash as that browser's page view; the built pages load
-beacon.js, which stays under 1 KB gzipped. Nothing is replaced."""
+beacon.js, which stays under 1 KB gzipped; `shelf analytics report` counts the visit and the
+funnel in text, CSV and JSON, and names a bad day. Nothing is replaced."""
 import gzip
 import json
 import re
@@ -10,6 +11,7 @@ import re
 import pytest
 
 import store_db
+from conftest import shelf
 from servers.browser import Browser
 from servers.launch import serve
 from test_checkout import BASE_URL, COAT, LIGHTTPD_FASTCGI
@@ -26,7 +28,8 @@ def site():
 
 @pytest.fixture(autouse=True)
 def no_events(site):
-    store_db.execute(site.store, "DELETE FROM analytics_events")
+    for statement in ["DELETE FROM analytics_events", "DELETE FROM analytics_daily", "UPDATE analytics_rolled SET last_event = 0"]:
+        store_db.execute(site.store, statement)
 
 
 def beacon(site, view, agent=FIREFOX, headers=None):
@@ -96,3 +99,27 @@ def test_pages_load_the_small_beacon_script(site):
     script = Browser(site.base).get(match.group(1))
     assert script.status == 200 and b"sendBeacon" in script.body
     assert len(gzip.compress(script.body, 9)) < 1024
+
+
+def test_the_report_counts_visitors_pages_and_the_funnel(site):
+    other = FIREFOX + " other"
+    assert beacon(site, {"path": "/", "referrer": "news.example", "utm_campaign": "spring"}).status == 204
+    assert beacon(site, {"path": PRODUCT}).status == 204
+    assert beacon(site, {"path": "/"}, agent=other).status == 204
+    added = Browser(site.base).post("/fn/cart/add", {"sku": COAT}, {"Origin": BASE_URL, "User-Agent": FIREFOX})
+    assert added.status == 303
+    report = json.loads(shelf("analytics", "report", "--format", "json", store=site.store).stdout)
+    today = report["days"][-1]
+    assert (today["visitors"], today["page_views"], today["orders"]) == ("2", "3", "0")
+    assert [(step["step"], step["visitors"]) for step in report["funnel"]] == [
+        ("visit", "2"), ("product", "1"), ("cart", "1"), ("checkout", "0"), ("paid", "0")]
+    assert report["top-pages"][0] == {"page": "/", "views": "2", "visitors": "2"}
+    assert report["referrers"] == [{"site": "news.example", "views": "1", "visitors": "1"}]
+    assert report["utm-campaigns"][0]["campaign"] == "spring"
+    csv = shelf("analytics", "report", "--format", "csv", store=site.store).stdout
+    # Python reads the CRLF line ends as "\n".
+    assert "funnel\nStep,Visitors,From the step before\nvisit,2,-\nproduct,1,50.0%\n" in csv
+    text = shelf("analytics", "report", store=site.store).stdout
+    assert "Top products viewed" in text and "belted-wool-wrap-coat" in text
+    wrong = shelf("analytics", "report", "--from", "2026-02-30", store=site.store, check=False)
+    assert wrong.returncode != 0 and "--from \"2026-02-30\" is not a day" in wrong.stderr
