@@ -86,17 +86,11 @@ extension Shelf.AnalyticsCommand {
             }
             let prices = PriceFormatter(locale: config.locale, currency: config.currency)
             let tables = report.tables {
-                format == .text ? prices.string(Money(minorUnits: $0, currency: config.currency)) : plainAmount($0, config.currency)
+                format == .text
+                    ? prices.string(Money(minorUnits: $0, currency: config.currency))
+                    : Money(minorUnits: $0, currency: config.currency).decimalString
             }
             print(ReportOutput(tables: tables, format: format).text, terminator: "")
         }
     }
-}
-
-/// Minor units as a decimal number without a currency sign (4200 EUR is `42.00`), for CSV and JSON.
-private func plainAmount(_ minor: Int64, _ currency: Currency) -> String {
-    guard currency.exponent > 0 else { return "\(minor)" }
-    let fraction = String(abs(minor) % currency.minorUnitsPerMajor)
-    return "\(minor < 0 ? "-" : "")\(abs(minor) / currency.minorUnitsPerMajor)."
-        + String(repeating: "0", count: currency.exponent - fraction.count) + fraction
 }

@@ -2,7 +2,7 @@ import ShelfCore
 import ShelfStore
 
 /// The analytics report's tables written as text for a terminal, as CSV (the tables one
-/// after another, each headed by its name), or as one JSON object keyed by table.
+/// after another, each headed by its id), or as one JSON object keyed by table.
 struct ReportOutput {
     let tables: [AnalyticsReport.Table]
     let format: Shelf.AnalyticsCommand.Report.Format
@@ -15,10 +15,7 @@ struct ReportOutput {
                 return ([table.title] + body).joined(separator: "\n") + "\n"
             }.joined(separator: "\n")
         case .csv:
-            return tables.map { table in
-                ([[table.id]] + [table.columns] + table.rows).map { $0.map(Self.csvField).joined(separator: ",") }.joined(separator: "\r\n")
-                    + "\r\n"
-            }.joined(separator: "\r\n")
+            return tables.map { table in table.id + "\r\n" + table.csv }.joined(separator: "\r\n")
         case .json:
             let members = tables.map { table in
                 (
@@ -31,15 +28,5 @@ struct ReportOutput {
             }
             return JSON.object(members).text + "\n"
         }
-    }
-
-    /// A CSV field, quoted when it holds a comma, quote or line break; a leading `=`, `+`, `-`
-    /// or `@` is prefixed with `'` so a spreadsheet does not run it as a formula (a search
-    /// query or a referrer comes from visitors).
-    static func csvField(_ value: String) -> String {
-        var value = value
-        if value.count > 1, let first = value.first, "=+-@".contains(first), Double(value) == nil { value = "'" + value }
-        guard value.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return value }
-        return "\"" + value.replacing("\"", with: "\"\"") + "\""
     }
 }
