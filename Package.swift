@@ -19,6 +19,7 @@ let package = Package(
         .executable(name: "account", targets: ["account"]),
         .executable(name: "search", targets: ["search"]),
         .executable(name: "subscribe", targets: ["subscribe"]),
+        .executable(name: "beacon", targets: ["beacon"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -136,6 +137,12 @@ let package = Package(
         .executableTarget(
             name: "subscribe", dependencies: ["SubscribeFunction", "ShelfHTTP"], path: "functions/subscribe", exclude: ["Subscribe"],
             sources: ["main.swift"], swiftSettings: strict),
+        .target(
+            name: "BeaconFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP"], path: "functions/beacon/Beacon",
+            swiftSettings: strict),
+        .executableTarget(
+            name: "beacon", dependencies: ["BeaconFunction", "ShelfHTTP"], path: "functions/beacon", exclude: ["Beacon"],
+            sources: ["main.swift"], swiftSettings: strict),
 
         // Shared test support; libpq makes and drops the PostgreSQL schemas of temporary stores.
         .target(
@@ -162,6 +169,10 @@ let package = Package(
         .testTarget(
             name: "SubscribeFunctionTests",
             dependencies: ["SubscribeFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
+            name: "BeaconFunctionTests",
+            dependencies: ["BeaconFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

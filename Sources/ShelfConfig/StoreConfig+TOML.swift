@@ -21,7 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
-            "mail", "database", "newsletter_topics",
+            "mail", "database", "newsletter_topics", "analytics",
         ])
 
         name = try reader.requiredString("name")
@@ -96,6 +96,7 @@ extension StoreConfig {
         }
 
         newsletterTopics = try NewsletterTopic.all(in: reader)
+        analytics = try AnalyticsSettings(reader)
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
             try entry.allowOnly(["handle", "title", "description"])

@@ -29,6 +29,7 @@ public struct StoreConfig: Sendable, Hashable {
     /// The newsletters a subscriber can choose on the preference page (`[[newsletter_topics]]`);
     /// a sign-up gets them all. One, `news`, when none are declared.
     public var newsletterTopics: [NewsletterTopic] = [NewsletterTopic.news]
+    public var analytics = AnalyticsSettings()
 
     /// Cart rules.
     public struct Cart: Sendable, Hashable {

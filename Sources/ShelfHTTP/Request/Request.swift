@@ -32,7 +32,7 @@ public struct Request: Sendable {
         switch head.bodyType {
         case .form: return try Fields(form: body)
         case .json: return try Fields(json: body)
-        case nil: return Fields()
+        case .text, nil: return Fields()
         }
     }
 

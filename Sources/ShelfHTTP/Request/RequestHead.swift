@@ -133,12 +133,16 @@ public struct RequestHead: Sendable {
 public enum BodyType: Sendable, Hashable {
     case form
     case json
+    /// Plain text, which the route reads from ``Request/body`` itself: what `navigator.sendBeacon`
+    /// sends for a string, since a JSON type would need a CORS preflight it cannot make.
+    case text
 
     /// The media type a client sends for it.
     public var mediaType: String {
         switch self {
         case .form: "application/x-www-form-urlencoded"
         case .json: "application/json"
+        case .text: "text/plain"
         }
     }
 }

@@ -43,6 +43,10 @@ public struct Route: Sendable {
         case sameSite
         /// Any server; the handler must verify the request's signature before acting on it.
         case signedBySender
+        /// Any page, this site's or another's, with nothing to verify: the handler must change
+        /// nothing a visitor could be harmed by, and bound what one client can make it do
+        /// (the analytics beacon, which a copied page or a proxy may send from another origin).
+        case anySite
     }
 
     /// The methods functions use; anything else is a 405.

@@ -26,6 +26,8 @@ public import ShelfHTTP
 /// | `POST /fn/account/delete` | delete my account (needs the password); a goodbye page |
 /// | `GET /fn/account.json` | `{"name": …}` for the header, `null` when logged out |
 /// | `GET /fn/account/admin` | "Admin: NAME" for an admin; anyone else gets the 404 of an unknown address, whatever the method |
+/// | `GET /fn/account/admin/analytics` | the analytics dashboard (`from`, `to`), admins only, as above |
+/// | `GET /fn/account/admin/analytics.csv?table=ID` | one of its tables as CSV, admins only |
 public enum AccountRoutes {
     /// A form of three short fields; a 1 MB password is refused before anything is hashed.
     static let formLimit = 8192
@@ -34,6 +36,8 @@ public enum AccountRoutes {
         Route(.get, "/") { request, context in try AccountHome.show(request, context) },
         Route(.get, ".json") { request, context in try AccountHome.json(request, context) },
         Route(.get, "/admin", access: .admins) { request, context in try AdminHome.show(request, context) },
+        Route(.get, "/admin/analytics", access: .admins) { request, context in try AnalyticsDashboard.show(request, context) },
+        Route(.get, "/admin/analytics.csv", access: .admins) { request, context in try AnalyticsDashboard.csv(request, context) },
         Route(.get, "/register") { request, context in try Registration.show(request, context) },
         Route(.post, "/register", body: .accepts([.form], limit: formLimit)) { request, context in
             try Registration.submit(request, context)

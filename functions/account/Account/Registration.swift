@@ -33,6 +33,7 @@ enum Registration {
         let (token, _) = AccountLink.issue(context.random, key: context.secrets.sessionKey)
         let created = try store.register(email: email, name: name, passwordHash: hash, confirmation: token, now: context.clock.now())
         context.log("registration: \(created ? "account created" : "address already registered, told by email")")
+        if created { context.record(AnalyticsEvent(.accountCreated), for: request) }
         return try AccountPage.message(
             "Check your email",
             "We have sent an email to \(email). Follow the link in it to confirm your address, then log in."

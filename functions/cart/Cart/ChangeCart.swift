@@ -25,6 +25,7 @@ enum ChangeCart {
                 sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
                 maxLines: context.config.cart.maxLines)
         }
+        context.record(AnalyticsEvent(.cartAdd, detail: sku, amount: Int64(quantity)), for: request)
         return try answer(request, context, store, cart, notice: CartNotice(after: change, added: true))
     }
 

@@ -9,7 +9,9 @@ enum AddressStep {
     static func show(_ request: Request, _ context: FunctionContext) throws -> Response {
         switch try CheckoutState.load(request, context) {
         case .elsewhere(let response): return response
-        case .ready(let state): return try render(state, address: state.draft.address, problems: [])
+        case .ready(let state):
+            context.record(AnalyticsEvent(.checkoutStart), for: request)
+            return try render(state, address: state.draft.address, problems: [])
         }
     }
 
@@ -24,6 +26,7 @@ enum AddressStep {
         if address.country != state.draft.address.country { state.draft.shippingID = nil }
         state.draft.address = address
         try state.save()
+        context.record(AnalyticsEvent(.checkoutStep, detail: "address"), for: request)
         return .redirect(to: "/fn/checkout/shipping")
     }
 

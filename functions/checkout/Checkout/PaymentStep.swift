@@ -53,6 +53,8 @@ enum PaymentStep {
             changed.notice = "Some prices or items changed since you opened this page. Please check the order again."
             return try render(changed, status: 409)
         }
+        context.record(
+            AnalyticsEvent(.checkoutStep, detail: "payment", amount: order.amounts.total.minorUnits, orderID: order.id), for: request)
         return try Payments.start(order, context)
     }
 

@@ -27,6 +27,7 @@ enum ShippingStep {
         }
         state.draft.shippingID = id
         try state.save()
+        context.record(AnalyticsEvent(.checkoutStep, detail: "shipping"), for: request)
         return .redirect(to: "/fn/checkout/payment")
     }
 

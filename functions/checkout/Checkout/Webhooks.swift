@@ -66,6 +66,10 @@ enum Webhooks {
             } catch let error as OrderError {
                 throw HTTPError(400, "Refused.", log: "\(event.id) for order \(number) refused: \(error)")
             }
+            switch outcome {
+            case .paid, .paidButShort: context.recordOrderEvent(.paid, orderID: order.id, amount: amount)
+            default: break
+            }
             if outcome == .paidAfterCancellation || outcome == .paidAgain {
                 context.log("order \(number) was paid after cancellation or twice (\(event.id)): refund it")
             }
@@ -100,6 +104,9 @@ enum Webhooks {
             let outcome = try store.recordProviderRefund(
                 details.id, charge: paymentIntent, totalRefunded: Money(minorUnits: refunded, currency: refundCurrency),
                 reference: "\(charge):\(refunded)", now: now)
+            if case .recorded(let part) = outcome {
+                context.recordOrderEvent(.refunded, orderID: details.id, amount: part.minorUnits)
+            }
             if case .refused(let reason) = outcome {
                 context.log("\(event.id): refund of order \(number) not recorded: \(reason); check it in the provider's dashboard")
             }

@@ -9,6 +9,7 @@ enum SearchPage {
     static func page(_ request: Request, _ context: FunctionContext) throws -> Response {
         let (input, results) = try search(request, context)
         if request.wantsJSON { return .json(SearchJSON.value(input, results, context)) }
+        context.record(AnalyticsEvent(.search, detail: input.query.text, amount: Int64(results.total)), for: request)
         let view = SearchView(input: input, results: results, context: context)
         let title = input.query.text.isEmpty ? "Search" : "Search: \(input.query.text)"
         let html = try context.pages().render("search", title: title, path: "/fn/search", values: ["search": view.values])

@@ -11,6 +11,7 @@ enum SubscriptionConfirmation {
             return try SubscribePage.linkProblem.response(context)
         }
         context.log("subscribe: subscriber \(subscriber.id) confirmed")
+        context.record(AnalyticsEvent(.subscribed, detail: asked.sku == nil ? "newsletter" : "back-in-stock"), for: request)
         let token = SubscriberLink.token(for: subscriber, key: context.secrets.sessionKey)
         var page =
             asked.sku == nil

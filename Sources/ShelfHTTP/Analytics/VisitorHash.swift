@@ -1,0 +1,29 @@
+import ShelfConfig
+import ShelfCrypto
+public import ShelfStore
+
+/// Who a visitor is to the analytics, for one day only: an HMAC-SHA256, keyed with the day's
+/// secret salt, of the site, the client's address and its user agent, cut to 128 bits in hex.
+///
+/// Neither the address nor the user agent is kept anywhere. The salt is deleted once its day is
+/// over (``ShelfStore/Store/analyticsSalt(now:candidate:)``), so tomorrow the same browser is a
+/// new visitor and nobody, the merchant included, can tell whose hash an old row holds.
+public enum VisitorHash {
+    /// The hash of a client under `salt` (64 hex characters).
+    ///
+    /// ```swift
+    /// VisitorHash.make(salt: salt, address: "203.0.113.9", userAgent: "Mozilla/5.0 …", site: "https://shop.example")
+    /// ```
+    public static func make(salt: String, address: String, userAgent: String, site: String) -> String {
+        let message = Array(site.utf8) + [0] + Array(address.utf8) + [0] + Array(userAgent.utf8)
+        return Hex.encode(Array(Digest.hmacSHA256(key: Array(salt.utf8), message: message).prefix(16)))
+    }
+
+    /// The hash of the client that sent `request`, under today's salt (made on the day's first
+    /// request from `context`'s random source).
+    public static func of(_ request: Request, _ context: FunctionContext, in store: Store) throws -> String {
+        let salt = try store.analyticsSalt(now: context.clock.now(), candidate: Hex.encode(context.random.bytes(32)))
+        return make(
+            salt: salt, address: request.head.clientAddress, userAgent: request.header("user-agent") ?? "", site: context.config.baseURL)
+    }
+}

@@ -1,0 +1,4 @@
+import BeaconFunction
+import ShelfHTTP
+
+Function(name: "beacon", routes: BeaconRoutes.all).run()
