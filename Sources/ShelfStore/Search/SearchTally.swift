@@ -46,6 +46,7 @@ struct SearchTally {
         var valueFirst = catalogue.options.map { [Int](repeating: Int.max, count: $0.values.count) }
         var rangeCounts = [Int](repeating: 0, count: ranges.count)
         var passing: [Passing] = []
+        passing.reserveCapacity(matched.count)
         var masks: [UInt64] = []
         var seen: [Int] = []
 
@@ -103,14 +104,17 @@ struct SearchTally {
 
         total = passing.count
         let order = catalogue.titleOrder
-        switch query.sort {
-        case .relevance: passing.sort { ($0.rank, $0.product) < ($1.rank, $1.product) }
-        case .newest: passing.sort { $0.product < $1.product }
-        case .priceLowHigh: passing.sort { ($0.price, order[$0.product]) < ($1.price, order[$1.product]) }
-        case .priceHighLow: passing.sort { ($1.price, order[$0.product]) < ($0.price, order[$1.product]) }
-        }
         let start = min(passing.count, max(0, query.page - 1) * SearchQuery.pageSize)
-        page = passing[start..<min(passing.count, start + SearchQuery.pageSize)].map { catalogue.products[$0.product].handle }
+        // Only the pages up to the one asked for are ordered, not every product found.
+        let shown = passing.smallest(start < passing.count ? start + SearchQuery.pageSize : 0) { a, b in
+            switch query.sort {
+            case .relevance: (a.rank, a.product) < (b.rank, b.product)
+            case .newest: a.product < b.product
+            case .priceLowHigh: (a.price, order[a.product]) < (b.price, order[b.product])
+            case .priceHighLow: (b.price, order[a.product]) < (a.price, order[b.product])
+            }
+        }
+        page = shown.dropFirst(start).map { catalogue.products[$0.product].handle }
 
         facets.categories = categoryCounts.enumerated().filter { $0.1 > 0 }.map {
             FacetCount(value: catalogue.categories[$0.0], count: $0.1)
