@@ -27,8 +27,8 @@ struct SearchCatalogue {
     /// Newest first (release date, then title and handle), the order of an empty query.
     var products: [Product] = []
     var positions: [String: Int] = [:]
-    /// The products' words, by their place in ``products``.
-    var text = SearchTextIndex(products: [])
+    /// Products by the key a text match returns (``SearchDialect/keys``).
+    var keys: [SQLValue: Int] = [:]
     /// Category handles in the store's order.
     var categories: [String] = []
     var brands: [String] = []
@@ -122,12 +122,13 @@ struct SearchCatalogue {
         for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
             if let variant = catalogue.skus[try row.text("sku")] { catalogue.variants.available[variant] = false }
         }
-        let search = database.dialect.search
-        var words = [[String: Float]](repeating: [:], count: catalogue.products.count)
-        for row in try database.query(search.readWords) {
-            if let product = catalogue.positions[try row.text("handle")] { words[product] = try search.weightedWords(row) }
+        if let keys = database.dialect.search.keys {
+            for row in try database.query(keys) {
+                if let product = catalogue.positions[try row.text("handle")] { catalogue.keys[try row.value("key")] = product }
+            }
+        } else {
+            for (handle, product) in catalogue.positions { catalogue.keys[.text(handle)] = product }
         }
-        catalogue.text = SearchTextIndex(products: words)
         var byTitle = Array(catalogue.products.indices)
         byTitle.sort {
             (catalogue.products[$0].title, catalogue.products[$0].handle) < (catalogue.products[$1].title, catalogue.products[$1].handle)

@@ -1,8 +1,8 @@
-/// How each engine stores the search text and gives it back: the only search SQL that differs.
+/// How each engine indexes and matches the search text: the only search SQL that differs.
 ///
 /// Both receive text already folded into ``SearchWords`` (lower case, no accents, plurals
-/// reduced), so they tokenize words separated by spaces and nothing else. Queries never reach
-/// them: a search matches and ranks in ``SearchTextIndex``, built from what ``readWords`` reads.
+/// reduced), so they tokenize words separated by spaces and nothing else. A query reaches them
+/// as a match expression built here from those words alone, always as a bound value.
 struct SearchDialect: Sendable {
     /// The statements of the ``Migration/search`` migration that create the text index.
     let indexTables: [String]
@@ -19,13 +19,21 @@ struct SearchDialect: Sendable {
     let writeArguments: @Sendable (_ handle: String, _ fields: [String]) -> [SQLValue]
     /// Removes a product's text; the handle is the one argument.
     let deleteText: String
-    /// Reads every product's indexed words: a `handle` and what ``weightedWords`` reads.
-    let readWords: String
-    /// The words of a row of ``readWords`` with their weighted counts
-    /// (``SearchTextIndex/fieldWeights``), the same on both engines.
-    let weightedWords: @Sendable (Row) throws -> [String: Float]
+    /// A `SELECT key, rank` of the products matching the expression, best first by `rank`
+    /// ascending; ``matchArguments(_:)`` gives its arguments. The key is what ``keys`` pairs
+    /// with handles, or the handle itself where ``keys`` is nil.
+    let match: String
+    /// A `SELECT key, handle` of every product's match key: FTS5's rowid (that of the product's
+    /// `search_documents` row), which a match reads without reading the stored text.
+    let keys: String?
+    /// The arguments of ``match`` for an expression.
+    let matchArguments: @Sendable (String) -> [SQLValue]
+    /// A match expression: every word must match one of its spellings; a prefix spelling
+    /// matches the words it starts.
+    let expression: @Sendable ([[SearchSpelling]]) -> String
 
-    /// FTS5, its six columns read back for the ranking in Swift. `unicode61` without its own accent removal splits our
+    /// FTS5, ranked by bm25 with title, brand and SKUs weighted above categories and options,
+    /// and those above the description. `unicode61` without its own accent removal splits our
     /// folded text exactly on its spaces.
     static let sqlite = SearchDialect(
         indexTables: [
@@ -46,17 +54,22 @@ struct SearchDialect: Sendable {
             """,
         writeArguments: { handle, fields in [.text(handle), .text(handle)] + fields.map { .text($0) } },
         deleteText: "DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_documents WHERE handle = ?)",
-        readWords: "SELECT handle, title, brand, categories, options, description, skus FROM search_text",
-        weightedWords: { row in
-            SearchTextIndex.weightedWords(
-                of: try ["title", "brand", "categories", "options", "description", "skus"].map { try row.text($0) })
+        match: """
+            SELECT rowid AS key, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
+            FROM search_text WHERE search_text MATCH ?
+            """,
+        keys: "SELECT rowid AS key, handle FROM search_documents",
+        matchArguments: { [.text($0)] },
+        expression: { terms in
+            terms.map { spellings in
+                "(" + spellings.map { "\"\($0.word)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " OR ") + ")"
+            }.joined(separator: " AND ")
         }
     )
 
     /// A `tsvector` of the `simple` configuration (no stemming or stop words of its own: the
     /// words are ours) with title, brand and SKUs at weight A, categories and options at B and
-    /// the description at C: the weights of ``SearchTextIndex/fieldWeights``, read back as text
-    /// (`'wool':3A,17C`) for the ranking in Swift.
+    /// the description at C, searched through a GIN index and ranked by `ts_rank`.
     static let postgresql = SearchDialect(
         indexTables: [
             "ALTER TABLE search_documents ADD COLUMN words TSVECTOR NOT NULL DEFAULT ''",
@@ -73,49 +86,21 @@ struct SearchDialect: Sendable {
             """,
         writeArguments: { handle, fields in fields.map { .text($0) } + [.text(handle)] },
         deleteText: "UPDATE search_documents SET words = '' WHERE handle = ?",
-        readWords: "SELECT handle, words::text AS words FROM search_documents",
-        weightedWords: { row in SearchDialect.weightedWords(ofVector: try row.text("words")) }
+        match: """
+            SELECT handle AS key, -ts_rank(words, to_tsquery('simple', ?)) AS rank
+            FROM search_documents WHERE words @@ to_tsquery('simple', ?)
+            """,
+        keys: nil,
+        matchArguments: { [.text($0), .text($0)] },
+        expression: { terms in
+            terms.map { spellings in
+                "(" + spellings.map { $0.word + ($0.isPrefix ? ":*" : "") }.joined(separator: " | ") + ")"
+            }.joined(separator: " & ")
+        }
     )
 }
 
 extension SearchDialect {
-    /// The words of a `tsvector` as text (`'navy':5B,9C 'tee':2A`), each occurrence counted
-    /// by its weight: A as the title's, B as the categories', C and D as the description's.
-    static func weightedWords(ofVector text: String) -> [String: Float] {
-        let weights: [Character: Float] = ["A": fieldWeight(0), "B": fieldWeight(2), "C": fieldWeight(4)]
-        var counts: [String: Float] = [:]
-        var rest = Substring(text)
-        while let open = rest.firstIndex(of: "'") {
-            var word = ""
-            var index = rest.index(after: open)
-            while index < rest.endIndex {
-                let character = rest[index]
-                index = rest.index(after: index)
-                if character == "\\", index < rest.endIndex {
-                    word.append(rest[index])
-                    index = rest.index(after: index)
-                } else if character == "'" {
-                    guard index < rest.endIndex, rest[index] == "'" else { break }
-                    word.append("'")
-                    index = rest.index(after: index)
-                } else {
-                    word.append(character)
-                }
-            }
-            let end = rest[index...].firstIndex(of: " ") ?? rest.endIndex
-            var total: Float = 0
-            // `:1A,2,3B`: one position each, its weight after it (none is D).
-            for position in rest[index..<end].dropFirst().split(separator: ",") {
-                total += position.last.flatMap { weights[$0] } ?? fieldWeight(4)
-            }
-            counts[word, default: 0] += index == end ? fieldWeight(4) : total
-            rest = rest[end...]
-        }
-        return counts
-    }
-
-    private static func fieldWeight(_ field: Int) -> Float { SearchTextIndex.fieldWeights[field] }
-
     /// True for ``textTable`` and the tables the engine keeps beside it (`search_text_data`…).
     func ownsTable(_ name: String) -> Bool {
         guard let textTable else { return false }
