@@ -8,28 +8,11 @@ import ShelfCore
 /// function process keeps it between requests (``SearchCache``) and reads again only what
 /// changed: the index by its version in `search_state`, the stock by the stock versions.
 struct SearchCatalogue {
-    /// A variant as the facets see it.
-    struct Variant {
-        var price: Int64
-        var onSale: Bool
-        /// Read live from `stock`: something can be bought now.
-        var available: Bool
-    }
-
     /// An indexed, published product.
     struct Product {
         var handle: String
         var title: String
         var released: String
-        var brand: Int?
-        /// Indexes into ``categories``, in the store's category order.
-        var categories: [Int]
-        /// Indexes into ``options`` of the product's options, in its order.
-        var options: [Int]
-        var variants: [Variant]
-        /// Each variant's value of each of ``options``, as indexes into that option's values:
-        /// variant `v`'s value of option `o` is at `v * options.count + o`.
-        var values: [Int]
     }
 
     /// A product option (`Colour`) and every value products give it.
@@ -37,6 +20,8 @@ struct SearchCatalogue {
         var name: String
         var values: [String] = []
         var index: [String: Int] = [:]
+        /// Each value's place among the values of every option (``SearchVariants/values``).
+        var ids: [Int] = []
     }
 
     /// Newest first (release date, then title and handle), the order of an empty query.
@@ -48,8 +33,17 @@ struct SearchCatalogue {
     var categories: [String] = []
     var brands: [String] = []
     var options: [Option] = []
-    /// Where each SKU is: its product and the variant's position there.
-    var skus: [String: (product: Int, variant: Int)] = [:]
+    /// How many values all the options have together.
+    var valueCount = 0
+    /// Each product's brand, an index into ``brands``, or -1.
+    var brandOf: [Int32] = []
+    /// Product `p`'s categories (indexes into ``categories``, in their order) are at
+    /// `categoryStarts[p]..<categoryStarts[p + 1]` of ``categoryList``.
+    var categoryStarts: [Int32] = [0]
+    var categoryList: [Int32] = []
+    var variants = SearchVariants()
+    /// Where each SKU is in ``variants``.
+    var skus: [String: Int] = [:]
     /// Each product's place in the order of titles (then handles): the tie-break of price sorts.
     var titleOrder: [Int] = []
     /// The price ranges offered as a facet (``priceRanges(of:)``), from the whole catalogue.
@@ -75,43 +69,58 @@ struct SearchCatalogue {
             WHERE p.published = 1
             ORDER BY d.released DESC, d.title, d.handle
             """)
+        // Each product's options and its variants' values of them, until every option is known.
+        var valuesByProduct: [(options: [Int], values: [Int32])] = []
         for row in rows {
             let handle = try row.text("handle")
-            var product = Product(
-                handle: handle, title: try row.text("title"), released: try row.text("released"), brand: nil,
-                categories: try row.text("categories").split(separator: " ").compactMap { categoryIndex[String($0)] }.sorted(),
-                options: [], variants: [], values: [])
-            if let brand = try row.optionalText("brand") {
-                product.brand = brandIndex[brand] ?? catalogue.add(brand, to: &brandIndex)
-            }
-            guard case .array(let parts)? = try? JSON.parse(Array(try row.text("variants").utf8), maxDepth: 5), parts.count == 2,
+            let categories = try row.text("categories").split(separator: " ").compactMap { categoryIndex[String($0)] }.sorted()
+            catalogue.categoryList += categories.map { Int32($0) }
+            catalogue.categoryStarts.append(Int32(catalogue.categoryList.count))
+            let brand = try row.optionalText("brand").map { brandIndex[$0] ?? catalogue.add($0, to: &brandIndex) }
+            catalogue.brandOf.append(Int32(brand ?? -1))
+            var options: [Int] = []
+            var values: [Int32] = []
+            if case .array(let parts)? = try? JSON.parse(Array(try row.text("variants").utf8), maxDepth: 5), parts.count == 2,
                 case .array(let names) = parts[0], case .array(let variants) = parts[1]
-            else { continue }
-            for case .string(let name) in names {
-                let index = optionIndex[name] ?? catalogue.addOption(name, to: &optionIndex)
-                product.options.append(index)
-            }
-            for case .array(let fields) in variants {
-                guard fields.count == 4, case .string(let sku) = fields[0], case .number(let priceText) = fields[1],
-                    let price = Int64(priceText), case .array(let values) = fields[3], values.count == product.options.count
-                else { continue }
-                let texts = values.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
-                guard texts.count == values.count else { continue }
-                var compareAt: Int64?
-                if case .number(let text) = fields[2] { compareAt = Int64(text) }
-                for (option, value) in zip(product.options, texts) {
-                    product.values.append(catalogue.options[option].index[value] ?? catalogue.addValue(value, to: option))
+            {
+                for case .string(let name) in names {
+                    options.append(optionIndex[name] ?? catalogue.addOption(name, to: &optionIndex))
                 }
-                catalogue.skus[sku] = (catalogue.products.count, product.variants.count)
-                product.variants.append(Variant(price: price, onSale: (compareAt ?? 0) > price, available: true))
+                for case .array(let fields) in variants {
+                    guard fields.count == 4, case .string(let sku) = fields[0], case .number(let priceText) = fields[1],
+                        let price = Int64(priceText), case .array(let texts) = fields[3], texts.count == options.count
+                    else { continue }
+                    let strings = texts.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
+                    guard strings.count == texts.count else { continue }
+                    var compareAt: Int64?
+                    if case .number(let text) = fields[2] { compareAt = Int64(text) }
+                    for (option, value) in zip(options, strings) {
+                        let index = catalogue.options[option].index[value] ?? catalogue.addValue(value, to: option)
+                        values.append(Int32(catalogue.options[option].ids[index]))
+                    }
+                    catalogue.skus[sku] = catalogue.variants.prices.count
+                    catalogue.variants.prices.append(price)
+                    catalogue.variants.onSale.append((compareAt ?? 0) > price)
+                    catalogue.variants.available.append(true)
+                }
             }
+            catalogue.variants.starts.append(Int32(catalogue.variants.prices.count))
+            valuesByProduct.append((options, values))
             catalogue.positions[handle] = catalogue.products.count
-            catalogue.products.append(product)
+            catalogue.products.append(Product(handle: handle, title: try row.text("title"), released: try row.text("released")))
+        }
+        let optionCount = catalogue.options.count
+        catalogue.variants.optionCount = optionCount
+        catalogue.variants.values = [Int32](repeating: -1, count: catalogue.variants.prices.count * optionCount)
+        for (product, known) in valuesByProduct.enumerated() where !known.options.isEmpty {
+            for (position, variant) in catalogue.variants.of(product).enumerated() {
+                for (slot, option) in known.options.enumerated() {
+                    catalogue.variants.values[variant * optionCount + option] = known.values[position * known.options.count + slot]
+                }
+            }
         }
         for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
-            if let place = catalogue.skus[try row.text("sku")] {
-                catalogue.products[place.product].variants[place.variant].available = false
-            }
+            if let variant = catalogue.skus[try row.text("sku")] { catalogue.variants.available[variant] = false }
         }
         if let keys = database.dialect.search.keys {
             for row in try database.query(keys) {
@@ -126,7 +135,8 @@ struct SearchCatalogue {
         }
         catalogue.titleOrder = [Int](repeating: 0, count: byTitle.count)
         for (place, product) in byTitle.enumerated() { catalogue.titleOrder[product] = place }
-        catalogue.priceRanges = Self.priceRanges(of: catalogue.products.compactMap { $0.variants.map(\.price).min() })
+        catalogue.priceRanges = Self.priceRanges(
+            of: catalogue.products.indices.compactMap { catalogue.variants.prices[catalogue.variants.of($0)].min() })
         return catalogue
     }
 
@@ -137,9 +147,7 @@ struct SearchCatalogue {
         let rows = try database.query(
             "SELECT sku, on_hand - reserved - allocated AS available FROM stock WHERE version > ?", [.integer(stockVersion)])
         for row in rows {
-            if let place = skus[try row.text("sku")] {
-                products[place.product].variants[place.variant].available = try row.int("available") > 0
-            }
+            if let variant = skus[try row.text("sku")] { variants.available[variant] = try row.int("available") > 0 }
         }
         stockVersion = version
     }
@@ -159,6 +167,8 @@ struct SearchCatalogue {
     private mutating func addValue(_ value: String, to option: Int) -> Int {
         options[option].index[value] = options[option].values.count
         options[option].values.append(value)
+        options[option].ids.append(valueCount)
+        valueCount += 1
         return options[option].values.count - 1
     }
 }

@@ -25,92 +25,114 @@ struct SearchTally {
     /// Counts `matched` (products by their place in `catalogue`, with their rank) under the
     /// choices of `query`; `optionNames` are the option facets by slug.
     init(_ catalogue: SearchCatalogue, matched: [(product: Int, rank: Int64)], query: SearchQuery, optionNames: [String: String]) {
-        let categories =
-            query.categories.isEmpty
-            ? nil : Set(catalogue.categories.indices.filter { query.categories.contains(catalogue.categories[$0]) })
-        let brands = query.brands.isEmpty ? nil : Self.matching(catalogue.brands, query.brands)
+        let chosenCategories = query.categories.isEmpty ? nil : catalogue.categories.map { query.categories.contains($0) }
+        let chosenBrands = query.brands.isEmpty ? nil : Self.chosen(catalogue.brands, query.brands)
         let optionIndex = Dictionary(catalogue.options.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
-        // Each chosen option: the catalogue option, its bit in a variant's mask, the values chosen.
-        var chosen: [(option: Int?, bit: UInt64, values: Set<Int>)] = []
+        // Each chosen option: the catalogue option (-1 for none: no variant has it), its bit in a
+        // variant's mask, which values (of every option) are chosen.
+        var chosen: [(option: Int, bit: UInt64, values: [Bool])] = []
         for (slug, values) in query.options.sorted(by: { $0.key < $1.key }) where !values.isEmpty {
             let option = optionNames[slug].flatMap { optionIndex[$0] }
-            let bit = UInt64(1) << UInt64(min(3 + chosen.count, 63))
-            chosen.append((option, bit, option.map { Self.matching(catalogue.options[$0].values, values) } ?? []))
+            var allowed = [Bool](repeating: false, count: catalogue.valueCount)
+            if let option {
+                for (index, isChosen) in Self.chosen(catalogue.options[option].values, values).enumerated() where isChosen {
+                    allowed[catalogue.options[option].ids[index]] = true
+                }
+            }
+            chosen.append((option ?? -1, UInt64(1) << UInt64(min(3 + chosen.count, 63)), allowed))
         }
         let facetOptions = optionNames.sorted { $0.key < $1.key }.map { (slug: $0.key, name: $0.value, option: optionIndex[$0.value]) }
+        // The options counted, each with the bit of its own choice (ignored when counting it).
+        let counted = facetOptions.compactMap(\.option).map { option in (option, chosen.first { $0.option == option }?.bit ?? 0) }
         let ranges = catalogue.priceRanges
+        let variants = catalogue.variants
+        let optionCount = variants.optionCount
+        let brandOf = catalogue.brandOf
+        let categoryStarts = catalogue.categoryStarts
+        let categoryList = catalogue.categoryList
 
         var categoryCounts = [Int](repeating: 0, count: catalogue.categories.count)
         var brandCounts = [Int](repeating: 0, count: catalogue.brands.count)
-        var valueCounts = catalogue.options.map { [Int](repeating: 0, count: $0.values.count) }
-        var valueFirst = catalogue.options.map { [Int](repeating: Int.max, count: $0.values.count) }
+        var valueCounts = [Int](repeating: 0, count: catalogue.valueCount)
+        var valueFirst = [Int](repeating: Int.max, count: catalogue.valueCount)
+        // The last product (plus one) each value was counted for, so a product counts once.
+        var valueCountedFor = [Int](repeating: 0, count: catalogue.valueCount)
         var rangeCounts = [Int](repeating: 0, count: ranges.count)
+        var inStock = 0
+        var onSale = 0
         var passing: [Passing] = []
+        passing.reserveCapacity(matched.count)
         var masks: [UInt64] = []
-        var seen: [Int] = []
 
         for (index, rank) in matched {
-            let product = catalogue.products[index]
-            let inCategory = categories.map { chosen in product.categories.contains { chosen.contains($0) } } ?? true
-            let ofBrand = brands.map { chosen in product.brand.map { chosen.contains($0) } ?? false } ?? true
+            let categories = Int(categoryStarts[index])..<Int(categoryStarts[index + 1])
+            let inCategory = chosenCategories.map { chosen in categories.contains { chosen[Int(categoryList[$0])] } } ?? true
+            let brand = Int(brandOf[index])
+            let ofBrand = chosenBrands.map { chosen in brand >= 0 && chosen[brand] } ?? true
             guard inCategory || ofBrand else { continue }
+            let own = variants.of(index)
             masks.removeAll(keepingCapacity: true)
-            for (position, variant) in product.variants.enumerated() {
+            var lowest = Int64.max
+            for variant in own {
                 var mask: UInt64 = 0
-                if let lowest = query.lowestPrice, variant.price < lowest { mask |= Self.priceBit }
-                if let highest = query.highestPrice, variant.price > highest { mask |= Self.priceBit }
-                if query.inStockOnly, !variant.available { mask |= Self.stockBit }
-                if query.onSaleOnly, !variant.onSale { mask |= Self.saleBit }
+                let price = variants.prices[variant]
+                if let least = query.lowestPrice, price < least { mask |= Self.priceBit }
+                if let most = query.highestPrice, price > most { mask |= Self.priceBit }
+                if query.inStockOnly, !variants.available[variant] { mask |= Self.stockBit }
+                if query.onSaleOnly, !variants.onSale[variant] { mask |= Self.saleBit }
                 for choice in chosen {
-                    let slot = choice.option.flatMap { product.options.firstIndex(of: $0) }
-                    guard let slot, choice.values.contains(product.values[position * product.options.count + slot]) else {
-                        mask |= choice.bit
-                        continue
-                    }
+                    let value = choice.option < 0 ? -1 : Int(variants.values[variant * optionCount + choice.option])
+                    if value < 0 || !choice.values[value] { mask |= choice.bit }
                 }
                 masks.append(mask)
+                if mask == 0 { lowest = min(lowest, price) }
             }
-            let anyVariant = masks.contains(0)
-            if inCategory, ofBrand, anyVariant {
-                var lowest = Int64.max
-                for (variant, mask) in zip(product.variants, masks) where mask == 0 { lowest = min(lowest, variant.price) }
-                passing.append(Passing(product: index, rank: rank, price: lowest))
-            }
-            if ofBrand, anyVariant { for category in product.categories { categoryCounts[category] += 1 } }
-            if inCategory, anyVariant, let brand = product.brand { brandCounts[brand] += 1 }
+            let anyVariant = lowest != Int64.max
+            if inCategory, ofBrand, anyVariant { passing.append(Passing(product: index, rank: rank, price: lowest)) }
+            if ofBrand, anyVariant { for place in categories { categoryCounts[Int(categoryList[place])] += 1 } }
+            if inCategory, anyVariant, brand >= 0 { brandCounts[brand] += 1 }
             guard inCategory, ofBrand else { continue }
-            for facet in facetOptions {
-                guard let option = facet.option, let slot = product.options.firstIndex(of: option) else { continue }
-                let bit = chosen.first { $0.option == option }?.bit ?? 0
-                seen.removeAll(keepingCapacity: true)
-                for (position, mask) in masks.enumerated() where mask & ~bit == 0 {
-                    let value = product.values[position * product.options.count + slot]
-                    valueFirst[option][value] = min(valueFirst[option][value], position)
-                    if !seen.contains(value) {
-                        seen.append(value)
-                        valueCounts[option][value] += 1
+            for (option, bit) in counted {
+                for (position, variant) in own.enumerated() where masks[position] & ~bit == 0 {
+                    let value = Int(variants.values[variant * optionCount + option])
+                    guard value >= 0 else { break }
+                    valueFirst[value] = min(valueFirst[value], position)
+                    if valueCountedFor[value] != index + 1 {
+                        valueCountedFor[value] = index + 1
+                        valueCounts[value] += 1
                     }
                 }
             }
-            let variants = zip(product.variants, masks)
-            if variants.contains(where: { $0.1 & ~Self.stockBit == 0 && $0.0.available }) { facets.inStock += 1 }
-            if variants.contains(where: { $0.1 & ~Self.saleBit == 0 && $0.0.onSale }) { facets.onSale += 1 }
+            var stocked = false
+            var reduced = false
+            for (position, variant) in own.enumerated() {
+                stocked = stocked || (masks[position] & ~Self.stockBit == 0 && variants.available[variant])
+                reduced = reduced || (masks[position] & ~Self.saleBit == 0 && variants.onSale[variant])
+            }
+            if stocked { inStock += 1 }
+            if reduced { onSale += 1 }
             for (range, bounds) in ranges.enumerated()
-            where variants.contains(where: { $0.1 & ~Self.priceBit == 0 && bounds.contains($0.0.price) }) {
+            where masks.indices.contains(where: { masks[$0] & ~Self.priceBit == 0 && bounds.contains(variants.prices[own.lowerBound + $0]) }
+            ) {
                 rangeCounts[range] += 1
             }
         }
+        facets.inStock = inStock
+        facets.onSale = onSale
 
         total = passing.count
         let order = catalogue.titleOrder
-        switch query.sort {
-        case .relevance: passing.sort { ($0.rank, $0.product) < ($1.rank, $1.product) }
-        case .newest: passing.sort { $0.product < $1.product }
-        case .priceLowHigh: passing.sort { ($0.price, order[$0.product]) < ($1.price, order[$1.product]) }
-        case .priceHighLow: passing.sort { ($1.price, order[$0.product]) < ($0.price, order[$1.product]) }
-        }
         let start = min(passing.count, max(0, query.page - 1) * SearchQuery.pageSize)
-        page = passing[start..<min(passing.count, start + SearchQuery.pageSize)].map { catalogue.products[$0.product].handle }
+        // Only the pages up to the one asked for are ordered, not every product found.
+        let shown = passing.smallest(start < passing.count ? start + SearchQuery.pageSize : 0) { a, b in
+            switch query.sort {
+            case .relevance: (a.rank, a.product) < (b.rank, b.product)
+            case .newest: a.product < b.product
+            case .priceLowHigh: (a.price, order[a.product]) < (b.price, order[b.product])
+            case .priceHighLow: (b.price, order[a.product]) < (a.price, order[b.product])
+            }
+        }
+        page = shown.dropFirst(start).map { catalogue.products[$0.product].handle }
 
         facets.categories = categoryCounts.enumerated().filter { $0.1 > 0 }.map {
             FacetCount(value: catalogue.categories[$0.0], count: $0.1)
@@ -119,15 +141,12 @@ struct SearchTally {
             .sorted { $0.value < $1.value }
         facets.options = facetOptions.map { facet in
             guard let option = facet.option else { return OptionFacet(name: facet.name, slug: facet.slug, values: []) }
-            let values = catalogue.options[option].values.indices.filter { valueCounts[option][$0] > 0 }
-                .sorted {
-                    (valueFirst[option][$0], catalogue.options[option].values[$0]) < (
-                        valueFirst[option][$1], catalogue.options[option].values[$1]
-                    )
-                }
+            let values = catalogue.options[option].values
+            let ids = catalogue.options[option].ids
+            let counted = values.indices.filter { valueCounts[ids[$0]] > 0 }
+                .sorted { (valueFirst[ids[$0]], values[$0]) < (valueFirst[ids[$1]], values[$1]) }
             return OptionFacet(
-                name: facet.name, slug: facet.slug,
-                values: values.map { FacetCount(value: catalogue.options[option].values[$0], count: valueCounts[option][$0]) })
+                name: facet.name, slug: facet.slug, values: counted.map { FacetCount(value: values[$0], count: valueCounts[ids[$0]]) })
         }
         facets.priceRanges = zip(ranges, rangeCounts).map { range, count in
             PriceRangeCount(
@@ -136,10 +155,10 @@ struct SearchTally {
         }
     }
 
-    /// The indexes of `names` equal to one of `chosen` in ASCII lower case (`navy` chooses `Navy`).
-    private static func matching(_ names: [String], _ chosen: Set<String>) -> Set<Int> {
+    /// Whether each of `names` equals one of `chosen` in ASCII lower case (`navy` chooses `Navy`).
+    private static func chosen(_ names: [String], _ chosen: Set<String>) -> [Bool] {
         let wanted = Set(chosen.map(Self.asciiLowercased))
-        return Set(names.indices.filter { wanted.contains(Self.asciiLowercased(names[$0])) })
+        return names.map { wanted.contains(Self.asciiLowercased($0)) }
     }
 
     static func asciiLowercased(_ text: String) -> String {
