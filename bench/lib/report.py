@@ -144,7 +144,8 @@ def main():
         "hugo_ms_per_mib_over_shelf": over(sc["hugo-full"].get("ms_per_html_mib"), sc["shelf-full"].get("ms_per_html_mib")),
     }
     if ratios["hugo_pages"] and ratios["shelf_pages"]:
-        ratios["same_page_count"] = ratios["hugo_pages"] == ratios["shelf_pages"]
+        # 2 on equal work: Shelf also writes the server's 500.html and 503.html
+        ratios["shelf_pages_minus_hugo_pages"] = ratios["shelf_pages"] - ratios["hugo_pages"]
     results["ratios"] = ratios
     speed, mem = ratios["hugo_time_over_shelf_time"], ratios["shelf_rss_over_hugo_rss"]
     cold_speed = ratios["hugo_time_over_shelf_cold_time"]
