@@ -30,9 +30,9 @@ import sys
 import tomllib
 
 BENCH = os.path.dirname(os.path.abspath(__file__))
-DEFAULT_OUT = os.path.join(BENCH, "work")
+DEFAULT_OUT = os.path.join(BENCH, "work", "10000")  # bench/run passes bench/work/N
 SHELF_THEME = os.path.join(os.path.dirname(BENCH), "themes", "default")
-FORMAT_VERSION = "2"  # bump when the generated content changes, so bench/run regenerates
+FORMAT_VERSION = "3"  # bump when the generated content changes, so bench/run regenerates
 
 STORE_NAME = "Benchmark Outfitters"
 TAGLINE = "Everyday clothing, made to last"
@@ -323,6 +323,10 @@ def shelf_toml() -> str:
         f"featured_categories = [{', '.join(q(c) for c in FEATURED)}]",
         "low_stock = 3",
         'size_guide = "/size-guide/"',
+        "# The listing pages the Hugo site renders too (the defaults, written out): three sort",
+        "# orders and a page per colour and per size of each category.",
+        'sort_pages = ["newest", "price-low-high", "price-high-low"]',
+        'filter_pages = ["Colour", "Size"]',
         "",
         "[hero]",
         f"title = {q(TAGLINE)}",

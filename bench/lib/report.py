@@ -4,8 +4,12 @@
     report.py WORKDIR RESULTS_JSON
 
 Reads from WORKDIR/measure/: hyperfine-*.json (hyperfine --export-json), *.rss (GNU time %M,
-KiB), *.pages.json (HTML page counts), machine.json, and shelf-error.txt when the Shelf half
-failed. Python 3 standard library only.
+KiB), *.pages.json (HTML page counts and bytes), machine.json, and shelf-error.txt when the
+Shelf half failed. Python 3 standard library only.
+
+The figures of one catalogue size go under "sizes" → N; the top-level "machine", "scenarios",
+"ratios" and "targets" are those of the size measured last, and "ratios_by_size" holds every
+size's ratios side by side.
 """
 
 import json
@@ -15,12 +19,16 @@ import sys
 SCENARIOS = [
     # key, tool, label
     ("hugo-full", "hugo", "Hugo full build"),
-    ("shelf-full", "shelf", "Shelf full build"),
+    ("shelf-full", "shelf", "Shelf full build (--full)"),
+    ("shelf-cold", "shelf", "Shelf cold build (no .shelf/)"),
     ("shelf-incr-product", "shelf", "Shelf incremental: 1 product edited"),
     ("shelf-incr-stock", "shelf", "Shelf incremental: 1 stock change"),
 ]
 TARGET_SPEEDUP = 3.0   # Shelf full build at least 3x faster than Hugo
-TARGET_RSS = 0.25      # ... using at most a quarter of Hugo's peak memory
+TARGET_RSS = 0.10      # ... using at most a tenth of Hugo's peak memory
+TARGET_INCREMENTAL_MS = 50.0   # one product edited / one stock change, the process included
+# whole builds: scenario key -> the name of its *.rss and *.pages.json in measure/
+WHOLE_BUILDS = {"hugo-full": "hugo", "shelf-full": "shelf", "shelf-cold": "shelf-cold"}
 
 
 def load(path):
@@ -73,11 +81,19 @@ def main():
     for key, tool, label in SCENARIOS:
         t = timing(os.path.join(m, f"hyperfine-{key}.json"))
         entry = {"tool": tool, "label": label, "timing": t}
-        if key.endswith("-full"):
-            kib = rss_kib(os.path.join(m, f"{tool}.rss"))
+        if key in WHOLE_BUILDS:
+            name = WHOLE_BUILDS[key]
+            kib = rss_kib(os.path.join(m, f"{name}.rss"))
             entry["peak_rss_kib"] = kib
             entry["peak_rss_mib"] = round(kib / 1024, 1) if kib else None
-            entry["pages"] = load(os.path.join(m, f"{tool}.pages.json"))
+            pages = load(os.path.join(m, f"{name}.pages.json"))
+            entry["pages"] = pages
+            if t and pages and pages.get("html_pages"):
+                # per-page and per-byte figures: fair whatever the two page sets weigh
+                entry["ms_per_page"] = round(t["mean_s"] * 1000 / pages["html_pages"], 4)
+                if pages.get("html_bytes"):
+                    entry["ms_per_html_mib"] = round(t["mean_s"] * 1000 / (pages["html_bytes"] / 2**20), 2)
+                    entry["bytes_per_page"] = round(pages["html_bytes"] / pages["html_pages"])
         checks = load(os.path.join(m, f"{key}.check.json"))
         if checks is not None:
             entry["verified"] = checks
@@ -100,21 +116,48 @@ def main():
         t = sc[key]["timing"]
         return (t["user_s"] or 0) + (t["system_s"] or 0) if t and t.get("user_s") is not None else None
 
-    hugo_cpu, shelf_cpu = cpu("hugo-full"), cpu("shelf-full")
+    def over(a, b, digits=3):
+        return round(a / b, digits) if a and b else None
+
+    def pages_of(key):
+        return sc[key].get("pages") or {}
+
+    cold_t = (sc["shelf-cold"]["timing"] or {}).get("mean_s")
+    cold_rss = sc["shelf-cold"].get("peak_rss_kib")
+    hugo_cpu, shelf_cpu, cold_cpu = cpu("hugo-full"), cpu("shelf-full"), cpu("shelf-cold")
+    hugo_pages, shelf_pages = pages_of("hugo-full"), pages_of("shelf-full")
     ratios = {
-        "hugo_time_over_shelf_time": round(hugo_t / shelf_t, 3) if hugo_t and shelf_t else None,
-        "hugo_cpu_over_shelf_cpu": round(hugo_cpu / shelf_cpu, 3) if hugo_cpu and shelf_cpu else None,
-        "shelf_rss_over_hugo_rss": round(shelf_rss / hugo_rss, 3) if hugo_rss and shelf_rss else None,
+        "hugo_time_over_shelf_time": over(hugo_t, shelf_t),
+        "hugo_time_over_shelf_cold_time": over(hugo_t, cold_t),
+        "hugo_cpu_over_shelf_cpu": over(hugo_cpu, shelf_cpu),
+        "hugo_cpu_over_shelf_cold_cpu": over(hugo_cpu, cold_cpu),
+        "shelf_rss_over_hugo_rss": over(shelf_rss, hugo_rss),
+        "shelf_cold_rss_over_hugo_rss": over(cold_rss, hugo_rss),
         "incremental_product_ms": ms("shelf-incr-product"),
         "incremental_stock_ms": ms("shelf-incr-stock"),
+        # equal work: the same pages on both sides (Hugo's page/1/ redirect stubs left out)
+        "hugo_pages": hugo_pages.get("html_pages"),
+        "shelf_pages": shelf_pages.get("html_pages"),
+        "shelf_html_bytes_over_hugo": over(shelf_pages.get("html_bytes"), hugo_pages.get("html_bytes")),
+        "hugo_ms_per_page_over_shelf": over(sc["hugo-full"].get("ms_per_page"), sc["shelf-full"].get("ms_per_page")),
+        "hugo_ms_per_page_over_shelf_cold": over(sc["hugo-full"].get("ms_per_page"), sc["shelf-cold"].get("ms_per_page")),
+        "hugo_ms_per_mib_over_shelf": over(sc["hugo-full"].get("ms_per_html_mib"), sc["shelf-full"].get("ms_per_html_mib")),
     }
+    if ratios["hugo_pages"] and ratios["shelf_pages"]:
+        # 2 on equal work: Shelf also writes the server's 500.html and 503.html
+        ratios["shelf_pages_minus_hugo_pages"] = ratios["shelf_pages"] - ratios["hugo_pages"]
     results["ratios"] = ratios
     speed, mem = ratios["hugo_time_over_shelf_time"], ratios["shelf_rss_over_hugo_rss"]
+    cold_speed = ratios["hugo_time_over_shelf_cold_time"]
+    incr = [v for v in (ratios["incremental_product_ms"], ratios["incremental_stock_ms"]) if v is not None]
     results["targets"] = {
         "speedup_at_least": TARGET_SPEEDUP,
         "rss_ratio_at_most": TARGET_RSS,
+        "incremental_ms_below": TARGET_INCREMENTAL_MS,
         "speedup_met": None if speed is None else speed >= TARGET_SPEEDUP,
+        "cold_speedup_met": None if cold_speed is None else cold_speed >= TARGET_SPEEDUP,
         "rss_met": None if mem is None else mem <= TARGET_RSS,
+        "incremental_met": None if not incr else max(incr) < TARGET_INCREMENTAL_MS,
     }
     # The other benchmarks write their own keys ("functions", "accounts", "crypto",
     # "checkout_contention"): keep them.
@@ -123,6 +166,11 @@ def main():
     for key, value in previous.items():
         if key not in own:
             results[key] = value
+    size = str(machine.get("products", "?"))
+    sizes = results.get("sizes") if isinstance(results.get("sizes"), dict) else {}
+    sizes[size] = {k: results[k] for k in own if k in results}
+    results["sizes"] = dict(sorted(sizes.items(), key=lambda kv: int(kv[0]) if kv[0].isdigit() else 0))
+    results["ratios_by_size"] = {n: entry.get("ratios") for n, entry in results["sizes"].items()}
     with open(out, "w") as f:
         json.dump(results, f, indent=2)
         f.write("\n")
@@ -131,7 +179,8 @@ def main():
     def fmt(v, spec):
         return "—" if v is None else format(v, spec)
 
-    rows = [("scenario", "mean s", "± stddev", "min s", "CPU s", "peak RSS MiB", "HTML pages", "Hugo/this")]
+    rows = [("scenario", "mean s", "± stddev", "min s", "CPU s", "peak RSS MiB", "HTML pages", "HTML MiB",
+             "ms/page", "Hugo/this")]
     for key, tool, label in SCENARIOS:
         e = sc[key]
         t = e["timing"]
@@ -143,8 +192,10 @@ def main():
             fmt(t and t["stddev_s"], ".3f"),
             fmt(t and t["min_s"], ".3f"),
             fmt(t and (t["user_s"] or 0) + (t["system_s"] or 0), ".1f"),
-            fmt(e.get("peak_rss_mib"), ".1f") if key.endswith("-full") else "",
-            str(pages.get("html_pages", "—")) if key.endswith("-full") else "",
+            fmt(e.get("peak_rss_mib"), ".1f") if key in WHOLE_BUILDS else "",
+            str(pages.get("html_pages", "—")) if key in WHOLE_BUILDS else "",
+            fmt(pages.get("html_bytes") and pages["html_bytes"] / 2**20, ".1f") if key in WHOLE_BUILDS else "",
+            fmt(e.get("ms_per_page"), ".3f") if key in WHOLE_BUILDS else "",
             fmt(ratio, ".2f") + ("x" if ratio else ""),
         ))
     widths = [max(len(r[i]) for r in rows) for i in range(len(rows[0]))]
@@ -164,7 +215,7 @@ def main():
             parts = ", ".join(f"{k} {v}" for k, v in sorted(p.get("by_section", {}).items(), key=lambda kv: -kv[1]))
             print(f"{tool} HTML by top folder: {parts}"
                   + (f"  (incl. {p['redirect_stubs']} redirect stubs)" if p.get("redirect_stubs") else ""))
-    print(f"hugo_time/shelf_time = {fmt(speed, '.2f')} (target ≥ {TARGET_SPEEDUP}; CPU time "
+    print(f"hugo_time/shelf_time = {fmt(speed, '.2f')}, cold {fmt(cold_speed, '.2f')} (target ≥ {TARGET_SPEEDUP}; CPU time "
           f"{fmt(ratios['hugo_cpu_over_shelf_cpu'], '.2f')}), "
           f"shelf_rss/hugo_rss = {fmt(mem, '.3f')} (target ≤ {TARGET_RSS}), "
           f"incremental: product {fmt(ratios['incremental_product_ms'], '.1f')} ms, "

@@ -161,7 +161,7 @@ struct ProductPage {
                 }
             ).text
 
-        let description = product.seoDescription ?? product.summary
+        let description = product.seoDescription ?? MetaDescription.cut(product.summary)
         var og = chrome.openGraph(
             title: product.seoTitle ?? product.title, description: description, path: path,
             image: product.images.first { Chrome.isRaster($0.src) }?.src,
@@ -170,13 +170,14 @@ struct ProductPage {
         og.append(("product:price:currency", lowest.price.currency.code))
         let head = Chrome.Head(
             title: chrome.title(product.seoTitle ?? product.title), description: description, path: path, og: og,
-            jsonLD: jsonLD(description: description))
+            jsonLD: jsonLD(description: product.seoDescription ?? product.summary))
         var all = chrome.values(head)
         all["product"] = values
         return all
     }
 
-    /// schema.org `Product` with one `Offer` per variant.
+    /// schema.org `Product` with one `Offer` per variant. The page's URL is given once, on the
+    /// product: every variant is sold on this page, and `url` is optional on an `Offer`.
     private func jsonLD(description: String) -> String {
         var members: [(String, JSON)] = [
             ("@context", .string("https://schema.org")), ("@type", .string("Product")),
@@ -204,7 +205,6 @@ struct ProductPage {
                                 .string(
                                     (model.stock[variant.sku] ?? 0) > 0 ? "https://schema.org/InStock" : "https://schema.org/OutOfStock")
                             ),
-                            ("url", .string(model.absolute(path))),
                             ("itemCondition", .string("https://schema.org/NewCondition")),
                         ]
                         if !variant.optionValues.isEmpty {
