@@ -20,6 +20,6 @@ struct Migration: Sendable {
     /// Every migration, in the order they are applied.
     static let all: [Migration] = [
         .catalogue, .cart, .orders, .checkout, .fulfilment, .outbox, .openOrders, .paymentCharges, .outboxClaimHolder, .accounts,
-        .oneTimeCodes, .emailChange, .addresses, .rebuiltTableNames, .search, .subscriptions, .searchFacets,
+        .oneTimeCodes, .emailChange, .addresses, .rebuiltTableNames, .search, .subscriptions, .searchFacets, .newsletters,
     ]
 }
