@@ -1,3 +1,4 @@
+import Foundation
 import ShelfHTTP
 import ShelfSite
 import ShelfStore
@@ -13,7 +14,7 @@ struct NewsletterLayout {
             "subject": newsletter.subject, "preheader": newsletter.preheader,
             "unsubscribe": NewsletterIssue.unsubscribePlaceholder, "preferences": NewsletterIssue.preferencesPlaceholder,
         ]
-        values["body"] = newsletter.text
+        values["body"] = newsletter.text.trimmingCharacters(in: .whitespacesAndNewlines)
         let text = try pages.fragment("emails/newsletter.text", values: ["newsletter": values])
         values["body"] = newsletter.html
         let html = try pages.fragment("emails/newsletter.html", values: ["newsletter": values])
