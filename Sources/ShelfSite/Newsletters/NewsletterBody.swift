@@ -92,9 +92,12 @@ struct NewsletterBody {
         text += "\(product.title) — \(price)\n\(link)\n\n"
     }
 
-    /// The placeholder of a new tracked link to `target`, a path inside the store.
+    /// The placeholder of the tracked link to `target`, a path inside the store, from
+    /// `section`: the same one for the same link in the HTML and the text.
     private mutating func placeholder(for target: String, section: String) -> String {
-        links.append(NewsletterLink(section: section, target: target))
+        let link = NewsletterLink(section: section, target: target)
+        if let index = links.firstIndex(of: link) { return NewsletterIssue.linkPlaceholder(index) }
+        links.append(link)
         return NewsletterIssue.linkPlaceholder(links.count - 1)
     }
 
