@@ -39,6 +39,8 @@ BENCH = ROOT / "bench"
 WORK = BENCH / "work" / "newsletter"
 RELEASE = ROOT / ".build" / "release"
 SHELF = Path(os.environ.get("SHELF_BENCH_BIN", RELEASE / "shelf"))
+# SHELF_BENCH_BIN runs another binary (a debug build when no release build can be made in time).
+SHELF_NOTE = "SHELF_BENCH_BIN" if "SHELF_BENCH_BIN" in os.environ else ".build/release"
 
 NEWSLETTER = """---
 subject: Spring is here
@@ -194,7 +196,8 @@ def main():
         "date": datetime.now(timezone.utc).isoformat(timespec="seconds"),
         "commit": subprocess.run(["git", "rev-parse", "--short", "HEAD"], cwd=ROOT, capture_output=True, text=True).stdout.strip(),
         "machine": {"nproc": os.cpu_count(), "kernel": platform.release()},
-        "setup": ("release shelf; demo store, SQLite in WAL; subscribers written straight into the database; "
+        "binary": "debug" if "/debug/" in str(SHELF) else "release",
+        "setup": (f"{'debug' if '/debug/' in str(SHELF) else 'release'} shelf ({SHELF_NOTE}); demo store, SQLite in WAL; subscribers written straight into the database; "
                   "aiosmtpd sink on loopback in its own process, plain SMTP, keeping nothing; GNU time"),
         "subscribers": args.subscribers,
         "send": {**send, "queued": queued, "emails_per_s": round(queued / send["wall_s"], 1)},
