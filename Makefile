@@ -11,7 +11,7 @@ BENCH_APT    := hugo hyperfine time wrk curl valgrind
 BENCH_PIP    := pagefind pagefind-bin
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance bench-search clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance bench-search bench-newsletter clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -83,7 +83,8 @@ format:
 ## that race on one and on two FastCGI hosts), logins (Argon2id through lighttpd/FastCGI beside a
 ## cart read, and as CGI), libsodium against the Swift SHA-256/HMAC of ShelfCrypto, search
 ## speed (10,000 and 50,000 products through lighttpd/FastCGI), and search beside Pagefind
-## (index bytes, first-query bytes, top-5 hits on the labelled queries)
+## (index bytes, first-query bytes, top-5 hits on the labelled queries), and a newsletter to
+## 100,000 subscribers (queueing, outbox bytes, delivery to an SMTP sink)
 bench: deps bench-deps
 	bench/run
 	bench/functions/run
@@ -93,6 +94,7 @@ bench: deps bench-deps
 	bench/crypto/run
 	python3 bench/search/speed.py
 	python3 bench/search/pagefind.py
+	python3 bench/newsletter/run.py
 
 ## bench-search: only the search speed benchmark
 bench-search: deps bench-deps
@@ -101,6 +103,10 @@ bench-search: deps bench-deps
 ## bench-relevance: only search beside Pagefind, on the demo store and the 10,000-product store
 bench-relevance: deps bench-deps build
 	python3 bench/search/pagefind.py
+
+## bench-newsletter: only `shelf newsletter send` to 100,000 subscribers and its delivery to an SMTP sink
+bench-newsletter: deps bench-deps
+	python3 bench/newsletter/run.py
 
 ## bench-accounts: only the login benchmark; bench-crypto: only the libsodium measurement
 bench-accounts: deps bench-deps

@@ -32,6 +32,9 @@ public struct MailSettings: Sendable, Hashable {
     public var maxAttempts = 8
     /// The delay before the first retry, in seconds; it doubles on each retry, up to six hours.
     public var retrySeconds = 60
+    /// At most this many messages a second from `shelf mail deliver` (`rate`); nil for as fast
+    /// as the server takes them. `--rate` overrides it.
+    public var rate: Int?
 
     public init(from: String) {
         self.from = from

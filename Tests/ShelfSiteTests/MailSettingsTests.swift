@@ -21,6 +21,7 @@ import Testing
         smtp_username = "orders"
         max_attempts = 5
         retry_seconds = 30
+        rate = 200
 
         """
 
@@ -29,14 +30,14 @@ import Testing
         #expect(settings.from == "Evergreen Orders <orders@shop.example.com>")
         #expect(settings.transport == .smtp && settings.smtpHost == "smtp.example.com" && settings.smtpPort == 465)
         #expect(settings.smtpSecurity == .tls && settings.smtpCAFile == "data/ca.pem" && settings.smtpUsername == "orders")
-        #expect(settings.maxAttempts == 5 && settings.retrySeconds == 30)
+        #expect(settings.maxAttempts == 5 && settings.retrySeconds == 30 && settings.rate == 200)
     }
 
     @Test func withoutTheTableMailGoesToTheDevFolderFromTheStoresDomain() throws {
         let settings = try StoreConfig(toml: base).mail
         #expect(settings.transport == .folder && settings.folder == "data/mail")
         #expect(settings.from == "Evergreen <orders@shop.example.com>")
-        #expect(settings.smtpSecurity == .starttls && settings.maxAttempts == 8)
+        #expect(settings.smtpSecurity == .starttls && settings.maxAttempts == 8 && settings.rate == nil)
     }
 
     @Test(arguments: [
@@ -52,6 +53,7 @@ import Testing
         ("max_attempts = 5", "max_attempts = 500", "max_attempts"),
         ("smtp_username = \"orders\"", "smtp_password = \"hunter2\"", "move it to the secrets file"),
         ("retry_seconds = 30", "retry_secs = 30", "unknown setting"),
+        ("rate = 200", "rate = 0", "rate"),
     ])
     func badSettingsSayWhereAndWhat(_ change: (String, String, String)) throws {
         expectConfigRefused(base + mail.replacingOccurrences(of: change.0, with: change.1), saying: change.2, without: "hunter2")

@@ -11,7 +11,10 @@ public import ShelfStore
 ///
 /// On PostgreSQL deliverers on several hosts take turns, so one sends at a time.
 ///
-/// A refusal (SMTP 5xx) gives up at once; anything else is retried by the ``RetryPolicy``.
+/// A refusal (SMTP 5xx) gives up at once; anything else is retried by the ``RetryPolicy``. A
+/// recipient refused for good (5xx to `RCPT`) is a bounce: a subscriber with that address is
+/// suppressed (``Store/suppressBouncedAddress(_:now:)``). With a `rate`, messages go out at
+/// most that many a second.
 ///
 /// ```swift
 /// let delivery = OutboxDelivery(store: store, transport: transport, from: from, retry: policy, render: emails.render)
@@ -29,12 +32,15 @@ public struct OutboxDelivery: Sendable {
     let claimSeconds: Int64
     /// This deliverer's process, as its claims name it.
     let holder = OutboxClaimHolder.current
+    /// At most this many messages a second; nil for as fast as the server takes them.
+    let rate: Int?
     let log: @Sendable (String) -> Void
 
     public init(
-        store: Store, transport: any MailTransport, from: MailAddress, retry: RetryPolicy, claimSeconds: Int64 = 300,
+        store: Store, transport: any MailTransport, from: MailAddress, retry: RetryPolicy, claimSeconds: Int64 = 300, rate: Int? = nil,
         log: @escaping @Sendable (String) -> Void = { _ in }, render: @escaping Render
     ) {
+        self.rate = rate
         self.store = store
         self.transport = transport
         self.from = from
@@ -74,12 +80,16 @@ public struct OutboxDelivery: Sendable {
     private func deliverAll(includingRetries: Bool, batch: Int, now: @Sendable () -> Int64) throws -> Report {
         var report = Report()
         var last: Int64 = 0
+        var pace = rate.map(SendingPace.init(perSecond:))
         try takeOverAbandonedClaims(now: now())
         while true {
             let due = try store.dueMail(now: now(), includingRetries: includingRetries, after: last, limit: batch)
             guard let newest = due.last else { return report }
             last = newest.id
-            for message in due { try deliver(message, now: now, into: &report) }
+            for message in due {
+                pace?.waitForTurn()
+                try deliver(message, now: now, into: &report)
+            }
         }
     }
 
@@ -101,6 +111,9 @@ public struct OutboxDelivery: Sendable {
             try store.markMailSent(message.id, subject: mail.subject, now: now())
             report.sent += 1
         } catch let error as MailDeliveryError {
+            if error.isRecipientRefused, try store.suppressBouncedAddress(message.recipient, now: now()) {
+                log("mail: \(message.recipient) bounced; no more campaign mail goes to it")
+            }
             try record(error.answer, permanent: error.isPermanent, for: message, now: now(), into: &report)
         } catch let error as MailError {
             // The address or subject can never make a valid message: trying again will not help.

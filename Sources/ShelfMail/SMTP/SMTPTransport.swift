@@ -10,8 +10,13 @@ import CCurl
 /// let transport = SMTPTransport(SMTPSettings(host: "mail.example.com", username: "shop", password: key))
 /// try transport.send(message)
 /// ```
+/// One transport keeps its connection open between messages (libcurl reuses it for the next
+/// transfer to the same server), so a deliverer sends a whole batch over one SMTP session
+/// instead of connecting, greeting and logging in for every message.
 public struct SMTPTransport: MailTransport {
     public var settings: SMTPSettings
+    /// The libcurl handle whose connection cache keeps the session open between messages.
+    private let connection = SMTPConnection()
 
     public init(_ settings: SMTPSettings) {
         self.settings = settings
@@ -25,8 +30,12 @@ public struct SMTPTransport: MailTransport {
     private static let replyLimit = 8192
 
     public func send(_ message: MailMessage) throws(MailDeliveryError) {
-        guard let handle = curl_easy_init() else { throw MailDeliveryError("libcurl could not start", isPermanent: false) }
-        defer { curl_easy_cleanup(handle) }
+        try connection.withHandle { (handle) throws(MailDeliveryError) in try send(message, on: handle) }
+    }
+
+    private func send(_ message: MailMessage, on handle: UnsafeMutableRawPointer) throws(MailDeliveryError) {
+        // Forgets the last message's options, keeps the open connection.
+        curl_easy_reset(handle)
         var recipients: UnsafeMutablePointer<curl_slist>?
         defer { curl_slist_free_all(recipients) }
         for recipient in message.envelopeRecipients { recipients = curl_slist_append(recipients, "<\(recipient)>") }
@@ -92,7 +101,9 @@ public struct SMTPTransport: MailTransport {
         }
         let reply = lines.reversed().prefix { $0.hasPrefix(last.prefix(3)) }.reversed().map { $0.dropFirst(4) }.joined(separator: " ")
         let isAboutMessage = command == "RCPT" || command == "DATA" || command == "BDAT"
-        return MailDeliveryError(
+        var error = MailDeliveryError(
             "\(last.prefix(3)) \(reply) (after \(command.isEmpty ? "connecting" : command))", isPermanent: code >= 500 && isAboutMessage)
+        error.isRecipientRefused = code >= 500 && command == "RCPT"
+        return error
     }
 }

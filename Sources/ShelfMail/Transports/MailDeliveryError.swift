@@ -8,6 +8,9 @@ public struct MailDeliveryError: Error, Sendable, Hashable, CustomStringConverti
     /// content), so retrying cannot help; false for 4xx replies, timeouts, refused connections
     /// and settings problems, which may pass once fixed.
     public var isPermanent: Bool
+    /// True when the server refused the recipient's address for good (a 5xx reply to `RCPT`):
+    /// the address bounces, and campaign mail stops going to it.
+    public var isRecipientRefused = false
 
     public init(_ answer: String, isPermanent: Bool) {
         self.answer = answer

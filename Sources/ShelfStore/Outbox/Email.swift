@@ -31,10 +31,16 @@ public enum Email: String, CaseIterable, Hashable, Sendable {
     case subscribeConfirm = "subscribe-confirm"
     /// A SKU a confirmed subscriber waited for is available again.
     case backInStock = "back-in-stock"
+    /// A newsletter (`content/newsletters/*.md`) to one confirmed subscriber.
+    case newsletter = "newsletter"
 
     /// True for the emails about an account rather than an order.
     public var isAboutAccount: Bool { rawValue.hasPrefix("account-") }
 
     /// True for the emails of the mailing list: sign-up confirmations and back-in-stock alerts.
     public var isAboutSubscription: Bool { self == .subscribeConfirm || self == .backInStock }
+
+    /// True for campaign mail: a bounce suppresses its address, and it goes only to subscribers
+    /// still confirmed when it is sent.
+    public var isCampaign: Bool { self == .newsletter }
 }

@@ -145,9 +145,14 @@ extension Store {
 
     /// Every subscriber, by address; with `status`, only those in it.
     public func subscribers(status: Subscriber.Status? = nil) throws -> [Subscriber] {
-        let filter = status == nil ? "" : "WHERE status = ?"
-        let rows = try database.query(
-            "SELECT \(Subscriber.columns) FROM subscribers \(filter) ORDER BY email", status.map { [.text($0.rawValue)] } ?? [])
+        let filter =
+            switch status {
+            case nil: ""
+            case .bounced?: "WHERE bounced_at IS NOT NULL"
+            default: "WHERE status = ? AND bounced_at IS NULL"
+            }
+        let values: [SQLValue] = status.flatMap { $0 == .bounced ? nil : [.text($0.rawValue)] } ?? []
+        let rows = try database.query("SELECT \(Subscriber.columns) FROM subscribers \(filter) ORDER BY email", values)
         var topics: [Int64: [String]] = [:]
         for row in try database.query("SELECT subscriber_id, topic FROM subscriber_topics ORDER BY topic") {
             topics[try row.int64("subscriber_id"), default: []].append(try row.text("topic"))
@@ -160,7 +165,7 @@ extension Store {
         try database.query(
             """
             SELECT \(Subscriber.columns) FROM subscribers
-            WHERE status = 'confirmed' AND id IN (SELECT subscriber_id FROM subscriber_topics WHERE topic = ?)
+            WHERE status = 'confirmed' AND bounced_at IS NULL AND id IN (SELECT subscriber_id FROM subscriber_topics WHERE topic = ?)
             ORDER BY id
             """, [.text(topic)]
         ).map { try Subscriber($0, topics: try topics(of: try $0.int64("id"))) }
@@ -215,7 +220,7 @@ extension Store {
         try database.execute(
             """
             UPDATE subscribers SET confirmed_at = CASE WHEN status = 'confirmed' THEN confirmed_at ELSE ? END,
-                status = 'confirmed', unsubscribed_at = NULL
+                status = 'confirmed', unsubscribed_at = NULL, bounced_at = NULL
             WHERE id = ?
             """, [.integer(now), .integer(id)])
     }

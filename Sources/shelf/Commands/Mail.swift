@@ -19,6 +19,7 @@ extension Shelf {
                   shelf mail deliver                # once, e.g. from cron every minute
                   shelf mail deliver --watch        # keep sending as emails are queued
                   shelf mail deliver --now          # the mail server is back: retry at once
+                  shelf mail deliver --rate 50      # at most 50 messages a second (a newsletter)
                   shelf mail list --status failed
                 """,
             subcommands: [Deliver.self, List.self])
@@ -35,16 +36,19 @@ extension Shelf.MailCommand {
         @Flag(help: "Keep running, sending new emails as they are queued.") var watch = false
         @Option(help: "With --watch, seconds between looks at the queue.") var interval: Int = 5
         @Flag(help: "Also send the emails waiting to be retried, now (the mail server is back).") var now = false
+        @Option(help: ArgumentHelp("At most N messages a second; [mail] rate in shelf.toml sets the default.", valueName: "N"))
+        var rate: Int?
 
         func validate() throws {
             guard (1...3600).contains(interval) else { throw ValidationError("--interval is between 1 and 3600 seconds") }
+            if let rate, !(1...100_000).contains(rate) { throw ValidationError("--rate is between 1 and 100000 messages a second") }
         }
 
         func run() throws {
             let store = try openStore(options)
             let mailer: Mailer
             do {
-                mailer = try Mailer.load(root: options.folder.root, store: store) { line in
+                mailer = try Mailer.load(root: options.folder.root, store: store, rate: rate) { line in
                     FileHandle.standardError.write(Data((line + "\n").utf8))
                 }
             } catch {

@@ -31,12 +31,12 @@ extension Shelf.SubscribersCommand {
             discussion: "Example:\n  shelf subscribers list --status pending")
 
         @OptionGroup var options: StoreOption
-        @Option(help: ArgumentHelp("Only subscribers in this status: pending, confirmed or unsubscribed.", valueName: "STATUS"))
+        @Option(help: ArgumentHelp("Only subscribers in this status: pending, confirmed, unsubscribed or bounced.", valueName: "STATUS"))
         var status: String?
 
         func validate() throws {
             if let status, Subscriber.Status(rawValue: status) == nil {
-                throw ValidationError("--status must be pending, confirmed or unsubscribed, not \"\(status)\"")
+                throw ValidationError("--status must be pending, confirmed, unsubscribed or bounced, not \"\(status)\"")
             }
         }
 

@@ -7,6 +7,8 @@ import ShelfStore
 /// transport, sender, retry policy and the theme's email templates.
 struct Mailer {
     let delivery: OutboxDelivery
+    /// Where `delivery` sends, for a message sent outside the outbox (a newsletter preview).
+    let transport: any MailTransport
     let settings: MailSettings
     /// The folder the folder transport writes to.
     let folderPath: String
@@ -15,7 +17,10 @@ struct Mailer {
     ///
     /// - Parameter baseURL: where the emails' links point instead of `base_url`: `shelf serve`
     ///   passes its own address, so a link followed in development stays on the dev server.
-    static func load(root: String, store: Store, baseURL: String? = nil, log: @escaping @Sendable (String) -> Void) throws -> Mailer {
+    /// - Parameter rate: at most this many messages a second (`--rate`, else `[mail] rate`).
+    static func load(
+        root: String, store: Store, baseURL: String? = nil, rate: Int? = nil, log: @escaping @Sendable (String) -> Void
+    ) throws -> Mailer {
         var config = try StoreConfig.load(from: root)
         if let baseURL { config.baseURL = baseURL }
         let settings = config.mail
@@ -35,15 +40,18 @@ struct Mailer {
         let emails = OrderEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
         let accountEmails = AccountEmails(pages: pages, config: config, sessionKey: secrets.sessionKey)
         let subscriberEmails = SubscriberEmails(store: store, pages: pages, config: config, sessionKey: secrets.sessionKey)
+        let newsletters = NewsletterEmails(store: store, config: config, sessionKey: secrets.sessionKey)
         let delivery = OutboxDelivery(
             store: store, transport: transport, from: try MailAddress.parse(settings.from),
-            retry: RetryPolicy(maxAttempts: settings.maxAttempts, firstDelay: Int64(settings.retrySeconds)), log: log,
+            retry: RetryPolicy(maxAttempts: settings.maxAttempts, firstDelay: Int64(settings.retrySeconds)),
+            rate: rate ?? settings.rate, log: log,
             render: { message in
+                if message.email == .newsletter { return try newsletters.render(message) }
                 if message.email.isAboutAccount { return try accountEmails.render(message) }
                 if message.email.isAboutSubscription { return try subscriberEmails.render(message) }
                 return try emails.render(message)
             })
-        return Mailer(delivery: delivery, settings: settings, folderPath: folderPath)
+        return Mailer(delivery: delivery, transport: transport, settings: settings, folderPath: folderPath)
     }
 
     private static func security(_ setting: MailSettings.Security) -> SMTPSettings.Security {

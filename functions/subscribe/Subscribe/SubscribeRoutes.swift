@@ -10,6 +10,7 @@ public import ShelfHTTP
 /// | `GET /fn/subscribe/unsubscribe?token=…` | a page with an unsubscribe button (link scanners only GET) |
 /// | `POST /fn/subscribe/unsubscribe?token=…` | unsubscribe: the button, or a mail provider's RFC 8058 one-click POST |
 /// | `GET`/`POST /fn/subscribe/preferences?token=…` | choose topics, or unsubscribe from everything |
+/// | `GET /fn/subscribe/click?n=…&r=…&s=…&to=…&sig=…` | a newsletter's signed link: records the click, redirects to the store page |
 public enum SubscribeRoutes {
     /// An address and a few short fields.
     static let formLimit = 4096
@@ -22,6 +23,7 @@ public enum SubscribeRoutes {
         // No body is read and no cross-site check applies: mail providers POST from their own
         // servers, with no cookie and no form token. The signed token in the address is the proof.
         Route(.post, "/unsubscribe", callers: .signedBySender) { request, context in try Unsubscribe.submit(request, context) },
+        Route(.get, "/click") { request, context in try NewsletterClick.follow(request, context) },
         Route(.get, "/preferences") { request, context in try Preferences.show(request, context) },
         Route(.post, "/preferences", body: .accepts([.form], limit: formLimit)) { request, context in
             try Preferences.submit(request, context)

@@ -1,0 +1,38 @@
+import ArgumentParser
+import Foundation
+import ShelfSite
+import ShelfStore
+
+extension Shelf.NewsletterCommand {
+    struct Send: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract: "Queue the newsletter to every subscriber of its audience who has not been sent it.",
+            discussion: """
+                Sending again never emails anyone twice, and a send that was interrupted queues only
+                the missing recipients. `shelf mail deliver` sends the queue.
+
+                Example:
+                  shelf newsletter send content/newsletters/spring.md && shelf mail deliver --rate 200
+                """)
+
+        @OptionGroup var options: StoreOption
+        @Argument(help: ArgumentHelp("The newsletter file.", valueName: "FILE")) var file: String
+
+        func run() throws {
+            let (newsletter, subject, html, text) = try Shelf.NewsletterCommand.render(file, options: options)
+            let store = try openStore(options)
+            let now = Int64(Date().timeIntervalSince1970)
+            let (issue, queued) = try failing(newsletter.slug) {
+                let issue = try store.recordNewsletter(
+                    slug: newsletter.slug, subject: subject, audience: newsletter.audience, html: html, text: text,
+                    links: newsletter.links, now: now)
+                return (issue, try store.queueNewsletter(issue, to: newsletter.audience, now: now))
+            }
+            if issue.createdAt != now, issue.html != html || issue.text != text || issue.subject != subject {
+                print("Note: \(newsletter.slug) was first sent on \(time(issue.createdAt)); its remaining emails keep that version.")
+            }
+            print("Queued \(queued) email\(queued == 1 ? "" : "s") of \(newsletter.slug) (audience: \(newsletter.audience)).")
+            if queued == 0 { print("Everyone in the audience was already sent it.") }
+        }
+    }
+}
