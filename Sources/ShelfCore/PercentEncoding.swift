@@ -9,14 +9,17 @@
 public enum PercentEncoding {
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    /// `text` percent-encoded; with `spaceAsPlus`, a space is `+` as HTML forms send it.
-    public static func encode(_ text: String, spaceAsPlus: Bool = false) -> String {
+    /// `text` percent-encoded; with `spaceAsPlus`, a space is `+` as HTML forms send it; with
+    /// `keepingSlashes`, a `/` stays (a path given as a query value, readable in an email).
+    public static func encode(_ text: String, spaceAsPlus: Bool = false, keepingSlashes: Bool = false) -> String {
         var out: [UInt8] = []
         out.reserveCapacity(text.utf8.count)
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+                out.append(byte)
+            case UInt8(ascii: "/") where keepingSlashes:
                 out.append(byte)
             case UInt8(ascii: " ") where spaceAsPlus:
                 out.append(UInt8(ascii: "+"))

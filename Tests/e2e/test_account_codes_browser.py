@@ -4,27 +4,21 @@ the login with the emailed code; turning TOTP on (QR code, recovery codes) and t
 step. No page scrolls sideways on a phone, and axe-core finds no
 violation. The store is the demo store behind `shelf serve`; emails are its folder mailbox.
 """
-import email
-import email.policy
 import re
 import time
 
 import pytest
 from playwright.sync_api import expect
 
-from conftest import shelf
 from test_account_codes import totp
-from test_accounts_browser import PASSWORD, newest_link
+from test_accounts_browser import PASSWORD, delivered_emails, newest_link
 from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, new_page, screenshots, served,  # noqa: F401  (fixtures)
                                 sideways)
 
 
 def newest_code(store, to):
     """The six digits of the newest email to `to`."""
-    shelf("mail", "deliver", "--now", store=store)
-    messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
-                for path in sorted((store / "data" / "mail").glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)]
-    mine = [m for m in messages if m["To"].addresses[0].addr_spec == to]
+    mine = delivered_emails(store, to)
     text = mine[-1].get_body(preferencelist=("plain",)).get_content()
     return re.search(r"^(\d{6})\r?$", text, re.MULTILINE).group(1)
 

@@ -9,6 +9,7 @@ The store is the demo store behind `shelf serve` (the functions as CGI); the ema
 import email
 import email.policy
 import re
+import time
 import urllib.parse
 
 import pytest
@@ -21,12 +22,23 @@ from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, new_page, screen
 PASSWORD = "correct horse battery"
 
 
-def newest_link(store, to):
-    """The account link in the newest email to `to`, as a path of the store."""
-    shelf("mail", "deliver", "--now", store=store)
+def delivered_emails(store, to):
+    """The emails to `to` in the store's folder mailbox, oldest first, once none to it is pending.
+    `shelf serve` delivers the outbox every second too: when its pass has claimed an email, this
+    one skips it and the file appears a moment later, so look again until it has."""
+    for _ in range(120):
+        shelf("mail", "deliver", "--now", store=store)
+        if to not in shelf("mail", "list", "--status", "pending", store=store).stdout:
+            break
+        time.sleep(0.25)
     messages = [email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
                 for path in sorted((store / "data" / "mail").glob("*.eml"), key=lambda p: p.stat().st_mtime_ns)]
-    mine = [m for m in messages if m["To"].addresses[0].addr_spec == to]
+    return [m for m in messages if m["To"].addresses[0].addr_spec == to]
+
+
+def newest_link(store, to):
+    """The account link in the newest email to `to`, as a path of the store."""
+    mine = delivered_emails(store, to)
     assert mine, f"no email to {to}"
     text = mine[-1].get_body(preferencelist=("plain",)).get_content()
     link = re.search(r"https?://\S+/fn/account/\S+", text).group(0)

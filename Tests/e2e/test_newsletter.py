@@ -16,7 +16,7 @@ from servers.launch import serve
 from servers.smtp import SMTPServer, free_port
 from test_checkout import LIGHTTPD_FASTCGI
 from test_mail import mail_settings, text_part
-from test_subscribe import ONE_CLICK, confirmation_link, local, sign_up, subscriber
+from test_subscribe import ONE_CLICK, TOPICS, confirmation_link, local, sign_up, subscriber
 
 SPRING = """---
 subject: Spring is here
@@ -51,8 +51,7 @@ def site(mail):
     def prepare(store):
         with open(store / "shelf.toml", "a") as settings:
             settings.write(mail_settings(mail.port))
-            settings.write('\n[[newsletter_topics]]\nid = "arrivals"\nname = "New arrivals"\n'
-                           '\n[[newsletter_topics]]\nid = "offers"\nname = "Special offers"\n')
+            settings.write(TOPICS)
         folder = store / "content" / "newsletters"
         folder.mkdir(parents=True, exist_ok=True)
         (folder / "spring.md").write_text(SPRING)

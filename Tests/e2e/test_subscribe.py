@@ -25,14 +25,17 @@ SAME_SITE = {"Origin": BASE_URL}
 # What a mail provider's one-click POST carries: no cookie, no Origin, Referer or form token.
 ONE_CLICK = {"List-Unsubscribe": "One-Click"}
 
+# The two newsletter topics the tests' store offers.
+TOPICS = ('\n[[newsletter_topics]]\nid = "arrivals"\nname = "New arrivals"\n'
+          '\n[[newsletter_topics]]\nid = "offers"\nname = "Special offers"\n')
+
 
 @pytest.fixture(scope="module")
 def site(mail):
     def prepare(store):
         with open(store / "shelf.toml", "a") as settings:
             settings.write(mail_settings(mail.port))
-            settings.write('\n[[newsletter_topics]]\nid = "arrivals"\nname = "New arrivals"\n'
-                           '\n[[newsletter_topics]]\nid = "offers"\nname = "Special offers"\n')
+            settings.write(TOPICS)
     with serve(LIGHTTPD_FASTCGI, prepare=prepare) as site:
         yield site
 

@@ -1,3 +1,4 @@
+import ShelfCore
 import ShelfCrypto
 
 /// The signed redirect behind every store link of a newsletter: it records which subscriber
@@ -27,7 +28,7 @@ public struct NewsletterClickLink: Hashable, Sendable {
         let query = [
             ("n", String(newsletter)), ("r", String(subscriber)), ("s", section), ("to", target), ("sig", signature(key: key)),
         ]
-        return "/fn/subscribe/click?" + query.map { "\($0)=\(Self.escape($1))" }.joined(separator: "&")
+        return "/fn/subscribe/click?" + query.map { "\($0)=\(PercentEncoding.encode($1, keepingSlashes: true))" }.joined(separator: "&")
     }
 
     /// The link a request's fields describe, when its signature is right and its target is a
@@ -58,23 +59,4 @@ public struct NewsletterClickLink: Hashable, Sendable {
         let message = "newsletter-click:\(newsletter):\(subscriber):\(section.utf8.count):\(section):\(target)"
         return Base64URL.encode(Digest.hmacSHA256(key: key, message: Array(message.utf8)))
     }
-
-    /// Query-string escaping: everything but unreserved characters and `/`.
-    private static func escape(_ value: String) -> String {
-        var out = ""
-        for byte in value.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                UInt8(ascii: "-"), UInt8(ascii: "_"), UInt8(ascii: "."), UInt8(ascii: "~"), UInt8(ascii: "/"):
-                out.append(Character(Unicode.Scalar(byte)))
-            default:
-                out += "%" + String(byte, radix: 16, uppercase: true).leftPadded()
-            }
-        }
-        return out
-    }
-}
-
-extension String {
-    fileprivate func leftPadded() -> String { count == 1 ? "0" + self : self }
 }
