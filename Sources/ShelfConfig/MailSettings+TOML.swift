@@ -11,6 +11,7 @@ extension MailSettings {
         try section.allowOnly([
             "from", "transport", "folder", "smtp_host", "smtp_port", "smtp_security", "smtp_ca_file", "smtp_username", "smtp_password",
             "max_attempts", "retry_seconds", "rate",
+            "track_opens",
         ])
         if section.table["smtp_password"] != nil {
             throw section.error(
@@ -31,6 +32,7 @@ extension MailSettings {
         maxAttempts = try section.int("max_attempts", in: 1...50) ?? maxAttempts
         retrySeconds = try section.int("retry_seconds", in: 1...86_400) ?? retrySeconds
         rate = try section.int("rate", in: 1...100_000)
+        trackOpens = try section.bool("track_opens") ?? trackOpens
         if transport == .smtp, smtpHost.isEmpty || smtpHost.contains(where: { $0.isWhitespace || $0 == "/" }) {
             throw section.error(at: "smtp_host", "transport = \"smtp\" needs smtp_host, the mail server's name, like smtp.example.com")
         }

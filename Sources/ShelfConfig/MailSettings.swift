@@ -35,6 +35,9 @@ public struct MailSettings: Sendable, Hashable {
     /// At most this many messages a second from `shelf mail deliver` (`rate`); nil for as fast
     /// as the server takes them. `--rate` overrides it.
     public var rate: Int?
+    /// Whether `shelf newsletter send` puts an open pixel in newsletters (`track_opens`); off
+    /// by default, as it tells the store when each subscriber reads its email.
+    public var trackOpens = false
 
     public init(from: String) {
         self.from = from

@@ -22,6 +22,7 @@ import Testing
         max_attempts = 5
         retry_seconds = 30
         rate = 200
+        track_opens = true
 
         """
 
@@ -31,6 +32,7 @@ import Testing
         #expect(settings.transport == .smtp && settings.smtpHost == "smtp.example.com" && settings.smtpPort == 465)
         #expect(settings.smtpSecurity == .tls && settings.smtpCAFile == "data/ca.pem" && settings.smtpUsername == "orders")
         #expect(settings.maxAttempts == 5 && settings.retrySeconds == 30 && settings.rate == 200)
+        #expect(settings.trackOpens)
     }
 
     @Test func withoutTheTableMailGoesToTheDevFolderFromTheStoresDomain() throws {
@@ -38,6 +40,7 @@ import Testing
         #expect(settings.transport == .folder && settings.folder == "data/mail")
         #expect(settings.from == "Evergreen <orders@shop.example.com>")
         #expect(settings.smtpSecurity == .starttls && settings.maxAttempts == 8 && settings.rate == nil)
+        #expect(!settings.trackOpens)
     }
 
     @Test(arguments: [
@@ -54,6 +57,7 @@ import Testing
         ("smtp_username = \"orders\"", "smtp_password = \"hunter2\"", "move it to the secrets file"),
         ("retry_seconds = 30", "retry_secs = 30", "unknown setting"),
         ("rate = 200", "rate = 0", "rate"),
+        ("track_opens = true", "track_opens = \"yes\"", "shelf.toml:15: track_opens must be true or false"),
     ])
     func badSettingsSayWhereAndWhat(_ change: (String, String, String)) throws {
         expectConfigRefused(base + mail.replacingOccurrences(of: change.0, with: change.1), saying: change.2, without: "hunter2")

@@ -136,4 +136,23 @@ struct NewsletterStoreTests {
                 ])
         }
     }
+
+    @Test func onlyTheFirstOpenOfARecipientIsRecorded() throws {
+        try withTemporaryStore { store in
+            let ann = try Self.subscribe(store, "ann@example.com")
+            let bob = try Self.subscribe(store, "bob@example.com")
+            let cat = try Self.subscribe(store, "cat@example.com", confirmed: false)
+            let issue = try Self.issue(store)
+            _ = try store.queueNewsletter(issue, to: .all, now: 300)
+            #expect(try store.newsletterStats(issue).opened == 0)
+            #expect(try store.recordNewsletterOpen(newsletterID: issue.id, subscriberID: ann.id, now: 310))
+            #expect(try !store.recordNewsletterOpen(newsletterID: issue.id, subscriberID: ann.id, now: 320))
+            // Never sent it, or no such newsletter: nothing to record.
+            #expect(try !store.recordNewsletterOpen(newsletterID: issue.id, subscriberID: cat.id, now: 320))
+            #expect(try !store.recordNewsletterOpen(newsletterID: issue.id + 1, subscriberID: bob.id, now: 320))
+            #expect(try store.newsletterStats(issue).opened == 1)
+            #expect(try store.recordNewsletterOpen(newsletterID: issue.id, subscriberID: bob.id, now: 330))
+            #expect(try store.newsletterStats(issue).opened == 2)
+        }
+    }
 }

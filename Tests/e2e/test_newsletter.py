@@ -95,6 +95,7 @@ def test_a_newsletter_reaches_each_confirmed_subscriber_once_and_stops_at_bounce
     assert unsubscribe, ann_spring["List-Unsubscribe"]
     html = ann_spring.get_body(preferencelist=("html",)).get_content()
     assert "Belted Wool Wrap Coat" in html and "A new coat and a story" in html
+    assert "/fn/subscribe/open" not in html  # no open pixel unless [mail] track_opens = true
     assert len(delivered(site, mail, "bob@example.com")) == 2
     assert delivered(site, mail, "pending@example.com")[-1]["Subject"] != "Spring is here"
     assert delivered(site, mail, "bounce@example.com") == []
@@ -124,7 +125,7 @@ def test_a_newsletter_reaches_each_confirmed_subscriber_once_and_stops_at_bounce
         assert refused.status == 404 and "Location" not in refused.headers
     assert len(store_db.rows(site.store, "SELECT id FROM newsletter_clicks")) == 1
     stats = shelf("newsletter", "stats", "spring", store=site.store).stdout
-    assert re.search(r"spring\s+all\s+3\s+2\s+0\s+1\s+1\s+0\s+1", stats), stats
+    assert re.search(r"spring\s+all\s+3\s+2\s+0\s+1\s+1\s+0\s+off\s+1", stats), stats
     assert re.search(r"new-coats\s+1\s+1", stats), stats
 
     # The one-click POST a mail provider sends; the next newsletter does not reach Ann.
@@ -135,6 +136,41 @@ def test_a_newsletter_reaches_each_confirmed_subscriber_once_and_stops_at_bounce
     assert "Queued 1 email of summer" in summer.stdout
     assert delivered(site, mail, "bob@example.com")[-1]["Subject"] == "Summer offers"
     assert len(delivered(site, mail, "ann@example.com")) == 2
+
+
+def test_with_track_opens_each_email_has_a_signed_pixel_that_counts_the_first_open(site, mail):
+    settings = site.store / "shelf.toml"
+    plain = settings.read_text()
+    assert plain.count("\n[mail]\n") == 1
+    settings.write_text(plain.replace("\n[mail]\n", "\n[mail]\ntrack_opens = true\n"))
+    try:
+        confirmed(site, mail, "cleo@example.com")
+        confirmed(site, mail, "dora@example.com")
+        (site.store / "content" / "newsletters" / "autumn.md").write_text(SPRING.replace("Spring is here", "Autumn"))
+        assert "Queued" in shelf("newsletter", "send", "content/newsletters/autumn.md", store=site.store).stdout
+        letter = delivered(site, mail, "cleo@example.com")[-1]
+        assert letter["Subject"] == "Autumn"
+        html = letter.get_body(preferencelist=("html",)).get_content()
+        [pixel] = re.findall(r'<img src="https://shop\.example\.com(/fn/subscribe/open\?[^"]+)" width="1" height="1"', html)
+        assert "/fn/subscribe/open" not in text_part(letter)
+        pixel = pixel.replace("&amp;", "&")
+        browser = Browser(site.base)
+        for _ in range(2):
+            image = browser.get(pixel)
+            assert image.status == 200 and image.headers["Content-Type"] == "image/gif" and len(image.body) == 43
+            assert image.headers["Cache-Control"] == "no-store"
+        # Forged for Dora, also a recipient: the same image, nothing recorded.
+        [(dora,)] = store_db.rows(site.store, "SELECT id FROM subscribers WHERE email = 'dora@example.com'")
+        for forged in [re.sub(r"r=\d+", f"r={dora}", pixel), re.sub(r"r=\d+&sig=[^&]+", f"r={dora}&sig={'A' * 43}", pixel)]:
+            answer = browser.get(forged)
+            assert answer.status == 200 and answer.body == image.body and f"r={dora}&" in forged
+        opened = store_db.rows(site.store, "SELECT s.email FROM newsletter_recipients r JOIN subscribers s ON s.id = r.subscriber_id "
+                                           "WHERE r.opened_at IS NOT NULL")
+        assert opened == [("cleo@example.com",)]
+        stats = shelf("newsletter", "stats", "autumn", store=site.store).stdout
+        assert re.search(r"autumn\s+all\s+(\d+)\s+\1\s+0\s+0\s+0\s+0\s+1\s+0\n", stats), stats
+    finally:
+        settings.write_text(plain)
 
 
 def test_preview_writes_the_html_and_mails_one_copy_with_plain_links(site, mail):

@@ -41,7 +41,7 @@ public struct NewsletterClickLink: Hashable, Sendable {
         else { return nil }
         self.init(newsletter: newsletter, subscriber: subscriber, section: section, target: target)
         guard Self.isStorePath(target),
-            Digest.constantTimeEquals(Array(signature.utf8), Array(self.signature(key: key).utf8))
+            Self.isSigned(signedText, signature: signature, key: key)
         else { return nil }
     }
 
@@ -55,8 +55,20 @@ public struct NewsletterClickLink: Hashable, Sendable {
         return bytes.allSatisfy { $0 > 0x20 && $0 != 0x7F && $0 != UInt8(ascii: "\\") }
     }
 
-    private func signature(key: [UInt8]) -> String {
-        let message = "newsletter-click:\(newsletter):\(subscriber):\(section.utf8.count):\(section):\(target)"
-        return Base64URL.encode(Digest.hmacSHA256(key: key, message: Array(message.utf8)))
+    private func signature(key: [UInt8]) -> String { Self.sign(signedText, key: key) }
+
+    /// What the signature covers: every field, the section's length first so that no two
+    /// links share it.
+    private var signedText: String { "newsletter-click:\(newsletter):\(subscriber):\(section.utf8.count):\(section):\(target)" }
+
+    /// The signature of a newsletter's per-recipient address (a click link, the open pixel):
+    /// HMAC-SHA256 of `message` under `key`, base64url without padding (43 characters).
+    static func sign(_ message: String, key: [UInt8]) -> String {
+        Base64URL.encode(Digest.hmacSHA256(key: key, message: Array(message.utf8)))
+    }
+
+    /// True when `signature` is `message`'s signature under `key`, compared in constant time.
+    static func isSigned(_ message: String, signature: String, key: [UInt8]) -> Bool {
+        signature.utf8.count == 43 && Digest.constantTimeEquals(Array(signature.utf8), Array(sign(message, key: key).utf8))
     }
 }

@@ -19,6 +19,9 @@ public struct NewsletterIssue: Hashable, Sendable {
     public static func linkPlaceholder(_ index: Int) -> String { "@@shelf-link-\(index)@@" }
     public static let unsubscribePlaceholder = "@@shelf-unsubscribe@@"
     public static let preferencesPlaceholder = "@@shelf-preferences@@"
+    /// Where the recipient's open pixel address goes, in the HTML of a newsletter sent with
+    /// `[mail] track_opens = true` only.
+    public static let openPlaceholder = "@@shelf-open@@"
 
     init(_ row: Row) throws {
         id = try row.int64("id")

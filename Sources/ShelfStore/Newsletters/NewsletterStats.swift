@@ -25,6 +25,9 @@ public struct NewsletterStats: Hashable, Sendable {
     public var bounced: Int
     /// Recipients who unsubscribed after the newsletter was queued.
     public var unsubscribed: Int
+    /// Recipients whose open pixel was loaded (only with `[mail] track_opens`; a lower bound,
+    /// as many mail programs block images).
+    public var opened: Int
     /// Clicks per section, by section.
     public var sections: [Section]
 

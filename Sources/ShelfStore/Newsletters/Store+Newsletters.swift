@@ -103,6 +103,16 @@ extension Store {
             """, [.text(section), .text(target), .integer(now), .integer(newsletterID), .integer(subscriberID)]) > 0
     }
 
+    /// Records that `subscriber` opened newsletter `newsletterID` (its open pixel was loaded),
+    /// the first time only; false (nothing recorded) when it was recorded before or the
+    /// subscriber was never sent that newsletter.
+    @discardableResult
+    public func recordNewsletterOpen(newsletterID: Int64, subscriberID: Int64, now: Int64) throws -> Bool {
+        try database.execute(
+            "UPDATE newsletter_recipients SET opened_at = ? WHERE newsletter_id = ? AND subscriber_id = ? AND opened_at IS NULL",
+            [.integer(now), .integer(newsletterID), .integer(subscriberID)]) > 0
+    }
+
     /// Suppresses `email` after a mail server refused it for good: it stays on the list as
     /// `bounced` and gets no campaign mail until it confirms again. Returns whether a
     /// subscriber has that address.
@@ -113,8 +123,8 @@ extension Store {
             [.integer(now), .text(Customer.normalize(email: email))]) > 0
     }
 
-    /// What became of `issue`: queued, sent, failed, bounced and unsubscribed recipients, and
-    /// clicks per section.
+    /// What became of `issue`: queued, sent, failed, bounced, unsubscribed and opened
+    /// recipients, and clicks per section.
     public func newsletterStats(_ issue: NewsletterIssue) throws -> NewsletterStats {
         let counts = try database.query(
             """
@@ -122,7 +132,8 @@ extension Store {
                 SUM(CASE WHEN o.status = 'sent' THEN 1 ELSE 0 END) AS sent,
                 SUM(CASE WHEN o.status = 'failed' THEN 1 ELSE 0 END) AS failed,
                 SUM(CASE WHEN s.bounced_at >= r.queued_at THEN 1 ELSE 0 END) AS bounced,
-                SUM(CASE WHEN s.unsubscribed_at >= r.queued_at THEN 1 ELSE 0 END) AS unsubscribed
+                SUM(CASE WHEN s.unsubscribed_at >= r.queued_at THEN 1 ELSE 0 END) AS unsubscribed,
+                SUM(CASE WHEN r.opened_at IS NOT NULL THEN 1 ELSE 0 END) AS opened
             FROM newsletter_recipients r
             JOIN outbox o ON o.id = r.outbox_id
             JOIN subscribers s ON s.id = r.subscriber_id
@@ -137,6 +148,6 @@ extension Store {
         func count(_ column: String) throws -> Int { try counts.optionalInt64(column).map { Int($0) } ?? 0 }
         return NewsletterStats(
             issue: issue, queued: try count("queued"), sent: try count("sent"), failed: try count("failed"), bounced: try count("bounced"),
-            unsubscribed: try count("unsubscribed"), sections: sections)
+            unsubscribed: try count("unsubscribed"), opened: try count("opened"), sections: sections)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import ShelfConfig
 import ShelfSite
 import ShelfStore
 
@@ -9,7 +10,8 @@ extension Shelf.NewsletterCommand {
             abstract: "Queue the newsletter to every subscriber of its audience who has not been sent it.",
             discussion: """
                 Sending again never emails anyone twice, and a send that was interrupted queues only
-                the missing recipients. `shelf mail deliver` sends the queue.
+                the missing recipients. `shelf mail deliver` sends the queue. With [mail] track_opens =
+                true, each email carries a 1x1 image that counts its first opening.
 
                 Example:
                   shelf newsletter send content/newsletters/spring.md && shelf mail deliver --rate 200
@@ -19,7 +21,8 @@ extension Shelf.NewsletterCommand {
         @Argument(help: ArgumentHelp("The newsletter file.", valueName: "FILE")) var file: String
 
         func run() throws {
-            let (newsletter, subject, html, text) = try Shelf.NewsletterCommand.render(file, options: options)
+            let (newsletter, subject, rendered, text) = try Shelf.NewsletterCommand.render(file, options: options)
+            let html = try loadConfig(options).mail.trackOpens ? NewsletterOpenTag.insert(into: rendered) : rendered
             let store = try openStore(options)
             let now = Int64(Date().timeIntervalSince1970)
             let (issue, queued) = try failing(newsletter.slug) {

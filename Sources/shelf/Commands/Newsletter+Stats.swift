@@ -1,11 +1,12 @@
 import ArgumentParser
 import Foundation
+import ShelfConfig
 import ShelfStore
 
 extension Shelf.NewsletterCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Show what became of the newsletters: queued, sent, bounced, unsubscribed, clicks per section.",
+            abstract: "Show what became of the newsletters: queued, sent, bounced, unsubscribed, opens, clicks per section.",
             discussion: "Examples:\n  shelf newsletter stats\n  shelf newsletter stats content/newsletters/spring.md")
 
         @OptionGroup var options: StoreOption
@@ -23,14 +24,15 @@ extension Shelf.NewsletterCommand {
             }
             if issues.isEmpty { return print("No newsletter was sent yet.") }
             let all = try issues.map(store.newsletterStats)
+            let trackOpens = try loadConfig(options).mail.trackOpens
             let rows = all.map { stats in
                 [
                     stats.issue.slug, stats.issue.audience, String(stats.queued), String(stats.sent), String(stats.pending),
                     String(stats.failed), String(stats.bounced), String(stats.unsubscribed),
-                    String(stats.sections.reduce(0) { $0 + $1.clicks }),
+                    trackOpens ? String(stats.opened) : "off", String(stats.sections.reduce(0) { $0 + $1.clicks }),
                 ]
             }
-            let header = ["NEWSLETTER", "AUDIENCE", "QUEUED", "SENT", "PENDING", "FAILED", "BOUNCED", "UNSUBSCRIBED", "CLICKS"]
+            let header = ["NEWSLETTER", "AUDIENCE", "QUEUED", "SENT", "PENDING", "FAILED", "BOUNCED", "UNSUBSCRIBED", "OPENS", "CLICKS"]
             for line in columns([header] + rows) { print(line) }
             for stats in all where !stats.sections.isEmpty {
                 print("\nClicks of \(stats.issue.slug) by section:")

@@ -3,7 +3,8 @@ import ShelfHTTP
 import ShelfStore
 
 /// One recipient's copy of a newsletter: the issue's placeholders filled with that
-/// subscriber's signed click links and unsubscribe and preference links.
+/// subscriber's signed click links, unsubscribe and preference links, and open pixel (when
+/// the newsletter was sent with one).
 struct NewsletterCopy {
     var html: String
     var text: String
@@ -17,6 +18,7 @@ struct NewsletterCopy {
         var values = [
             NewsletterIssue.unsubscribePlaceholder: unsubscribe,
             NewsletterIssue.preferencesPlaceholder: baseURL + SubscriberLink.preferencesPath(token),
+            NewsletterIssue.openPlaceholder: baseURL + NewsletterOpenPixel(newsletter: issue.id, subscriber: subscriber.id).path(key: key),
         ]
         for (index, link) in issue.links.enumerated() {
             let click = NewsletterClickLink(newsletter: issue.id, subscriber: subscriber.id, section: link.section, target: link.target)

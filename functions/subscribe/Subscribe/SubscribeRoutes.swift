@@ -24,6 +24,7 @@ public enum SubscribeRoutes {
         // servers, with no cookie and no form token. The signed token in the address is the proof.
         Route(.post, "/unsubscribe", callers: .signedBySender) { request, context in try Unsubscribe.submit(request, context) },
         Route(.get, "/click") { request, context in try NewsletterClick.follow(request, context) },
+        Route(.get, "/open") { request, context in try NewsletterOpen.record(request, context) },
         Route(.get, "/preferences") { request, context in try Preferences.show(request, context) },
         Route(.post, "/preferences", body: .accepts([.form], limit: formLimit)) { request, context in
             try Preferences.submit(request, context)
