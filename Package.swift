@@ -167,6 +167,10 @@ let package = Package(
             dependencies: ["AccountFunction", "ShelfHTTP", "ShelfConfig", "ShelfStore", "ShelfPasswords", "ShelfCrypto", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
+            name: "SearchFunctionTests",
+            dependencies: ["SearchFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
             name: "SubscribeFunctionTests",
             dependencies: ["SubscribeFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),

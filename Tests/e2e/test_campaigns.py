@@ -97,6 +97,10 @@ def test_sale_prices_on_the_pages_are_honoured_across_the_campaigns_end(site):
     assert datetime.now(timezone.utc) < site.flash_ends, "the machine was too slow to see the sale running"
     # The product page, built while the sale runs, shows €239.00 less 10% with the price struck through.
     assert product_price(site) == ("€215.10", "Was €239.00", True)
+    # Search shows the price the page shows (and the cart charges), the catalogue price struck through.
+    found = json.loads(shopper.get("/fn/search.json?q=wrap+coat").body)["products"]
+    coat = next(product for product in found if product["handle"] == "belted-wool-wrap-coat")
+    assert (coat["price"], "Was " + coat["compare_at"], coat["price_minor"]) == product_price(site)[:2] + (21510,)
     assert [d["label"] for d in cart["discounts"]] == ["Flash", "Tick"]
     assert [d["amount"]["amount"] for d in cart["discounts"]] == [4780, 500]
     assert cart["total"]["amount"] == 2 * 21510 - 500

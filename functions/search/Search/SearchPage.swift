@@ -28,6 +28,9 @@ enum SearchPage {
         let input = try SearchInput(try request.queryFields(), options: try store.searchableOptions(), currency: context.config.currency)
         var results = try store.search(input.query)
         if results.total == 0 { results.popular = try store.popularProducts() }
+        let sales = try UnitSalePrices(store: store, now: context.clock.now(), currency: context.config.currency)
+        results.products = results.products.map { $0.priced(by: sales) }
+        results.popular = results.popular.map { $0.priced(by: sales) }
         guard input.query.page <= results.pages else {
             throw HTTPError(
                 404, "These results have \(results.pages) page\(results.pages == 1 ? "" : "s"); there is no page \(input.query.page).",
