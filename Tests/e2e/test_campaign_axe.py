@@ -45,3 +45,18 @@ def test_the_announcement_sale_price_and_discount_line_pass_axe(served, browser,
         expect(page.locator(".summary__row", has_text="Discount (Coat Week)")).to_have_count(1)
         assert axe_violations(page) == []
         assert sideways(page) is None
+
+
+@pytest.mark.parametrize("viewport", [PHONE, DESKTOP], ids=["phone", "desktop"])
+def test_without_javascript_the_sale_price_and_discount_line_show_and_fit(served, browser, viewport):
+    with new_page(browser, viewport, javascript=False) as page:
+        page.goto(served + COAT)
+        expect(page.locator("aside.announcement a")).to_have_text("Coat week — 10% off the wrap coat")
+        expect(page.locator("s[data-compare-at]")).to_contain_text("Was €239.00")
+        assert sideways(page) is None
+        choose(page, "Camel", "XS")
+        page.click("[data-add-to-cart]")
+        page.goto(served + "/fn/cart")
+        expect(page.locator("[data-cart-discount]")).to_have_text("−€23.90")
+        expect(page.locator("[data-cart-total]")).to_have_text("€215.10")
+        assert sideways(page) is None
