@@ -20,6 +20,8 @@ let package = Package(
         .executable(name: "search", targets: ["search"]),
         .executable(name: "subscribe", targets: ["subscribe"]),
         .executable(name: "beacon", targets: ["beacon"]),
+        .executable(name: "reviews", targets: ["reviews"]),
+        .executable(name: "wishlist", targets: ["wishlist"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -142,6 +144,18 @@ let package = Package(
             swiftSettings: strict),
         .executableTarget(
             name: "beacon", dependencies: ["BeaconFunction", "ShelfHTTP"], path: "functions/beacon", exclude: ["Beacon"],
+            sources: ["main.swift"], swiftSettings: strict),
+        .target(
+            name: "ReviewsFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP"],
+            path: "functions/reviews/Reviews", swiftSettings: strict),
+        .executableTarget(
+            name: "reviews", dependencies: ["ReviewsFunction", "ShelfHTTP"], path: "functions/reviews", exclude: ["Reviews"],
+            sources: ["main.swift"], swiftSettings: strict),
+        .target(
+            name: "WishlistFunction", dependencies: ["ShelfCore", "ShelfConfig", "ShelfStore", "ShelfHTTP"],
+            path: "functions/wishlist/Wishlist", swiftSettings: strict),
+        .executableTarget(
+            name: "wishlist", dependencies: ["WishlistFunction", "ShelfHTTP"], path: "functions/wishlist", exclude: ["Wishlist"],
             sources: ["main.swift"], swiftSettings: strict),
 
         // Shared test support; libpq makes and drops the PostgreSQL schemas of temporary stores.

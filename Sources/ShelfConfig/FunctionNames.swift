@@ -4,5 +4,5 @@
 /// some other executable that happens to sit in the same folder. The build shows templates the
 /// same list (`{{#functions.search}}`), so a theme renders no form for a function that is missing.
 public enum FunctionNames {
-    public static let all = ["cart", "checkout", "account", "search", "subscribe", "beacon"]
+    public static let all = ["cart", "checkout", "account", "search", "subscribe", "beacon", "reviews", "wishlist"]
 }

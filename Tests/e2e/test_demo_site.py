@@ -157,7 +157,7 @@ def test_no_page_has_a_form_for_a_function_the_store_does_not_have(demo_store):
     # server configurations map (`shelf server-config` lists each under /fn/).
     config = shelf("server-config", "nginx", "--listen", "127.0.0.1:8080", store=demo_store).stdout
     functions = set(re.findall(r"location ~ \^/fn/([a-z]+)\(", config))
-    assert functions == {"cart", "checkout", "account", "search", "subscribe", "beacon"}
+    assert functions == {"cart", "checkout", "account", "search", "subscribe", "beacon", "reviews", "wishlist"}
     site = demo_store / "site"
     wrong = []
     pages = sorted(site.rglob("*.html"))

@@ -1,0 +1,4 @@
+import ReviewsFunction
+import ShelfHTTP
+
+Function(name: "reviews", routes: ReviewRoutes.all).run()

@@ -1,0 +1,4 @@
+import ShelfHTTP
+import WishlistFunction
+
+Function(name: "wishlist", routes: WishlistRoutes.all).run()
