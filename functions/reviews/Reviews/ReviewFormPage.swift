@@ -42,7 +42,10 @@ struct ReviewFormPage {
             "body": fields["body"] ?? "", "name": fields["name"] ?? "", "title_limit": ReviewDraft.titleLimit,
             "body_limit": ReviewDraft.bodyLimit, "name_limit": ReviewDraft.nameLimit, "is_edit": line.review != nil,
             "stars": (1...5).reversed().map { stars -> [String: Any] in
-                ["value": String(stars), "label": stars == 1 ? "1 star" : "\(stars) stars", "checked": rating == String(stars)]
+                [
+                    "value": String(stars), "label": stars == 1 ? "1 star" : "\(stars) stars", "checked": rating == String(stars),
+                    "glyphs": String(repeating: "★", count: stars) + String(repeating: "☆", count: 5 - stars),
+                ]
             },
         ]
         if line.asksFit {
