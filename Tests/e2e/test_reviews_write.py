@@ -205,3 +205,22 @@ def test_the_form_fits_passes_axe_and_works_without_javascript(site, browser, sc
         expect(page.locator("h1")).to_have_text("Edit your review")
         inspect(page, "saved")
     assert not problems, "\n".join([f"The review form at {viewport['width']} px:"] + problems)
+
+
+def test_the_moderation_commands_explain_themselves_and_refuse_bad_input(site):
+    number = delivered_order(site, "cli@example.com")
+    write(Shopper(site), review_links(site, "cli@example.com")[0], GOOD)
+    review = next(r for r in reviews(site, "--pending") if r["order"] == number)
+    for command in ["list", "approve", "reject", "reply"]:
+        help_text = shelf("reviews", command, "--help", store=site.store).stdout
+        assert "Example" in help_text and f"shelf reviews {command}" in help_text, command
+    listed = shelf("reviews", "list", "--pending", store=site.store).stdout
+    assert f"#{review['id']}  pending  belted-wool-wrap-coat  ★★★★★  order {number} line 1" in listed
+    assert shelf("reviews", "list", "--pending", "--flagged", store=site.store, check=False).returncode != 0
+    unknown = shelf("reviews", "approve", "999999", store=site.store, check=False)
+    assert unknown.returncode != 0 and "review 999999: no review has the id 999999" in unknown.stderr
+    rejected = shelf("reviews", "reject", str(review["id"]), store=site.store)
+    assert "rejected" in rejected.stdout
+    assert [r["status"] for r in reviews(site) if r["id"] == review["id"]] == ["rejected"]
+    assert shelf("reviews", "reply", str(review["id"]), "x" * 5001, store=site.store, check=False).returncode != 0
+    assert Shopper(site).get(review_links(site, "cli@example.com")[0]).status == 409
