@@ -16,7 +16,7 @@ struct Shelf: AsyncParsableCommand {
         subcommands: [
             Build.self, Check.self, Serve.self, Migrate.self, StockCommand.self, OrdersCommand.self, CustomersCommand.self,
             SubscribersCommand.self, CampaignsCommand.self, AnalyticsCommand.self, NewsletterCommand.self,
-            MailCommand.self, SecretsCommand.self, DatabaseCommand.self,
+            MailCommand.self, SecretsCommand.self, DatabaseCommand.self, ReviewsCommand.self,
             ServerConfig.self,
             New.self,
         ]

@@ -19,11 +19,25 @@ struct OrderEmails: Sendable {
         guard let orderID = message.orderID, let details = try store.order(orderID) else {
             throw MailRenderError("\(message.email.rawValue) \(message.key) names no order")
         }
-        let values = self.values(message, details)
+        var values = self.values(message, details)
+        if message.email == .orderDelivered {
+            let reviews = try reviewLinks(details)
+            values["reviews"] = reviews
+            values["has_reviews"] = !reviews.isEmpty
+        }
         let text = try pages.fragment("emails/\(message.email.rawValue).text", values: values)
         let html = try pages.fragment("emails/\(message.email.rawValue).html", values: values)
         let (subject, body) = try Self.split(text, template: message.email.rawValue)
         return RenderedEmail(subject: subject, text: body, html: html, recipientName: details.order.address.name)
+    }
+
+    /// The review link of each line bought, for the "delivered" email.
+    private func reviewLinks(_ details: OrderDetails) throws -> [[String: Any]] {
+        let lines = try store.reviewableLines(orderID: details.order.id)
+        let links = ReviewLink.values(for: lines, base: config.baseURL, key: sessionKey)
+        return lines.compactMap { line in
+            links[line.line].map { link in link.merging(["options": line.options]) { first, _ in first } }
+        }
     }
 
     /// The subject line and the body of a rendered text template.

@@ -27,11 +27,17 @@ enum AccountHome {
     ) throws -> [String: Any] {
         let days = DayFormatter(locale: context.config.locale)
         let orders = try store.orderHistory(ofCustomer: customer.id).map { order -> [String: Any] in
-            [
+            var values: [String: Any] = [
                 "number": order.number.description, "date": days.string(seconds: order.createdAt),
                 "status": OrderWords.status(order.status), "total": context.prices.string(order.total),
                 "href": OrderLink.path(order.number, key: context.secrets.sessionKey),
             ]
+            if order.status == .delivered {
+                let lines = try store.reviewableLines(orderID: order.number.id)
+                let links = ReviewLink.values(for: lines, key: context.secrets.sessionKey)
+                values["reviews"] = lines.compactMap { links[$0.line] }
+            }
+            return values
         }
         var values: [String: Any] = ["name": customer.name, "email": customer.email]
         values["orders"] = orders

@@ -14,8 +14,13 @@ enum OrderPage {
         guard let details = try store.order(number.id) else {
             throw HTTPError(404, "We could not find that order. Check the link in your email.", log: "no order \(number)")
         }
-        let html = try context.pages().render(
-            "order", title: "Order \(number)", path: "/fn/checkout/order", values: ["order": values(details, context)])
+        var order = values(details, context)
+        if details.order.status == .delivered, var lines = order["lines"] as? [[String: Any]] {
+            let reviews = ReviewLink.values(for: try store.reviewableLines(orderID: number.id), key: context.secrets.sessionKey)
+            for index in lines.indices { lines[index]["review"] = reviews[details.lines[index].position] }
+            order["lines"] = lines
+        }
+        let html = try context.pages().render("order", title: "Order \(number)", path: "/fn/checkout/order", values: ["order": order])
         return .html(html)
     }
 

@@ -1,0 +1,36 @@
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+import ShelfTesting
+import Testing
+
+@testable import AccountFunction
+
+/// A delivered order in the dashboard offers a review link per line bought: "Write a review",
+/// then "Edit your review".
+struct DashboardReviewLinkTests {
+    @Test func aDeliveredOrderOffersToWriteThenEditAReview() throws {
+        try withTemporaryDirectory { directory in
+            let shop = try AccountFixture(directory)
+            let delivered = try DashboardTests.guestOrder(shop, email: "ann@example.com", at: shop.now - 7200)
+            let waiting = try DashboardTests.guestOrder(shop, email: "ann@example.com", at: shop.now - 3600)
+            _ = try shop.store.markPaid(
+                delivered.id,
+                payment: PaymentConfirmation(provider: "test", reference: "ts_1", amount: delivered.amounts.total, eventID: "evt_1"),
+                now: shop.now - 7000)
+            _ = try shop.store.fulfil(delivered.id, ShipmentRequest(carrier: "An Post", trackingNumbers: ["CE1"]), now: shop.now - 6000)
+            try shop.store.markDelivered(delivered.id, now: shop.now - 5000)
+            try shop.registerAnn()
+            try shop.post("/login", ["email": "ann@example.com", "password": "correct horse"])
+            let link = ReviewLink(order: delivered.number, line: 1, expires: shop.now - 5000 + ReviewLink.lifetime)
+            let href = link.path(key: AccountFixture.key).replacing("&", with: "&amp;")
+            let page = try shop.send("GET", "/").html
+            #expect(page.contains("href=\"\(href)\" data-review-link>Write a review"))
+            #expect(!page.contains("o=\(waiting.number)&amp;"))
+            try shop.store.saveReview(
+                ReviewDraft(rating: 5, title: "Good", body: "Fits well.", displayName: "Ann"), orderID: delivered.id, line: 1,
+                approvedAtOnce: false, now: shop.now)
+            #expect(try shop.send("GET", "/").html.contains("href=\"\(href)\" data-review-link>Edit your review"))
+        }
+    }
+}

@@ -1,0 +1,98 @@
+import Foundation
+import ShelfConfig
+import ShelfCore
+import ShelfHTTP
+import ShelfStore
+import ShelfTesting
+
+@testable import ReviewsFunction
+
+/// A store on disk with a delivered order of the sample tee, whose reviews function answers CGI
+/// requests through the real runtime (routing, body limits, the cross-site check, errors).
+final class ReviewWritingFixture {
+    static let baseURL = "https://shop.example"
+    static let key = [UInt8](repeating: 0xcd, count: 32)
+    let directory: TemporaryDirectory
+    let store: Store
+    var now: Int64 = 1_795_597_200
+    /// The cookie header the "browser" sends back, from the last Set-Cookie.
+    var cookie: String?
+    /// More of `shelf.toml`.
+    var settings = ""
+
+    init(_ directory: TemporaryDirectory) throws {
+        self.directory = directory
+        store = try directory.makeFunctionStore(selling: ["TEE-M": 10, "TEE-L": 10], siteValuesFile: ThemePages.siteValuesFile)
+    }
+
+    func context() throws -> FunctionContext {
+        let config = try StoreConfig(
+            toml: """
+                name = "Shop"
+                base_url = "\(Self.baseURL)"
+                currency = "EUR"
+                \(settings)
+                """)
+        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
+        return FunctionContext(
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), log: { _ in })
+    }
+
+    /// An order of one TEE-M and one TEE-L placed by "Ada Lovelace", paid and shipped, and
+    /// delivered unless `delivered` is false.
+    func order(delivered: Bool = true) throws -> Order {
+        var draft = OrderDraft.sample([("TEE-M", 1), ("TEE-L", 1)])
+        draft.address.name = "Ada Lovelace"
+        let order = try store.placeOrder(draft, now: now, holdFor: 1800)
+        _ = try store.markPaid(
+            order.id,
+            payment: PaymentConfirmation(
+                provider: "test", reference: "ts_\(order.id)", amount: order.amounts.total, eventID: "evt_\(order.id)"),
+            now: now)
+        _ = try store.fulfil(order.id, ShipmentRequest(carrier: "An Post", trackingNumbers: ["CE1"]), now: now)
+        if delivered { try store.markDelivered(order.id, now: now) }
+        return order
+    }
+
+    /// The query of the review link of `line` of `order`, as the delivered email carries it.
+    func linkQuery(_ order: Order, line: Int = 1, expires: Int64? = nil, key: [UInt8] = key) -> String {
+        ReviewLink(order: order.number, line: line, expires: expires ?? now + ReviewLink.lifetime).query(key: key)
+    }
+
+    /// Sends one request from this site and keeps the cookie it sets.
+    @discardableResult
+    func send(_ method: String, _ path: String, query: String = "", form: String? = nil) throws -> (response: Response, html: String) {
+        var (environment, body) = cgiRequest(
+            method, path, under: "/fn/reviews", query: query, form: form, origin: Self.baseURL, client: "192.0.2.1")
+        if let cookie { environment["HTTP_COOKIE"] = cookie }
+        let responder = Responder(function: Function(name: "reviews", routes: ReviewRoutes.all), context: try context(), log: { _ in })
+        var source = BytesBody(body)
+        let response = responder.respond(to: environment, body: &source).response
+        if let setCookie = response.header("Set-Cookie") { cookie = String(setCookie.split(separator: ";")[0]) }
+        return (response, String(decoding: response.body, as: UTF8.self))
+    }
+
+    /// Opens the form through `query` and posts `fields` with the form's hidden fields and token.
+    @discardableResult
+    func write(_ query: String, _ fields: [String: String], to path: String = "/write") throws -> (response: Response, html: String) {
+        let page = try send("GET", "/write", query: query)
+        guard page.response.status == 200 else { return page }
+        var form = Self.hiddenFields(in: page.html)
+        form.merge(fields) { $1 }
+        return try send("POST", path, form: form.map { "\($0)=\(Self.encode($1))" }.joined(separator: "&"))
+    }
+
+    /// The hidden inputs of the first form of `html`.
+    static func hiddenFields(in html: String) -> [String: String] {
+        var fields: [String: String] = [:]
+        for match in html.matches(of: /<input type="hidden" name="([^"]+)" value="([^"]*)">/) {
+            if fields[String(match.1)] == nil { fields[String(match.1)] = String(match.2) }
+        }
+        return fields
+    }
+
+    static func encode(_ text: String) -> String {
+        text.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? ""
+    }
+}
