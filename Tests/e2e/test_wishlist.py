@@ -6,6 +6,7 @@ headless Chromium: the heart toggles with JavaScript (aria-pressed, no reload), 
 nothing on a product page and the list at 390 and 1366 px, with and without the theme's script.
 """
 import html
+import json
 import re
 
 import pytest
@@ -16,6 +17,7 @@ from conftest import shelf
 from servers.browser import Browser
 from test_accounts import PASSWORD, Shopper, emails, link_in, mail, register, site  # noqa: F401  (fixtures)
 from test_checkout import BASE_URL, COAT
+from test_openapi import errors, response_schema
 from test_phone_and_axe import DESKTOP, PHONE, axe_violations, new_page, sideways
 
 COAT_PAGE = "/products/belted-wool-wrap-coat/"
@@ -35,7 +37,7 @@ def heart_form(page_html, handle):
 def saved(shopper):
     answer = shopper.get("/fn/wishlist.json")
     assert answer.headers["Cache-Control"] == "no-store"
-    return __import__("json").loads(answer.text)
+    return json.loads(answer.text)
 
 
 def token_of(page_html):
@@ -169,3 +171,18 @@ def test_a_product_page_and_the_list_pass_axe_and_fit(site, browser, viewport, j
             if viewport == PHONE and (wide := sideways(page)):
                 problems.append(f"{step}: scrolls sideways, {wide}")
         assert problems == []
+
+
+def test_the_json_answers_as_docs_openapi_describes(site):
+    shopper = Shopper(site)
+    assert errors(saved(shopper), response_schema("/fn/wishlist.json", "get", 200)) == []
+    change = shopper.post("/fn/wishlist/add", {"product": SHIRT}, {**SAME_SITE, "Accept": "application/json"})
+    assert change.status == 200
+    assert errors(json.loads(change.text), response_schema("/fn/wishlist/add", "post", 200)) == []
+    listed = saved(shopper)
+    assert listed["products"] == [SHIRT] and listed["count"] == 1
+    assert errors(listed, response_schema("/fn/wishlist.json", "get", 200)) == []
+    removed = shopper.post("/fn/wishlist/remove", {"product": SHIRT},
+                           {**SAME_SITE, "Accept": "application/json", "X-Shelf-Token": listed["token"]})
+    assert json.loads(removed.text)["saved"] is False
+    assert errors(json.loads(removed.text), response_schema("/fn/wishlist/remove", "post", 200)) == []
