@@ -161,6 +161,21 @@ import Testing
         }
     }
 
+    @Test func aFullListRefusesAnotherProductWith409() throws {
+        try withTemporaryDirectory { directory in
+            let shop = try WishlistFixture(directory)
+            let many = (1...Store.wishlistCapacity).map { Product.sample("p\($0)", skus: ["P\($0)"]) }
+            try shop.store.syncCatalogue(WishlistFixture.catalogue() + many, categories: [])
+            try shop.send("POST", "/add", form: "product=tee")
+            let owner = WishlistOwner(try #require(try shop.session()))
+            for product in many.dropLast() { try shop.store.addToWishlist(product.handle, for: owner, now: shop.now) }
+            let refused = try shop.send("POST", "/add", form: "product=mug").response
+            #expect(refused.status == 409)
+            #expect(try shop.send("POST", "/add", form: "product=tee").response.status == 303)
+            #expect(try shop.store.wishlistCount(of: owner) == Store.wishlistCapacity)
+        }
+    }
+
     @Test func readingTheListNeverStartsASession() throws {
         try withTemporaryDirectory { directory in
             let shop = try WishlistFixture(directory)
