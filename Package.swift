@@ -197,6 +197,10 @@ let package = Package(
             dependencies: ["BeaconFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
+            name: "WishlistFunctionTests",
+            dependencies: ["WishlistFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),
         .testTarget(
             name: "ShelfHTTPTests", dependencies: ["ShelfHTTP", "ShelfConfig", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

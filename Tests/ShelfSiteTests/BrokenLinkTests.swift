@@ -30,10 +30,10 @@ import Testing
     @Test func aLinkToAFunctionTheStoreDoesNotHaveIsBroken() throws {
         let store = try FixtureStore()
         try store.write(
-            "content/stories/fair-wages.md", try store.read("content/stories/fair-wages.md") + "\n[Wishlist](/fn/wishlist?list=mine)\n")
+            "content/stories/fair-wages.md", try store.read("content/stories/fair-wages.md") + "\n[Gift cards](/fn/giftcards?card=mine)\n")
         #expect(
             try store.build().brokenLinks.map(\.description) == [
-                "content/stories/fair-wages.md:8: links to /fn/wishlist?list=mine, which the site does not have"
+                "content/stories/fair-wages.md:8: links to /fn/giftcards?card=mine, which the site does not have"
             ])
     }
 

@@ -34,11 +34,11 @@ import Testing
         try store.edit(
             "themes/default/templates/404.mustache", replacing: "<section",
             with:
-                "{{#functions.search}}<p id=\"has-search\"></p>{{/functions.search}}{{#functions.wishlist}}<p id=\"has-wishlist\"></p>{{/functions.wishlist}}<section"
+                "{{#functions.search}}<p id=\"has-search\"></p>{{/functions.search}}{{#functions.giftcards}}<p id=\"has-giftcards\"></p>{{/functions.giftcards}}<section"
         )
         _ = try store.build()
         let page = try store.read("site/404.html")
         #expect(page.contains("id=\"has-search\""))
-        #expect(!page.contains("id=\"has-wishlist\""))
+        #expect(!page.contains("id=\"has-giftcards\""))
     }
 }

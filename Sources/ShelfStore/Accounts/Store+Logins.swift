@@ -31,8 +31,9 @@ extension Store {
     }
 
     /// Logs the account in: a new session (the caller's new cookie) that takes over the cart
-    /// and checkout of the shopper's previous session, which is deleted; the account's failure
-    /// count starts again, and `rehash`, when given, replaces its password hash.
+    /// and checkout of the shopper's previous session, which is deleted once its wish list is
+    /// merged into the account's; the account's failure count starts again, and `rehash`, when
+    /// given, replaces its password hash.
     public func logIn(
         _ customerID: Int64, tokenHash: String, replacing previous: Session?, now: Int64, lifetime: Int64, rehash: String? = nil
     ) throws -> Session {
@@ -50,6 +51,7 @@ extension Store {
                     "UPDATE checkout_drafts SET session_id = ? WHERE session_id = ?", [.integer(session.id), .integer(previous.id)])
                 try database.execute(
                     "UPDATE orders SET session_id = ? WHERE session_id = ?", [.integer(session.id), .integer(previous.id)])
+                try mergeWishlist(ofSession: previous.id, intoCustomer: customerID)
                 try database.execute("DELETE FROM sessions WHERE id = ?", [.integer(previous.id)])
             }
             try database.execute(

@@ -46,6 +46,7 @@ enum AccountHome {
         let countries = context.config.checkout.countries
         values.merge(Addresses.values(saved, editing: editing, id: id, countries: countries, problems: problems)) { $1 }
         values["newsletter"] = try newsletter(customer, store, context)
+        values["wishlist_count"] = try store.wishlistCount(of: .customer(customer.id))
         return values
     }
 

@@ -283,3 +283,68 @@
     start();
   }
 })();
+
+// Wish list hearts: the static page never knows what a shopper saved, so the filled state comes
+// from /fn/wishlist.json, asked once per page; a press then saves or unsaves without a reload.
+// Without this script each heart is a plain form that saves and shows the list.
+(function () {
+  "use strict";
+
+  function start() {
+    var forms = Array.prototype.slice.call(document.querySelectorAll("[data-wish]"));
+    if (forms.length === 0 || !window.fetch) return;
+    var token = null;
+    var saved = {};
+
+    function product(form) { return form.querySelector('input[name="product"]').value; }
+
+    function show() {
+      forms.forEach(function (form) {
+        form.querySelector("[data-wish-button]").setAttribute("aria-pressed", saved[product(form)] ? "true" : "false");
+      });
+    }
+
+    fetch("/fn/wishlist.json", { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (data) {
+        if (!data) return;
+        token = data.token;
+        (data.products || []).forEach(function (handle) { saved[handle] = true; });
+        show();
+        forms.forEach(function (form) { form.addEventListener("submit", toggle); });
+      })
+      .catch(function () {});
+
+    function toggle(event) {
+      var form = event.currentTarget;
+      var handle = product(form);
+      var removing = Boolean(saved[handle]);
+      if (removing && !token) return;
+      event.preventDefault();
+      var headers = { Accept: "application/json", "Content-Type": "application/x-www-form-urlencoded" };
+      if (token) headers["X-Shelf-Token"] = token;
+      fetch(removing ? "/fn/wishlist/remove" : form.action, {
+        method: "POST",
+        credentials: "same-origin",
+        headers: headers,
+        body: new URLSearchParams({ product: handle }).toString()
+      })
+        .then(function (response) {
+          if (!response.ok) throw new Error("refused");
+          return response.json();
+        })
+        .then(function (data) {
+          token = data.token || token;
+          saved[handle] = Boolean(data.saved);
+          show();
+        })
+        .catch(function () { if (!removing) form.submit(); });
+    }
+  }
+
+  if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", start);
+  } else {
+    start();
+  }
+})();
