@@ -230,6 +230,18 @@ import Testing
         }
     }
 
+    @Test func keepsAtMostAMegabyteOfParametersAndStillAnswers() {
+        var input = Self.begin() + Self.record(4, Self.pairs([("REQUEST_METHOD", "GET")]))
+        let filler = Self.pairs([("HTTP_X", String(repeating: "x", count: 60_000))])
+        for _ in 0..<40 { input += Self.record(4, filler) }
+        input += Self.record(4, Self.pairs([("PATH_INFO", "/late")])) + Self.record(4) + Self.record(5)
+        let peer = Peer(input)
+        let served = Self.serve(peer)
+        #expect(served.first?.variables["REQUEST_METHOD"] == "GET")
+        #expect(served.first?.variables["PATH_INFO"] == nil)
+        #expect(Self.records(peer.output()).last?.type == 3)
+    }
+
     @Test func keepsTheVariablesBeforeAPairCutShortAndRefusesAnotherVersion() {
         let cut = Self.pairs([("REQUEST_METHOD", "GET")]) + [0x80, 0, 0]
         let served = Self.serve(Peer(Self.begin() + Self.record(4, cut) + Self.record(4) + Self.record(5)))

@@ -30,6 +30,10 @@ final class FastCGIConnection {
     /// `CONTENT_LENGTH` before reading); the rest is read and dropped.
     static let bodyLimit = 8 << 20
 
+    /// The parameters kept of one request: far more than any web server sends (lighttpd and
+    /// nginx refuse request heads over a few kilobytes); the rest is read and dropped.
+    static let paramsLimit = 1 << 20
+
     let fd: Int32
     private var buffer: [UInt8]
     private var start = 0
@@ -70,7 +74,11 @@ final class FastCGIConnection {
             }
             switch type {
             case FastCGIRecord.params:
-                if content.isEmpty { paramsEnded = true } else { params.append(contentsOf: content) }
+                if content.isEmpty {
+                    paramsEnded = true
+                } else if params.count < Self.paramsLimit {
+                    params.append(contentsOf: content.prefix(Self.paramsLimit - params.count))
+                }
             case FastCGIRecord.stdin:
                 if !content.isEmpty {
                     if body.count < Self.bodyLimit { body.append(contentsOf: content.prefix(Self.bodyLimit - body.count)) }
