@@ -5,9 +5,9 @@ SWIFT        ?= swift
 SHELF        := .build/debug/shelf
 HOST         ?= 127.0.0.1
 PORT         ?= 8080
-APT_PACKAGES := libcmark-dev libsqlite3-dev libpq-dev postgresql zlib1g-dev libdeflate-dev libfcgi-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
+APT_PACKAGES := libcmark-dev libsqlite3-dev libpq-dev postgresql zlib1g-dev libdeflate-dev libcurl4-openssl-dev libsodium-dev pkg-config python3 python3-pip chromium zbar-tools librsvg2-bin
 WEB_APT      := lighttpd lighttpd-mod-deflate nginx spawn-fcgi apache2 caddy
-BENCH_APT    := hugo hyperfine time wrk curl valgrind
+BENCH_APT    := hugo hyperfine time wrk curl valgrind libfcgi-dev
 BENCH_PIP    := pagefind pagefind-bin
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 

@@ -38,7 +38,6 @@ let package = Package(
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         // The .gz copies of a build: libdeflate compresses a whole page at once, at zlib's level in half its time.
         .systemLibrary(name: "CDeflate", pkgConfig: "libdeflate", providers: [.apt(["libdeflate-dev"])]),
-        .systemLibrary(name: "CFastCGI", providers: [.apt(["libfcgi-dev"])]),
         .systemLibrary(name: "CSodium", pkgConfig: "libsodium", providers: [.apt(["libsodium-dev"])]),
         // The few Linux calls Swift's Glibc module does not expose.
         .target(name: "CShelfSystem"),
@@ -78,7 +77,7 @@ let package = Package(
         .target(
             name: "ShelfHTTP",
             dependencies: [
-                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfCrypto", "ShelfTheme", "CFastCGI",
+                "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfCrypto", "ShelfTheme",
             ],
             swiftSettings: strict
         ),

@@ -92,6 +92,15 @@ def wrk_figures(measure):
             "latency_ms": {k: round(v / 1000, 3) for k, v in lat.items()},
             "errors": w["errors"],
         }
+        # CPU per request: utime + stime of lighttpd and of the processes it started (the
+        # functions, the bare responder), over the run's requests.
+        c = load(os.path.join(measure, f"wrk-{name}-cpu.json"))
+        if c and w["requests"]:
+            per = 1e6 / c["ticks_per_s"] / w["requests"]
+            figures[key]["cpu_us_per_request"] = {
+                "lighttpd": round(c["lighttpd_ticks"] * per, 1),
+                "responders": round(c["responder_ticks"] * per, 1),
+            }
     return figures
 
 
@@ -200,7 +209,8 @@ def main():
     print()
     print(f"FastCGI through lighttpd, wrk {setup.get('wrk', '')}, {setup.get('fastcgi_procs', '?')} cart processes "
           f"(load {fmt(loads['fastcgi-start'], '.2f')} → {fmt(loads['fastcgi-end'], '.2f')})")
-    rows = [("request", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "bytes", "errors", "÷ static")]
+    rows = [("request", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "bytes", "errors", "÷ static",
+             "CPU µs: lighttpd", "responder")]
     for _, key, label in FASTCGI_RUNS:
         w = fastcgi.get(key)
         if not w:
@@ -209,7 +219,9 @@ def main():
         errors = sum(w["errors"].values())
         rows.append((label, fmt(w["requests_per_s"], ",.0f"), fmt(lat["p50"], ".2f"), fmt(lat["p90"], ".2f"),
                      fmt(lat["p99"], ".2f"), fmt(lat["max"], ".1f"), str(w["bytes_per_response"]), str(errors),
-                     fmt(ratio(w["requests_per_s"], rps("static"), 2), ".2f")))
+                     fmt(ratio(w["requests_per_s"], rps("static"), 2), ".2f"),
+                     fmt(w.get("cpu_us_per_request", {}).get("lighttpd"), ".1f"),
+                     fmt(w.get("cpu_us_per_request", {}).get("responders"), ".1f")))
     table(rows)
 
     def verdict(met):

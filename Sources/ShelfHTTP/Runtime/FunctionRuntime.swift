@@ -1,10 +1,9 @@
-import CFastCGI
 import Glibc
 
 /// Runs a function the way the web server started it: one CGI request, or a FastCGI loop.
 ///
-/// libfcgi tells the two apart: a FastCGI responder finds a listening socket on its stdin
-/// (`FCGX_IsCGI`), a CGI process finds the request body there.
+/// A FastCGI responder finds a listening socket on its stdin, which has no peer; a CGI process
+/// finds the request body there (a file, a pipe or a connected socket).
 struct FunctionRuntime {
     let function: Function
 
@@ -13,7 +12,7 @@ struct FunctionRuntime {
         // Whatever a function creates (SQLite's -wal and -shm files among them) is its user's alone.
         umask(0o077)
         let log = Self.logger(for: function.name)
-        if FCGX_IsCGI() != 0 {
+        if !Self.stdinIsListening() {
             let environment = Self.environment(environ)
             let responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
             let watchdog = Watchdog { response in
@@ -35,37 +34,49 @@ struct FunctionRuntime {
     /// Answers FastCGI requests until the web server closes the socket. The store is read from
     /// the process environment, or from the first request's parameters when the spawner set none.
     private func serveFastCGI(log: @escaping @Sendable (String) -> Void) -> Never {
-        // On the heap: the watchdog's thread answers on it when a handler overruns.
-        let request = UnsafeMutablePointer<FCGX_Request>.allocate(capacity: 1)
-        request.initialize(to: FCGX_Request())
-        guard FCGX_InitRequest(request, 0, 0) == 0 else {
-            log("cannot start the FastCGI responder")
-            exit(70)
-        }
-        let stream = FastCGIRequest(pointer: request)
+        let current = CurrentRequest()
         let watchdog = Watchdog { response in
-            Self.write(response, to: stream.pointer.pointee.out)
-            FCGX_Finish_r(stream.pointer)
+            current.answer(with: response.cgiBytes)
             // The handler cannot be stopped and may hold the database: start afresh.
             log("exiting after an overrunning request; the web server starts a new process")
             exit(75)
         }
-        let processEnvironment = Self.environment(environ)
         var responder: Responder?
-        if processEnvironment["SHELF_ROOT"] != nil {
-            responder = Responder(function: function, context: Self.context(processEnvironment, log: log), log: log)
+        if getenv("SHELF_ROOT") != nil {
+            responder = Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log)
         }
-        while FCGX_Accept_r(request) >= 0 {
-            let environment = Self.environment(request.pointee.envp)
-            if responder == nil {
-                responder = Responder(function: function, context: Self.context(environment, log: log), log: log)
+        while true {
+            let fd = accept(0, nil, nil)
+            if fd < 0 {
+                if errno == EINTR || errno == ECONNABORTED { continue }
+                exit(0)
             }
-            var body = FastCGIBody(stream: request.pointee.in)
-            guard let response = responder!.respond(to: environment, body: &body, watchdog: watchdog) else { Self.waitForExit() }
-            Self.write(response, to: request.pointee.out)
-            FCGX_Finish_r(request)
+            let connection = FastCGIConnection(fd: fd)
+            while let request = connection.nextRequest() {
+                if responder == nil {
+                    responder = Responder(function: function, context: Self.context(request.variables, log: log), log: log)
+                }
+                current.start(fd: fd, id: request.id)
+                var body = BytesBody(request.body)
+                guard let response = responder!.respond(to: request.variables, body: &body, watchdog: watchdog) else {
+                    Self.waitForExit()
+                }
+                current.finish()
+                connection.answer(request, with: response.cgiBytes)
+                if !request.keepsConnection { break }
+            }
+            connection.close()
         }
-        exit(0)
+    }
+
+    /// Whether stdin is a socket without a peer: the listening socket a FastCGI spawner hands over.
+    private static func stdinIsListening() -> Bool {
+        var address = sockaddr_storage()
+        var length = socklen_t(MemoryLayout<sockaddr_storage>.size)
+        let named = withUnsafeMutablePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { getpeername(0, $0, &length) }
+        }
+        return named != 0 && errno == ENOTCONN
     }
 
     /// Parks the calling thread while the watchdog's thread answers and ends the process.
@@ -125,21 +136,6 @@ struct FunctionRuntime {
             offset += written
         }
     }
-
-    private static func write(_ response: Response, to stream: UnsafeMutablePointer<FCGX_Stream>?) {
-        let bytes = response.cgiBytes
-        bytes.withUnsafeBufferPointer { buffer in
-            buffer.withMemoryRebound(to: CChar.self) { chars in
-                _ = FCGX_PutStr(chars.baseAddress, Int32(chars.count), stream)
-            }
-        }
-    }
-}
-
-/// The FastCGI request the responder loop reuses, handed to the watchdog's thread, which uses it
-/// only once the loop's thread is stuck in an overrunning handler.
-private struct FastCGIRequest: @unchecked Sendable {
-    let pointer: UnsafeMutablePointer<FCGX_Request>
 }
 
 /// The body on a file descriptor: stdin under CGI.
@@ -176,24 +172,6 @@ struct FileBody: BodySource {
             filled += got
         }
         consumed += count
-        return bytes
-    }
-}
-
-/// The body on a FastCGI request's input stream.
-struct FastCGIBody: BodySource {
-    let stream: UnsafeMutablePointer<FCGX_Stream>?
-
-    mutating func read(_ count: Int) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: count)
-        var filled = 0
-        while filled < count {
-            let got = bytes[filled...].withUnsafeMutableBytes { buffer in
-                FCGX_GetStr(buffer.baseAddress?.assumingMemoryBound(to: CChar.self), Int32(buffer.count), stream)
-            }
-            if got <= 0 { return nil }
-            filled += Int(got)
-        }
         return bytes
     }
 }

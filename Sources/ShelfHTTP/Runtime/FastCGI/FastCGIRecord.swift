@@ -1,0 +1,67 @@
+/// The FastCGI 1.0 record types, flags and statuses a responder reads and writes.
+///
+/// Every record is an 8-byte header (version 1, type, request id and content length as
+/// big-endian 16-bit numbers, padding length, a reserved byte), the content, then the padding.
+enum FastCGIRecord {
+    static let headerLength = 8
+    /// The most content one record carries.
+    static let maxContent = 65535
+    /// The content per `STDOUT` record when an answer is cut into several: a multiple of 8, so
+    /// only the last record needs padding.
+    static let chunk = 65528
+
+    static let beginRequest: UInt8 = 1
+    static let abortRequest: UInt8 = 2
+    static let endRequest: UInt8 = 3
+    static let params: UInt8 = 4
+    static let stdin: UInt8 = 5
+    static let stdout: UInt8 = 6
+    static let getValues: UInt8 = 9
+    static let getValuesResult: UInt8 = 10
+    static let unknownType: UInt8 = 11
+
+    /// The one role Shelf's functions play.
+    static let responderRole = 1
+    /// `BEGIN_REQUEST` flag: the server keeps the connection open for more requests.
+    static let keepConnection: UInt8 = 1
+
+    /// `END_REQUEST` protocol statuses.
+    static let requestComplete: UInt8 = 0
+    static let cannotMultiplex: UInt8 = 1
+    static let unknownRole: UInt8 = 3
+
+    /// Appends one record of `content` with the padding that aligns it to 8 bytes.
+    static func append(
+        type: UInt8, id: Int, content: some Collection<UInt8>, to bytes: inout [UInt8]
+    ) {
+        let length = content.count
+        let padding = (8 - length % 8) % 8
+        bytes.append(contentsOf: [
+            1, type, UInt8(truncatingIfNeeded: id >> 8), UInt8(truncatingIfNeeded: id),
+            UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length), UInt8(padding), 0,
+        ])
+        bytes.append(contentsOf: content)
+        if padding > 0 { bytes.append(contentsOf: repeatElement(0, count: padding)) }
+    }
+
+    /// The `END_REQUEST` record of request `id`.
+    static func appendEnd(id: Int, status: UInt8, to bytes: inout [UInt8]) {
+        append(type: endRequest, id: id, content: [0, 0, 0, 0, status, 0, 0, 0], to: &bytes)
+    }
+
+    /// An answer as the `STDOUT` records of request `id`, the empty one that ends the stream,
+    /// and `END_REQUEST`: everything a request's answer is, for one write.
+    static func answer(_ output: [UInt8], id: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(output.count + 8 * (output.count / chunk + 4) + 8)
+        var start = 0
+        while start < output.count {
+            let end = min(start + chunk, output.count)
+            append(type: stdout, id: id, content: output[start..<end], to: &bytes)
+            start = end
+        }
+        append(type: stdout, id: id, content: EmptyCollection(), to: &bytes)
+        appendEnd(id: id, status: requestComplete, to: &bytes)
+        return bytes
+    }
+}
