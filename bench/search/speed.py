@@ -158,14 +158,39 @@ def serve(store, run_dir, measure):
     base = f"http://127.0.0.1:{port}"
     for _ in range(100):
         try:
+            started = time.monotonic()
             urllib.request.urlopen(base + "/fn/search.json?q=wool", timeout=30).read()
-            return server, base
+            return server, base, round((time.monotonic() - started) * 1000, 1)
         except OSError:
             if server.poll() is not None:
                 die("lighttpd exited: " + (measure / "lighttpd.log").read_text())
             time.sleep(0.2)
     server.terminate()
     die("lighttpd did not answer /fn/search.json")
+
+
+def search_processes(server):
+    """The search function's processes under lighttpd: {pid: (CPU seconds, RSS bytes)}."""
+    processes = {}
+    for status in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            text = status.read_text()
+        except OSError:
+            continue
+        name, fields = text.split("(", 1)[1].rsplit(")", 1)[0], text.rsplit(")", 1)[1].split()
+        processes[int(status.parent.name)] = (name, int(fields[1]), fields)
+    ticks, page = os.sysconf("SC_CLK_TCK"), os.sysconf("SC_PAGE_SIZE")
+    found = {}
+    for pid, (name, parent, fields) in processes.items():
+        while parent not in (0, 1, server.pid) and parent in processes:
+            parent = processes[parent][1]
+        if name == "search" and parent == server.pid:
+            found[pid] = ((int(fields[11]) + int(fields[12])) / ticks, int(fields[21]) * page)
+    return found
+
+
+def cpu_seconds(server):
+    return sum(cpu for cpu, _ in search_processes(server).values())
 
 
 def wrk(base, urls, duration, connections, out):
@@ -181,7 +206,7 @@ def wrk(base, urls, duration, connections, out):
     return figures
 
 
-def measure_queries(base, runs, duration, connections, measure):
+def measure_queries(base, runs, duration, connections, measure, server):
     kinds = {**KINDS, "overall": [url for urls in KINDS.values() for url in urls]}
     for urls in kinds.values():  # every URL answers 200 before anything is timed
         for url in urls:
@@ -192,7 +217,9 @@ def measure_queries(base, runs, duration, connections, measure):
     for round_ in range(runs):
         for kind, urls in kinds.items():
             wrk(base, urls, "1s", connections, measure / "warmup.json")
+            before = cpu_seconds(server)
             figures[kind].append(wrk(base, urls, duration, connections, measure / f"wrk-{round_}-{re.sub(r'[^a-z0-9]+', '-', kind)}.json"))
+            figures[kind][-1]["search_cpu_s"] = cpu_seconds(server) - before
     summary = {}
     for kind, results in figures.items():
         summary[kind] = {
@@ -200,6 +227,8 @@ def measure_queries(base, runs, duration, connections, measure):
             "p50_ms": statistics.median(r["latency_us"]["p50"] for r in results) / 1000,
             "p99_ms": statistics.median(r["latency_us"]["p99"] for r in results) / 1000,
             "requests_per_s": round(statistics.median(r["requests"] / (r["duration_us"] / 1e6) for r in results), 1),
+            # CPU time of the search processes per request (clock ticks of 10 ms, summed over the run).
+            "cpu_ms_per_request": round(statistics.median(1000 * r["search_cpu_s"] / max(1, r["requests"]) for r in results), 2),
             "runs": [{"p50_ms": r["latency_us"]["p50"] / 1000, "p99_ms": r["latency_us"]["p99"] / 1000, "requests": r["requests"]} for r in results],
         }
     return summary
@@ -243,30 +272,37 @@ def main():
         measure = work / "measure"
         store, build = prepare(products, work, measure, args.reuse_store)
         word, edited, original, build["incremental_one_product_edited_s"] = edit_one_product(store, products, measure)
-        server, base = serve(store, work / "run", measure)
+        server, base, first_ms = serve(store, work / "run", measure)
+        build["first_request_after_build_ms"] = first_ms
+        first_cpu = {pid: cpu for pid, (cpu, _) in search_processes(server).items()}
         try:
             with urllib.request.urlopen(f"{base}/fn/search.json?q={word}", timeout=60) as answer:
                 found = json.loads(answer.read())["total"]
             if found != 1:
                 die(f"the edited product's new word {word} finds {found} products after the incremental build, not 1")
             say(f"{products} products: {len(KINDS)} kinds of query, {args.runs} runs of {args.duration} (load {os.getloadavg()[0]:.2f})")
-            queries = measure_queries(base, args.runs, args.duration, args.connections, measure)
+            queries = measure_queries(base, args.runs, args.duration, args.connections, measure, server)
+            processes = search_processes(server)
+            memory = {"rss_mb_after_benchmark": sorted(round(rss / 1e6, 1) for _, rss in processes.values()),
+                      "cpu_s_of_first_request": max(first_cpu.values(), default=None)}
         finally:
             server.terminate()
             server.wait(timeout=30)
             edited.write_text(original)
         target = TARGETS_P99_MS.get(products)
         results["catalogues"][str(products)] = {
-            "build": build, "queries": queries, "target_p99_ms": target,
+            "build": build, "queries": queries, "search_processes": memory, "target_p99_ms": target,
             "meets_target": None if target is None else all(q["p99_ms"] < target for q in queries.values()),
             "load_at_end": os.getloadavg()[0],
         }
         print(f"\n{products} products: full build {build['full_build_s']} s (Sync catalogue step {build['sync_catalogue_step_s']} s), "
               f"search tables {build['search_bytes_total'] / 1e6:.1f} MB of {build['database_bytes'] / 1e6:.1f} MB, "
-              f"one product edited {build['incremental_one_product_edited_s']} s")
-        print(f"{'kind':40} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8}")
+              f"one product edited {build['incremental_one_product_edited_s']} s, first request after it {first_ms} ms, "
+              f"search processes {memory}")
+        print(f"{'kind':40} {'p50 ms':>8} {'p99 ms':>8} {'req/s':>8} {'CPU ms':>8}")
         for kind, figures in queries.items():
-            print(f"{kind:40} {figures['p50_ms']:8.2f} {figures['p99_ms']:8.2f} {figures['requests_per_s']:8.1f}")
+            print(f"{kind:40} {figures['p50_ms']:8.2f} {figures['p99_ms']:8.2f} {figures['requests_per_s']:8.1f} "
+                  f"{figures['cpu_ms_per_request']:8.2f}")
 
     everything = json.loads(args.results.read_text()) if args.results.exists() else {}
     everything["search"] = results

@@ -6,6 +6,10 @@ import Synchronization
 /// process, once per request.
 final class SearchCache: Sendable {
     private let held = Mutex<SearchCatalogue?>(nil)
+    /// Postings read by spelling, and the index version they belong to.
+    private let postings = Mutex<(version: Int64, bySpelling: [SearchSpelling: SearchPostings])>((-1, [:]))
+    /// How many spellings' postings a process keeps before it starts again (a few MB at most).
+    private static let heldSpellings = 4096
 
     /// The catalogue as the database holds it now; call it in a snapshot (the match keys of
     /// a text search are those of the same snapshot).
@@ -19,5 +23,16 @@ final class SearchCache: Sendable {
             held = catalogue
             return catalogue
         }
+    }
+
+    /// The postings of `spelling` at index `version`: kept ones, or those `read` answers.
+    func postings(of spelling: SearchSpelling, version: Int64, read: () throws -> SearchPostings) throws -> SearchPostings {
+        if let kept = postings.withLock({ $0.version == version ? $0.bySpelling[spelling] : nil }) { return kept }
+        let found = try read()
+        postings.withLock { held in
+            if held.version != version || held.bySpelling.count >= Self.heldSpellings { held = (version, [:]) }
+            held.bySpelling[spelling] = found
+        }
+        return found
     }
 }

@@ -27,8 +27,8 @@ struct SearchCatalogue {
     /// Newest first (release date, then title and handle), the order of an empty query.
     var products: [Product] = []
     var positions: [String: Int] = [:]
-    /// Products by the key a text match returns (``SearchDialect/keys``).
-    var keys: [SQLValue: Int] = [:]
+    /// Matches and ranks query words from their postings: each product's document number and length.
+    var ranking = SearchRanking(documents: [], lengths: [])
     /// Category handles in the store's order.
     var categories: [String] = []
     var brands: [String] = []
@@ -64,14 +64,20 @@ struct SearchCatalogue {
         var optionIndex: [String: Int] = [:]
         let rows = try database.query(
             """
-            SELECT d.handle, d.title, d.brand, d.released, d.categories, d.variants
+            SELECT d.handle, d.title, d.brand, d.released, d.categories, d.variants, d.doc, d.length
             FROM search_documents d JOIN products p ON p.handle = d.handle
             WHERE p.published = 1
             ORDER BY d.released DESC, d.title, d.handle
             """)
         // Each product's options and its variants' values of them, until every option is known.
         var valuesByProduct: [(options: [Int], values: [Int32])] = []
+        var documents: [Int32] = []
+        var lengths: [Int32] = []
+        documents.reserveCapacity(rows.count)
+        lengths.reserveCapacity(rows.count)
         for row in rows {
+            documents.append(Int32(truncatingIfNeeded: try row.optionalInt64("doc") ?? -1))
+            lengths.append(Int32(truncatingIfNeeded: try row.int64("length")))
             let handle = try row.text("handle")
             let categories = try row.text("categories").split(separator: " ").compactMap { categoryIndex[String($0)] }.sorted()
             catalogue.categoryList += categories.map { Int32($0) }
@@ -122,13 +128,7 @@ struct SearchCatalogue {
         for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
             if let variant = catalogue.skus[try row.text("sku")] { catalogue.variants.available[variant] = false }
         }
-        if let keys = database.dialect.search.keys {
-            for row in try database.query(keys) {
-                if let product = catalogue.positions[try row.text("handle")] { catalogue.keys[try row.value("key")] = product }
-            }
-        } else {
-            for (handle, product) in catalogue.positions { catalogue.keys[.text(handle)] = product }
-        }
+        catalogue.ranking = SearchRanking(documents: documents, lengths: lengths)
         var byTitle = Array(catalogue.products.indices)
         byTitle.sort {
             (catalogue.products[$0].title, catalogue.products[$0].handle) < (catalogue.products[$1].title, catalogue.products[$1].handle)

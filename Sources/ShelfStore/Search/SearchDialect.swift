@@ -1,8 +1,9 @@
 /// How each engine indexes and matches the search text: the only search SQL that differs.
 ///
 /// Both receive text already folded into ``SearchWords`` (lower case, no accents, plurals
-/// reduced), so they tokenize words separated by spaces and nothing else. A query reaches them
-/// as a match expression built here from those words alone, always as a bound value.
+/// reduced), so they tokenize words separated by spaces and nothing else. A search no longer
+/// asks them: it ranks from `search_postings` in Swift (``SearchRanking``); the engine's text
+/// index is still written (and copied between engines) beside it.
 struct SearchDialect: Sendable {
     /// The statements of the ``Migration/search`` migration that create the text index.
     let indexTables: [String]
@@ -19,21 +20,8 @@ struct SearchDialect: Sendable {
     let writeArguments: @Sendable (_ handle: String, _ fields: [String]) -> [SQLValue]
     /// Removes a product's text; the handle is the one argument.
     let deleteText: String
-    /// A `SELECT key, rank` of the products matching the expression, best first by `rank`
-    /// ascending; ``matchArguments(_:)`` gives its arguments. The key is what ``keys`` pairs
-    /// with handles, or the handle itself where ``keys`` is nil.
-    let match: String
-    /// A `SELECT key, handle` of every product's match key: FTS5's rowid (that of the product's
-    /// `search_documents` row), which a match reads without reading the stored text.
-    let keys: String?
-    /// The arguments of ``match`` for an expression.
-    let matchArguments: @Sendable (String) -> [SQLValue]
-    /// A match expression: every word must match one of its spellings; a prefix spelling
-    /// matches the words it starts.
-    let expression: @Sendable ([[SearchSpelling]]) -> String
 
-    /// FTS5, ranked by bm25 with title, brand and SKUs weighted above categories and options,
-    /// and those above the description. `unicode61` without its own accent removal splits our
+    /// FTS5 with a column per field. `unicode61` without its own accent removal splits our
     /// folded text exactly on its spaces.
     static let sqlite = SearchDialect(
         indexTables: [
@@ -53,23 +41,12 @@ struct SearchDialect: Sendable {
             VALUES ((SELECT rowid FROM search_documents WHERE handle = ?), ?, ?, ?, ?, ?, ?, ?)
             """,
         writeArguments: { handle, fields in [.text(handle), .text(handle)] + fields.map { .text($0) } },
-        deleteText: "DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_documents WHERE handle = ?)",
-        match: """
-            SELECT rowid AS key, bm25(search_text, 0.0, 10.0, 6.0, 3.0, 3.0, 1.0, 6.0) AS rank
-            FROM search_text WHERE search_text MATCH ?
-            """,
-        keys: "SELECT rowid AS key, handle FROM search_documents",
-        matchArguments: { [.text($0)] },
-        expression: { terms in
-            terms.map { spellings in
-                "(" + spellings.map { "\"\($0.word)\"" + ($0.isPrefix ? "*" : "") }.joined(separator: " OR ") + ")"
-            }.joined(separator: " AND ")
-        }
+        deleteText: "DELETE FROM search_text WHERE rowid = (SELECT rowid FROM search_documents WHERE handle = ?)"
     )
 
     /// A `tsvector` of the `simple` configuration (no stemming or stop words of its own: the
     /// words are ours) with title, brand and SKUs at weight A, categories and options at B and
-    /// the description at C, searched through a GIN index and ranked by `ts_rank`.
+    /// the description at C, with a GIN index.
     static let postgresql = SearchDialect(
         indexTables: [
             "ALTER TABLE search_documents ADD COLUMN words TSVECTOR NOT NULL DEFAULT ''",
@@ -85,18 +62,7 @@ struct SearchDialect: Sendable {
             WHERE handle = ?
             """,
         writeArguments: { handle, fields in fields.map { .text($0) } + [.text(handle)] },
-        deleteText: "UPDATE search_documents SET words = '' WHERE handle = ?",
-        match: """
-            SELECT handle AS key, -ts_rank(words, to_tsquery('simple', ?)) AS rank
-            FROM search_documents WHERE words @@ to_tsquery('simple', ?)
-            """,
-        keys: nil,
-        matchArguments: { [.text($0), .text($0)] },
-        expression: { terms in
-            terms.map { spellings in
-                "(" + spellings.map { $0.word + ($0.isPrefix ? ":*" : "") }.joined(separator: " | ") + ")"
-            }.joined(separator: " & ")
-        }
+        deleteText: "UPDATE search_documents SET words = '' WHERE handle = ?"
     )
 }
 

@@ -18,23 +18,16 @@ extension Store {
     }
 
     private func searchInSnapshot(_ query: SearchQuery) throws -> SearchResults {
-        let dialect = database.dialect.search
         let words = Array(SearchWords.queryWords(in: query.text).prefix(SearchQuery.maxWords))
         let spelling = try spellings(of: words)
         let catalogue = try searchCache.catalogue(database)
-        var matched: [(product: Int, rank: Int64)] = []
-        if words.isEmpty {
-            matched = catalogue.products.indices.map { ($0, 0) }
-        } else {
-            // Ranks are real numbers (as small as 1e-6 on a small catalogue), read as integers of 1e-12.
-            let rows = try database.query(
-                "SELECT key, CAST(rank * 1000000000000 AS BIGINT) AS rank FROM (\(dialect.match)) m",
-                dialect.matchArguments(dialect.expression(spelling.terms)))
-            matched.reserveCapacity(rows.count)
-            for row in rows {
-                if let product = catalogue.keys[try row.value("key")] { matched.append((product, try row.int64("rank"))) }
-            }
-        }
+        let matched =
+            words.isEmpty
+            ? catalogue.products.indices.map { ($0, Int64(0)) }
+            : catalogue.ranking.match(
+                try spelling.terms.map { spellings in
+                    try spellings.map { try postings(of: $0, version: catalogue.indexVersion) }
+                })
         let tally = SearchTally(catalogue, matched: matched, query: query, optionNames: Self.optionNames(catalogue))
         var results = SearchResults(
             total: tally.total, products: try searchHits(tally.page), facets: tally.facets, corrections: spelling.corrections,

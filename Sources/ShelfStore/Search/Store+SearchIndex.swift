@@ -16,18 +16,24 @@ extension Store {
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
         let search = database.dialect.search
         return try database.transaction {
-            var stored: [String: (fingerprint: String, vocabulary: Set<String>)] = [:]
+            var stored: [String: (fingerprint: String, vocabulary: Set<String>, document: Int32?, terms: [Substring])] = [:]
             // Only the rows of these products unless the others go: an incremental build indexing one
             // edited product must not read the whole catalogue's vocabulary (seconds at 50,000 products).
-            let select = "SELECT handle, fingerprint, vocabulary FROM search_documents"
+            let select = "SELECT handle, fingerprint, vocabulary, doc, terms FROM search_documents"
             let rows =
                 removingOthers
                 ? try database.query(select)
                 : try products.flatMap { try database.query(select + " WHERE handle = ?", [.text($0.handle)]) }
             for row in rows {
                 let words = try row.text("vocabulary").split(separator: " ").map(String.init)
-                stored[try row.text("handle")] = (try row.text("fingerprint"), Set(words))
+                let document = try row.optionalInt64("doc").map { Int32(truncatingIfNeeded: $0) }
+                stored[try row.text("handle")] = (
+                    try row.text("fingerprint"), Set(words), document, try row.text("terms").split(separator: " ")
+                )
             }
+            var postings = SearchPostingsChange()
+            var nextDocument =
+                try database.query("SELECT MAX(doc) AS doc FROM search_documents").first?.optionalInt64("doc").map { Int32($0) + 1 } ?? 1
             var changes = 0
             for product in products {
                 let document = SearchDocument(product, categoryTitles: titles)
@@ -36,20 +42,28 @@ extension Store {
                 guard old?.fingerprint != fingerprint else { continue }
                 try database.execute(search.deleteText, [.text(product.handle)])
                 let words = document.words
+                let number = old?.document ?? nextDocument
+                if old?.document == nil { nextDocument += 1 }
+                let weighted = SearchRanking.weightedWords(of: document.fields)
+                postings.remove(number, from: old?.terms ?? [])
+                postings.add(number, weighted.words)
                 try database.execute(
                     """
                     INSERT INTO search_documents (
-                        handle, title, brand, released, image_src, image_alt, swatches, categories, variants, vocabulary, fingerprint)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        handle, title, brand, released, image_src, image_alt, swatches, categories, variants, vocabulary, fingerprint,
+                        doc, length, terms)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (handle) DO UPDATE SET title = excluded.title, brand = excluded.brand,
                         released = excluded.released, image_src = excluded.image_src, image_alt = excluded.image_alt,
                         swatches = excluded.swatches, categories = excluded.categories, variants = excluded.variants,
-                        vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint
+                        vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint, doc = excluded.doc,
+                        length = excluded.length, terms = excluded.terms
                     """,
                     [
                         .text(document.handle), .text(document.title), .text(document.brand), .text(document.released),
                         .text(document.image?.src), .text(document.image?.alt), .text(document.swatches), .text(document.categories),
                         .text(document.variants), .text(words.sorted().joined(separator: " ")), .text(fingerprint),
+                        .int(Int(number)), .int(Int(weighted.length)), .text(weighted.words.keys.sorted().joined(separator: " ")),
                     ])
                 try database.execute(search.writeText, search.writeArguments(document.handle, document.fields))
                 let before = old?.vocabulary ?? []
@@ -61,10 +75,12 @@ extension Store {
                 for (handle, old) in stored.sorted(by: { $0.key < $1.key }) {
                     try database.execute(search.deleteText, [.text(handle)])
                     try database.execute("DELETE FROM search_documents WHERE handle = ?", [.text(handle)])
+                    if let number = old.document { postings.remove(number, from: old.terms) }
                     try count(old.vocabulary, by: -1)
                     changes += 1
                 }
             }
+            try writePostings(postings)
             // The facts search functions keep in memory are stale now.
             if changes > 0 { try database.execute("UPDATE search_state SET version = version + 1 WHERE id = 1") }
             return changes

@@ -1,0 +1,73 @@
+import ShelfCore
+import ShelfTesting
+import Testing
+
+@testable import ShelfStore
+
+/// The postings `shelf build` writes for the search: their text encoding, and an incremental
+/// index writing exactly what a full one would, on SQLite and PostgreSQL.
+struct SearchPostingsTests {
+    @Test func postingsReadBackAsWritten() {
+        let postings = SearchPostings(
+            documents: [1, 2, 31, 32, 33, 1_000, 70_000, Int32.max], frequencies: [1, 10, 31, 32, 1_023, 1_024, 6, Int32.max])
+        let text = postings.encoded
+        #expect(SearchPostings(encoded: text) == postings)
+        #expect(text.utf8.allSatisfy { (UInt8(ascii: "0")...UInt8(ascii: "o")).contains($0) })
+        #expect(SearchPostings(encoded: "") == SearchPostings())
+    }
+
+    @Test(arguments: ["P", "0", "~", "PPPPPPPPP0", "é"])
+    func textThatIsNoEncodingReadsAsNothing(text: String) {
+        #expect(SearchPostings(encoded: text) == nil)
+    }
+
+    @Test func aPrefixTakesTheWordsItStartsTogether() {
+        let card = SearchPostings(documents: [1, 4], frequencies: [10, 1])
+        let cardigan = SearchPostings(documents: [2, 4], frequencies: [6, 3])
+        #expect(SearchPostings.union([card, cardigan]) == SearchPostings(documents: [1, 2, 4], frequencies: [10, 6, 4]))
+    }
+
+    /// Every row of `search_postings`, decoded, by word.
+    static func rows(_ store: Store) throws -> [String: SearchPostings] {
+        var rows: [String: SearchPostings] = [:]
+        for row in try store.database.query("SELECT term, postings FROM search_postings") {
+            rows[try row.text("term")] = SearchPostings(encoded: try row.text("postings"))
+        }
+        return rows
+    }
+
+    /// The postings' documents as handles, so stores that numbered them apart compare.
+    static func byHandle(_ store: Store) throws -> [String: [String: Int32]] {
+        var handles: [Int32: String] = [:]
+        for row in try store.database.query("SELECT handle, doc FROM search_documents") {
+            handles[Int32(try row.int64("doc"))] = try row.text("handle")
+        }
+        return try rows(store).mapValues { postings in
+            Dictionary(uniqueKeysWithValues: zip(postings.documents, postings.frequencies).map { (handles[$0.0] ?? "?", $0.1) })
+        }
+    }
+
+    @Test func anIncrementalIndexWritesWhatAFullIndexWould() throws {
+        var edited = SearchTests.products
+        edited[1].title = "Belted Cashmere Overcoat"
+        edited[1].descriptionHTML = "<p>Double-faced cashmere, lined in silk.</p>"
+        try withTemporaryStore { (incremental: Store) throws in
+            try incremental.syncCatalogue(SearchTests.products, categories: SearchTests.categories)
+            try incremental.indexForSearch(SearchTests.products, categories: SearchTests.categories)
+            let before = try Self.byHandle(incremental)
+            #expect(before["wool"]?.keys.sorted() == ["cable-scarf", "navy-jumper", "wrap-coat"])
+            try incremental.syncCatalogue(edited, categories: SearchTests.categories)
+            try incremental.indexForSearch([edited[1]], categories: SearchTests.categories, removingOthers: false)
+            try incremental.indexForSearch(Array(edited.dropFirst()), categories: SearchTests.categories)
+            try withTemporaryStore { (full: Store) throws in
+                try full.syncCatalogue(Array(edited.dropFirst()), categories: SearchTests.categories)
+                try full.indexForSearch(Array(edited.dropFirst()), categories: SearchTests.categories)
+                let expected = try Self.byHandle(full)
+                #expect(try Self.byHandle(incremental) == expected)
+                #expect(expected["wool"]?.keys.sorted() == ["cable-scarf"])
+                #expect(expected["overcoat"] == ["wrap-coat": 10])
+                #expect(expected["navy"]?["navy-jumper"] == nil)
+            }
+        }
+    }
+}
