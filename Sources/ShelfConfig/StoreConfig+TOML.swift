@@ -21,7 +21,7 @@ extension StoreConfig {
         try reader.allowOnly([
             "name", "tagline", "base_url", "currency", "locale", "language", "theme", "announcement",
             "catalogue", "hero", "build", "categories", "secrets", "cart", "functions", "checkout", "payments", "shipping", "tax", "codes",
-            "mail", "database", "newsletter_topics", "analytics",
+            "mail", "database", "newsletter_topics", "analytics", "reviews",
         ])
 
         name = try reader.requiredString("name")
@@ -97,6 +97,7 @@ extension StoreConfig {
 
         newsletterTopics = try NewsletterTopic.all(in: reader)
         analytics = try AnalyticsSettings(reader)
+        reviews = try ReviewSettings(reader)
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
             try entry.allowOnly(["handle", "title", "description"])

@@ -30,6 +30,8 @@ public struct StoreConfig: Sendable, Hashable {
     /// a sign-up gets them all. One, `news`, when none are declared.
     public var newsletterTopics: [NewsletterTopic] = [NewsletterTopic.news]
     public var analytics = AnalyticsSettings()
+    /// What product pages show of reviews, and when reports hide one.
+    public var reviews = ReviewSettings()
 
     /// Cart rules.
     public struct Cart: Sendable, Hashable {
