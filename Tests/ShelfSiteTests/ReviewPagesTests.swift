@@ -10,7 +10,9 @@ import Testing
 @Suite struct ReviewPagesTests {
     /// The fixture with its stock imported and `reviews` (SKU, stars, title, status) written,
     /// built once.
-    private func builtStore(_ reviews: [(sku: String, rating: Int, title: String, status: Review.Status)] = []) throws -> (
+    private func builtStore(
+        _ reviews: [(sku: String, rating: Int, title: String, status: Review.Status)] = []
+    ) throws -> (
         FixtureStore, [Int64]
     ) {
         let store = try FixtureStore()
@@ -23,6 +25,7 @@ import Testing
                 try database.addSampleReview(
                     sku: review.sku, rating: review.rating, title: review.title,
                     body: "Soft <script>alert(1)</script> cotton.\n\nWashes well.", fit: .trueToSize, name: "Ada L.", status: review.status,
+                    price: 2900,
                     at: 1_790_000_000 + Int64(index) * 86_400))
         }
         _ = try store.build()

@@ -1,16 +1,16 @@
 @testable public import ShelfStore
 
 extension Store {
-    /// Places an order of one `sku` (which must be in stock) and stores its buyer's review of
+    /// Places an order of one `sku` (which must be in stock, at `price` cents) and stores its buyer's review of
     /// the SKU's product, taking a review version as every review change does; returns its id.
     ///
     /// The reviews write side has its own operations; tests of what reviews show need only rows.
     @discardableResult
     public func addSampleReview(
         sku: String, rating: Int, title: String = "Lovely", body: String = "Soft and warm.", fit: Review.Fit? = nil,
-        name: String = "Ada L.", status: Review.Status = .approved, reply: String? = nil, at time: Int64
+        name: String = "Ada L.", status: Review.Status = .approved, reply: String? = nil, price: Int64 = 2500, at time: Int64
     ) throws -> Int64 {
-        let order = try placeOrder(.sample([(sku: sku, quantity: 1)]), now: time, holdFor: 1800)
+        let order = try placeOrder(.sample([(sku: sku, quantity: 1)], price: price), now: time, holdFor: 1800)
         return try database.transaction {
             let handle = try database.query("SELECT product_handle FROM variants WHERE sku = ?", [.text(sku)]).first!.text("product_handle")
             let version = try takeReviewVersion()

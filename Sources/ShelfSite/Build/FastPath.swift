@@ -83,7 +83,8 @@ struct FastPath {
         let reviews = try SiteReviews.read(store, perProduct: content.config.reviews.onPage)
         guard reviews.version == state.reviewVersion else { return nil }
         let model = SiteModel(
-            content: content.withSalePrices, stock: stock, reviews: reviews, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
+            content: content.withSalePrices, stock: stock, reviews: reviews,
+            assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
             theme: theme,
             facts: CatalogueFacts(usedCategories: Set(state.usedCategories), year: state.year, related: related))
         let template = theme.fingerprints["product"] ?? 0

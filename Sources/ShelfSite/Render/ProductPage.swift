@@ -246,7 +246,8 @@ struct ProductPage {
             (
                 "aggregateRating",
                 .object([
-                    ("@type", .string("AggregateRating")), ("ratingValue", .string(average)), ("reviewCount", .number(String(summary.count))),
+                    ("@type", .string("AggregateRating")), ("ratingValue", .string(average)),
+                    ("reviewCount", .number(String(summary.count))),
                     ("bestRating", .string("5")), ("worstRating", .string("1")),
                 ])
             )
