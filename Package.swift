@@ -189,6 +189,10 @@ let package = Package(
             dependencies: ["SubscribeFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
         .testTarget(
+            name: "ReviewsFunctionTests",
+            dependencies: ["ReviewsFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            swiftSettings: strict),
+        .testTarget(
             name: "BeaconFunctionTests",
             dependencies: ["BeaconFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
             swiftSettings: strict),
