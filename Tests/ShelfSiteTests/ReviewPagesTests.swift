@@ -79,7 +79,8 @@ import Testing
         #expect(page.contains("<input type=\"hidden\" name=\"review\" value=\"\(ids[0])\">"))
         #expect(page.contains("action=\"/fn/reviews/vote\""))
         #expect(page.contains("action=\"/fn/reviews/report\""))
-        #expect(page.contains("href=\"/fn/reviews/organic-tee\""))
+        // No link to more reviews until the reviews function has their page.
+        #expect(!page.contains("href=\"/fn/reviews/"))
         let shop = try store.read("site/shop/index.html")
         #expect(shop.contains("4.5 out of 5 stars,"))
     }

@@ -22,7 +22,7 @@ enum Card {
         }
         if soldOut { card["sold_out"] = true }
         if let reviews, reviews.count > 0 {
-            let summary = ReviewTemplateValues.summary(reviews, handle: product.handle)
+            let summary = ReviewTemplateValues.summary(reviews)
             card["rating"] = ["stars": summary["stars"]!, "label": summary["stars_label"]!, "count": reviews.count] as Values
         }
         if let image = product.images.first {

@@ -108,7 +108,7 @@ struct ProductPage {
             let days = DayFormatter(locale: model.config.locale)
             values["reviews"] =
                 [
-                    "summary": ReviewTemplateValues.summary(summary, handle: product.handle),
+                    "summary": ReviewTemplateValues.summary(summary),
                     "list": (model.reviews.newest[product.handle] ?? []).map {
                         ReviewTemplateValues.review($0, days: days, back: path + "#review-\($0.id)")
                     },

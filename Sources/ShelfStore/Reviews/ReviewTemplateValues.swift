@@ -5,7 +5,7 @@ public import ShelfCore
 /// for the product page `shelf build` writes and the reviews function's page, so both read alike.
 ///
 /// ```swift
-/// let summary = ReviewTemplateValues.summary(summaries["tee"]!, handle: "tee")
+/// let summary = ReviewTemplateValues.summary(summaries["tee"]!)
 /// summary["stars_label"]   // "4.6 out of 5 stars"
 /// ```
 public enum ReviewTemplateValues {
@@ -13,7 +13,7 @@ public enum ReviewTemplateValues {
     public static var reasons: [[String: Any]] { ReportReason.allCases.map { ["value": $0.rawValue, "label": $0.label] } }
 
     /// The average with its stars, the count, the distribution 5 to 1 and the fit feedback.
-    public static func summary(_ summary: ReviewSummary, handle: String) -> [String: Any] {
+    public static func summary(_ summary: ReviewSummary) -> [String: Any] {
         let average = "\(summary.averageTenths / 10).\(summary.averageTenths % 10)"
         var values: [String: Any] = [
             "average": average,
@@ -21,7 +21,6 @@ public enum ReviewTemplateValues {
             "stars_label": "\(average) out of 5 stars",
             "count": summary.count,
             "count_label": summary.count == 1 ? "1 review" : "\(summary.count) reviews",
-            "all_url": "/fn/reviews/\(handle)",
             "distribution": (1...5).reversed().map { rating -> [String: Any] in
                 [
                     "rating": rating, "label": rating == 1 ? "1 star" : "\(rating) stars", "count": summary.stars[rating - 1],
