@@ -2,8 +2,10 @@
 ///
 /// ```toml
 /// [reviews]
-/// moderation = "pre"   # "pre": a review waits for `shelf reviews approve` (the default)
-///                      # "post": a review shows at once; the merchant can still reject it
+/// moderation = "pre"       # "pre": a review waits for `shelf reviews approve` (the default)
+///                          # "post": a review shows at once; the merchant can still reject it
+/// on_page = 5              # the newest approved reviews a product page shows
+/// hide_after_reports = 3   # shoppers' reports that hide a review until the merchant decides
 /// ```
 public struct ReviewSettings: Sendable, Hashable {
     /// When a buyer's review is shown: after the merchant approves it, or at once.
@@ -15,12 +17,16 @@ public struct ReviewSettings: Sendable, Hashable {
     }
 
     public var moderation = Moderation.pre
+    /// How many of the newest approved reviews a product page shows; the rest are a link away.
+    public var onPage = 5
+    /// At this many reports a review is flagged: hidden until the merchant approves or rejects it.
+    public var hideAfterReports = 3
 
     public init() {}
 
     init(_ reader: TOMLReader) throws(SiteError) {
         guard let section = try reader.table("reviews") else { return }
-        try section.allowOnly(["moderation"])
+        try section.allowOnly(["moderation", "on_page", "hide_after_reports"])
         if let text = try section.string("moderation") {
             guard let value = Moderation(rawValue: text) else {
                 throw section.error(
@@ -28,5 +34,7 @@ public struct ReviewSettings: Sendable, Hashable {
             }
             moderation = value
         }
+        onPage = try section.int("on_page", in: 0...50) ?? onPage
+        hideAfterReports = try section.int("hide_after_reports", in: 1...1000) ?? hideAfterReports
     }
 }

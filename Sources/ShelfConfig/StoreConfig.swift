@@ -30,7 +30,7 @@ public struct StoreConfig: Sendable, Hashable {
     /// a sign-up gets them all. One, `news`, when none are declared.
     public var newsletterTopics: [NewsletterTopic] = [NewsletterTopic.news]
     public var analytics = AnalyticsSettings()
-    /// `[reviews]`: pre- or post-moderation.
+    /// `[reviews]`: moderation, what product pages show of reviews, and when reports hide one.
     public var reviews = ReviewSettings()
 
     /// Cart rules.

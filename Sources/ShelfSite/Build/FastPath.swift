@@ -38,6 +38,8 @@ struct FastPath {
 
         let store = try Store.open(try folder.databaseLocation())
         guard try store.migrate().isEmpty else { return nil }
+        // A review change shows on listings' star badges too: the ordinary path plans those pages.
+        guard try store.reviewVersion() == state.reviewVersion else { return nil }
         let version = try store.stockVersion()
         guard version >= state.stockVersion else { return nil }
         var affected = changed
@@ -78,8 +80,11 @@ struct FastPath {
         let assets = theme.fingerprintedAssets
         let related = Dictionary(
             uniqueKeysWithValues: content.products.map { ($0.handle, state.products[content.productFiles[$0.handle]!]!.related) })
+        let reviews = try SiteReviews.read(store, perProduct: content.config.reviews.onPage)
+        guard reviews.version == state.reviewVersion else { return nil }
         let model = SiteModel(
-            content: content.withSalePrices, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
+            content: content.withSalePrices, stock: stock, reviews: reviews,
+            assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
             theme: theme,
             facts: CatalogueFacts(usedCategories: Set(state.usedCategories), year: state.year, related: related))
         let template = theme.fingerprints["product"] ?? 0
@@ -153,7 +158,8 @@ struct FastPath {
 /// other input. Written whole by each ordinary build to `.shelf/fast-path`; a fast build writes
 /// only what it changed, to `.shelf/fast-path-delta`, which the next load applies.
 struct FastPathState {
-    static let version: UInt32 = 2
+    /// 3: the review version joined the state.
+    static let version: UInt32 = 3
 
     struct Entry {
         var handle: String
@@ -166,6 +172,8 @@ struct FastPathState {
 
     var global: UInt64 = 0
     var stockVersion: Int64 = 0
+    /// The review version the pages were rendered at.
+    var reviewVersion: Int64 = 0
     var outputCount = 0
     var usedCategories: [String] = []
     var year = ""
@@ -231,6 +239,7 @@ struct FastPathState {
         var state = FastPathState()
         state.global = reader.uint64()
         state.stockVersion = reader.int64()
+        state.reviewVersion = reader.int64()
         state.outputCount = Int(reader.int64())
         state.usedCategories = reader.strings()
         state.year = reader.string()
@@ -278,6 +287,7 @@ struct FastPathState {
         writer.uint32(Self.version)
         writer.uint64(global)
         writer.int64(stockVersion)
+        writer.int64(reviewVersion)
         writer.int64(Int64(outputCount))
         writer.strings(usedCategories)
         writer.string(year)
@@ -318,6 +328,7 @@ struct FastPathState {
     init(after model: SiteModel, outputs: [Output], stockVersion: Int64, folder: StoreFolder) {
         global = FastPathState.globalStamp(folder)
         self.stockVersion = stockVersion
+        reviewVersion = model.reviews.version
         outputCount = outputs.count
         usedCategories = model.facts.usedCategories.sorted()
         year = model.facts.year

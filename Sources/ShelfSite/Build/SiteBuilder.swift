@@ -94,13 +94,13 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[2])
         let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
         if options.full, let statePath { try? FileManager.default.removeItem(atPath: statePath) }
-        let (stock, stockVersion) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
+        let (stock, stockVersion, reviews) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
 
         progress.begin(Self.steps[3])
         let assets = theme.fingerprintedAssets
         let model = SiteModel(
-            content: content.withSalePrices, stock: stock, assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }),
-            theme: theme)
+            content: content.withSalePrices, stock: stock, reviews: reviews,
+            assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme)
         let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
         try checkUnique(outputs)
 
@@ -193,10 +193,11 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Syncs the catalogue into the database (migrating it first) and reads the stock.
+    /// Syncs the catalogue into the database (migrating it first) and reads the stock and the
+    /// reviews pages show.
     private func syncCatalogue(
         _ content: StoreContent, write: Bool, statePath: String?
-    ) throws(BuildFailure) -> (stock: [String: Int], version: Int64) {
+    ) throws(BuildFailure) -> (stock: [String: Int], version: Int64, reviews: SiteReviews) {
         let location: DatabaseLocation
         do {
             location = try folder.databaseLocation(config: content.config)
@@ -205,8 +206,11 @@ public struct SiteBuilder: Sendable {
         }
         do {
             if !write {
-                guard folder.hasDatabase(location) else { return ([:], 0) }
-                return (try Store.open(location).allStockLevels(), 0)
+                guard folder.hasDatabase(location) else { return ([:], 0, SiteReviews()) }
+                let store = try Store.open(location)
+                // A database not yet migrated to reviews has none to show; checking changes nothing.
+                let reviews = (try? SiteReviews.read(store, perProduct: content.config.reviews.onPage)) ?? SiteReviews()
+                return (try store.allStockLevels(), 0, reviews)
             }
             let store = try Store.open(location)
             try store.migrate()
@@ -215,7 +219,7 @@ public struct SiteBuilder: Sendable {
             try store.syncCampaigns(
                 content.campaignRecords, currency: content.config.currency, showing: content.campaignsShowingSalePrices)
             if let statePath { try state.save(to: statePath) }
-            return (state.stock, state.stockVersion)
+            return (state.stock, state.stockVersion, try SiteReviews.read(store, perProduct: content.config.reviews.onPage))
         } catch {
             throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.databaseName(location), "\(error)")])
         }

@@ -1,11 +1,12 @@
 import ShelfCore
+import ShelfStore
 
 /// A product as listings, related products and the home page show it.
 enum Card {
     /// The partial every card is rendered with.
     static let template = "partials/card"
 
-    static func values(for product: Product, soldOut: Bool, prices: PriceFormatter) -> Values {
+    static func values(for product: Product, soldOut: Bool, reviews: ReviewSummary?, prices: PriceFormatter) -> Values {
         var card: Values = [
             "title": product.title,
             "handle": product.handle,
@@ -20,6 +21,10 @@ enum Card {
             card["on_sale"] = true
         }
         if soldOut { card["sold_out"] = true }
+        if let reviews, reviews.count > 0 {
+            let summary = ReviewTemplateValues.summary(reviews)
+            card["rating"] = ["stars": summary["stars"]!, "label": summary["stars_label"]!, "count": reviews.count] as Values
+        }
         if let image = product.images.first {
             card["image"] = ["src": image.src, "alt": image.alt] as Values
         }
@@ -32,7 +37,7 @@ enum Card {
     }
 
     /// Changes exactly when what `values` shows changes.
-    static func fingerprint(of product: Product, soldOut: Bool, template: UInt64) -> UInt64 {
+    static func fingerprint(of product: Product, soldOut: Bool, reviews: ReviewSummary?, template: UInt64) -> UInt64 {
         var hasher = StableHasher()
         hasher.combine(template)
         hasher.combine(product.handle)
@@ -48,6 +53,8 @@ enum Card {
             for value in option.values { hasher.combine(value.value + "\t" + (value.swatch ?? "")) }
         }
         hasher.combine(soldOut)
+        hasher.combine(reviews?.count ?? 0)
+        hasher.combine(reviews?.averageTenths ?? 0)
         return hasher.value
     }
 }

@@ -1,5 +1,6 @@
 import ShelfConfig
 import ShelfCore
+import ShelfStore
 
 /// The product page: gallery, variant picker, price, availability, Add to Cart, related products.
 struct ProductPage {
@@ -33,6 +34,15 @@ struct ProductPage {
             hasher.combine(variant.compareAtPrice?.minorUnits.description)
         }
         for other in related { hasher.combine(model.cardFingerprint(other)) }
+        if let summary = model.reviews.summaries[product.handle] {
+            hasher.combine(summary.stars.map(String.init))
+            hasher.combine([summary.runsSmall, summary.trueToSize, summary.runsLarge].map(String.init))
+        }
+        for review in model.reviews.newest[product.handle] ?? [] {
+            hasher.combine([String(review.id), String(review.rating), review.title, review.body, review.displayName])
+            hasher.combine([String(review.createdAt), review.fit?.rawValue ?? "", review.reply ?? ""])
+            hasher.combine([String(review.helpfulCount), String(review.unhelpfulCount)])
+        }
         return hasher.value
     }
 
@@ -94,6 +104,16 @@ struct ProductPage {
         }
         values["breadcrumbs"] = crumbs
         values["related"] = related.map { model.card($0) }
+        if let summary = model.reviews.summaries[product.handle], summary.count > 0 {
+            let days = DayFormatter(locale: model.config.locale)
+            values["reviews"] =
+                [
+                    "summary": ReviewTemplateValues.summary(summary),
+                    "list": (model.reviews.newest[product.handle] ?? []).map {
+                        ReviewTemplateValues.review($0, days: days, back: path + "#review-\($0.id)")
+                    },
+                ] as Values
+        }
 
         // The picker: first option as radios, variants grouped by its values. A size is checked
         // only when it is the one its colour comes in: otherwise the shopper chooses it.
@@ -213,6 +233,47 @@ struct ProductPage {
                         return .object(offer)
                     })
             ))
+        members += reviewsJSONLD()
         return JSON.object(members).text
+    }
+
+    /// `aggregateRating` and the `review`s shown on the page; nothing without approved reviews,
+    /// as search engines accept ratings only from reviews the page itself shows.
+    private func reviewsJSONLD() -> [(String, JSON)] {
+        guard let summary = model.reviews.summaries[product.handle], summary.count > 0 else { return [] }
+        let average = "\(summary.averageTenths / 10).\(summary.averageTenths % 10)"
+        var members: [(String, JSON)] = [
+            (
+                "aggregateRating",
+                .object([
+                    ("@type", .string("AggregateRating")), ("ratingValue", .string(average)),
+                    ("reviewCount", .number(String(summary.count))),
+                    ("bestRating", .string("5")), ("worstRating", .string("1")),
+                ])
+            )
+        ]
+        let shown = model.reviews.newest[product.handle] ?? []
+        if !shown.isEmpty {
+            members.append(
+                (
+                    "review",
+                    .array(
+                        shown.map { review in
+                            .object([
+                                ("@type", .string("Review")), ("name", .string(review.title)), ("reviewBody", .string(review.body)),
+                                ("datePublished", .string(CalendarDay.of(review.createdAt))),
+                                ("author", .object([("@type", .string("Person")), ("name", .string(review.displayName))])),
+                                (
+                                    "reviewRating",
+                                    .object([
+                                        ("@type", .string("Rating")), ("ratingValue", .string(String(review.rating))),
+                                        ("bestRating", .string("5")), ("worstRating", .string("1")),
+                                    ])
+                                ),
+                            ])
+                        })
+                ))
+        }
+        return members
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import ShelfConfig
 import ShelfCore
+import ShelfStore
 
 /// The store's content joined with its stock: everything pages are planned and rendered from.
 ///
@@ -11,6 +12,8 @@ final class SiteModel: @unchecked Sendable {
     let prices: PriceFormatter
     /// On-hand stock per SKU.
     let stock: [String: Int]
+    /// The approved reviews pages show.
+    let reviews: SiteReviews
     /// Published products, newest first.
     let newest: [Product]
     /// Each product's place in every sort order the store offers, by its index in `newest`, so
@@ -38,7 +41,11 @@ final class SiteModel: @unchecked Sendable {
     /// Facts about the whole catalogue, for a model that holds only some products.
     let facts: CatalogueFacts
 
-    init(content: StoreContent, stock: [String: Int], assetURLs: [String: String], theme: Theme, facts given: CatalogueFacts? = nil) {
+    init(
+        content: StoreContent, stock: [String: Int], reviews: SiteReviews = SiteReviews(), assetURLs: [String: String], theme: Theme,
+        facts given: CatalogueFacts? = nil
+    ) {
+        self.reviews = reviews
         self.theme = theme
         self.content = content
         self.config = content.config
@@ -72,7 +79,8 @@ final class SiteModel: @unchecked Sendable {
         let cardTemplate = theme.fingerprints[Card.template] ?? 0
         for product in published {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
-            cardFingerprints[product.handle] = Card.fingerprint(of: product, soldOut: soldOut, template: cardTemplate)
+            cardFingerprints[product.handle] = Card.fingerprint(
+                of: product, soldOut: soldOut, reviews: reviews.summaries[product.handle], template: cardTemplate)
         }
         self.cardFingerprints = cardFingerprints
 
@@ -110,7 +118,7 @@ final class SiteModel: @unchecked Sendable {
         guard let product = product(handle) else { return [:] }
         return cards.value(for: handle) {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
-            var values = Card.values(for: product, soldOut: soldOut, prices: prices)
+            var values = Card.values(for: product, soldOut: soldOut, reviews: reviews.summaries[handle], prices: prices)
             values["html"] = theme.render(Card.template, values)
             return values
         }

@@ -1,0 +1,67 @@
+extension Store {
+    /// The summary of every product's approved reviews, by product handle, read in one query
+    /// however large the catalogue; products without approved reviews are left out.
+    public func reviewSummaries() throws -> [String: ReviewSummary] {
+        let rows = try database.query(
+            """
+            SELECT product_handle,
+                SUM(CASE WHEN rating = 1 THEN 1 ELSE 0 END) AS one, SUM(CASE WHEN rating = 2 THEN 1 ELSE 0 END) AS two,
+                SUM(CASE WHEN rating = 3 THEN 1 ELSE 0 END) AS three, SUM(CASE WHEN rating = 4 THEN 1 ELSE 0 END) AS four,
+                SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END) AS five,
+                SUM(CASE WHEN fit = 'small' THEN 1 ELSE 0 END) AS small, SUM(CASE WHEN fit = 'true' THEN 1 ELSE 0 END) AS true_fit,
+                SUM(CASE WHEN fit = 'large' THEN 1 ELSE 0 END) AS large
+            FROM reviews WHERE status = 'approved' GROUP BY product_handle
+            """)
+        var summaries: [String: ReviewSummary] = [:]
+        for row in rows {
+            summaries[try row.text("product_handle")] = ReviewSummary(
+                stars: try ["one", "two", "three", "four", "five"].map { try row.int($0) },
+                runsSmall: try row.int("small"), trueToSize: try row.int("true_fit"), runsLarge: try row.int("large"))
+        }
+        return summaries
+    }
+
+    /// The newest `limit` approved reviews of every product, newest first, by product handle,
+    /// read in one query however large the catalogue.
+    public func newestReviews(perProduct limit: Int) throws -> [String: [Review]] {
+        guard limit > 0 else { return [:] }
+        let rows = try database.query(
+            """
+            SELECT \(Review.columns) FROM (
+                SELECT \(Review.columns),
+                    ROW_NUMBER() OVER (PARTITION BY product_handle ORDER BY created_at DESC, id DESC) AS place
+                FROM reviews WHERE status = 'approved'
+            ) AS ranked WHERE place <= ? ORDER BY product_handle, created_at DESC, id DESC
+            """, [.integer(Int64(limit))])
+        var reviews: [String: [Review]] = [:]
+        for row in rows {
+            let review = try Review(row: row)
+            reviews[review.productHandle, default: []].append(review)
+        }
+        return reviews
+    }
+
+    /// The version of the latest change to what reviews show; 0 before any.
+    ///
+    /// Record it after a build; ``productsWithReviewsChanged(since:)`` then tells the next build
+    /// which product pages to redo.
+    public func reviewVersion() throws -> Int64 {
+        try database.query("SELECT version FROM review_clock WHERE id = 1").first?.int64("version") ?? 0
+    }
+
+    /// The handles of the products whose reviews changed after `version`, sorted.
+    public func productsWithReviewsChanged(since version: Int64) throws -> [String] {
+        try database.query("SELECT DISTINCT product_handle FROM reviews WHERE version > ?", [.integer(version)])
+            .map { try $0.text("product_handle") }.sorted()
+    }
+
+    /// The version the review changes of the current write transaction carry, recorded as the
+    /// latest at once: inside the transaction nobody else can take it (on PostgreSQL the clock's
+    /// row stays locked until the transaction ends).
+    func takeReviewVersion() throws -> Int64 {
+        let clock = try database.query("SELECT version FROM review_clock WHERE id = 1\(database.dialect.forUpdate)")
+        let version = (try clock.first?.int64("version") ?? 0) + 1
+        try database.execute("UPDATE review_clock SET version = ? WHERE id = 1", [.integer(version)])
+        return version
+    }
+}

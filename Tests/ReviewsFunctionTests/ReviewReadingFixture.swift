@@ -1,0 +1,49 @@
+import Foundation
+import ShelfConfig
+import ShelfHTTP
+import ShelfStore
+import ShelfTesting
+
+@testable import ReviewsFunction
+
+/// A store selling the sample tee with one approved review, whose reviews function answers CGI
+/// requests through the real runtime.
+final class ReviewReadingFixture {
+    static let baseURL = "https://shop.example"
+    let directory: TemporaryDirectory
+    let store: Store
+    let review: Int64
+    var now: Int64 = 1_795_608_000
+    var settings = ""
+
+    init(_ directory: TemporaryDirectory) throws {
+        self.directory = directory
+        store = try directory.openStore(file: "data/shelf.sqlite")
+        try store.migrate()
+        try stockTees(store, ["TEE-M": 500])
+        review = try store.addSampleReview(sku: "TEE-M", rating: 4, at: 1_795_000_000)
+    }
+
+    func context() throws -> FunctionContext {
+        let config = try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n" + settings)
+        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
+        return FunctionContext(
+            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
+            clock: .fixed(now), log: { _ in })
+    }
+
+    /// POSTs `form` to `path` of the reviews function from `client`, from this site's page
+    /// unless `origin` says otherwise; `json` asks for a JSON answer.
+    func post(
+        _ path: String, _ form: String, client: String = "203.0.113.9", origin: String = baseURL, json: Bool = false
+    ) throws -> Response {
+        var (environment, body) = cgiRequest("POST", path, under: "/fn/reviews", form: form, origin: origin, client: client)
+        environment["HTTP_USER_AGENT"] = "Mozilla/5.0 (X11; Linux x86_64; rv:140.0) Gecko/20100101 Firefox/140.0"
+        if json { environment["HTTP_ACCEPT"] = "application/json" }
+        let responder = Responder(function: Function(name: "reviews", routes: ReviewRoutes.all), context: try context(), log: { _ in })
+        var source = BytesBody(body)
+        return responder.respond(to: environment, body: &source).response
+    }
+
+    func stored() throws -> Review { try store.sampleReview(review)! }
+}
