@@ -11,7 +11,7 @@ BENCH_APT    := hugo hyperfine time wrk curl valgrind libfcgi-dev
 BENCH_PIP    := pagefind pagefind-bin
 PIP_PACKAGES := pytest pyyaml playwright aiosmtpd axe-playwright-python psycopg psycopg-binary
 
-.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance bench-search bench-newsletter clean
+.PHONY: demo test build deps web-deps bench-deps unit e2e lint format bench bench-functions bench-accounts bench-crypto bench-engines bench-relevance bench-search bench-newsletter bench-analytics clean
 
 ## demo: build the demo store in this folder and serve it at http://$(HOST):$(PORT)/
 demo: deps build
@@ -103,6 +103,11 @@ bench-search: deps bench-deps
 ## bench-relevance: only search beside Pagefind, on the demo store and the 10,000-product store
 bench-relevance: deps bench-deps build
 	python3 bench/search/pagefind.py
+
+## bench-analytics: only the analytics report and rollup with 1,000,000 events (release shelf)
+bench-analytics: deps
+	swift build -c release --product shelf
+	python3 bench/analytics/dashboard.py
 
 ## bench-newsletter: only `shelf newsletter send` to 100,000 subscribers and its delivery to an SMTP sink
 bench-newsletter: deps bench-deps

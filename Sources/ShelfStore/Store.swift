@@ -16,9 +16,14 @@ public final class Store: Sendable {
     let database: any Database
     /// What searches count facets from, kept between the searches of a long-lived process.
     let searchCache = SearchCache()
+    /// The analytics' database, opened on first use (``AnalyticsConnection``).
+    let analyticsConnection: AnalyticsConnection
 
-    init(database: any Database) {
+    /// A store on `database`, its analytics in the SQLite file at `analyticsPath` or, without
+    /// one, in `database` too.
+    init(database: any Database, analyticsPath: String? = nil) {
         self.database = database
+        analyticsConnection = AnalyticsConnection(path: analyticsPath, store: database)
     }
 
     /// Opens the SQLite database at `path`, creating the file and its parent folder if needed.
@@ -29,8 +34,9 @@ public final class Store: Sendable {
     ///
     /// The schema is not touched; call ``migrate()`` before the first use of a new file.
     public static func open(at path: String) throws -> Store {
-        try DatabaseFiles(path).createIfNeeded()
-        return Store(database: try SQLiteDatabase(path: path))
+        let files = DatabaseFiles(path)
+        try files.createIfNeeded()
+        return Store(database: try SQLiteDatabase(path: path), analyticsPath: files.analytics.path)
     }
 
     /// Opens the store's database wherever it lives: an SQLite file (created if needed, as
@@ -51,6 +57,9 @@ public final class Store: Sendable {
     /// in order; a current schema applies nothing and returns `[]`.
     @discardableResult
     public func migrate() throws -> [String] {
-        try database.migrate()
+        let applied = try database.migrate()
+        // Opening the analytics moves their rows out of the store's database of an older store.
+        _ = try analyticsDatabase()
+        return applied
     }
 }

@@ -22,7 +22,7 @@ struct AnalyticsEventTests {
         try withTemporaryStore { (store: Store) throws in
             _ = try store.analyticsSalt(now: Self.noon, candidate: first)
             #expect(try store.analyticsSalt(now: Self.noon + 86_400, candidate: second) == second)
-            let salts = try store.database.query("SELECT salt FROM analytics_salts").map { try $0.text("salt") }
+            let salts = try store.analyticsDatabase().query("SELECT salt FROM analytics_salts").map { try $0.text("salt") }
             #expect(salts == [second])
         }
     }
@@ -35,7 +35,7 @@ struct AnalyticsEventTests {
             #expect(events.count == 1)
             #expect(events.first?.event == view)
             #expect(events.first?.visitor == Self.visitor)
-            let days = try store.database.query("SELECT day FROM analytics_events").map { try $0.int64("day") }
+            let days = try store.analyticsDatabase().query("SELECT day FROM analytics_events").map { try $0.int64("day") }
             #expect(days == [Self.noon / 86_400])
         }
     }

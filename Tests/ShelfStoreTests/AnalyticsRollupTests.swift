@@ -39,7 +39,7 @@ struct AnalyticsRollupTests {
             let rollup = try store.rollUpAnalytics(now: Self.noon + 60, keepDays: 90)
             #expect(rollup == AnalyticsRollup(days: [Self.day], deleted: 0))
             let report = try store.analyticsReport(from: Self.day, to: Self.day)
-            #expect(report.days == [AnalyticsReport.Day(day: Self.day, visitors: 2, pageViews: 4, orders: 1, revenue: 4200)])
+            #expect(report.days == [AnalyticsReport.Day(day: Self.day, visitors: 2, pageViews: 4, orders: 1, revenue: 4200, refunds: 0)])
             #expect(report.funnel.counts == [2, 1, 1, 1, 1])
             #expect(report.topPages.map(\.value) == ["/", "/products/tee/"])
             #expect(report.topPages.first?.events == 3 && report.topPages.first?.visitors == 2)

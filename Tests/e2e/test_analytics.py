@@ -10,6 +10,7 @@ import re
 
 import pytest
 
+import analytics_db
 import store_db
 from conftest import shelf
 from servers.browser import Browser
@@ -29,7 +30,7 @@ def site():
 @pytest.fixture(autouse=True)
 def no_events(site):
     for statement in ["DELETE FROM analytics_events", "DELETE FROM analytics_daily", "UPDATE analytics_rolled SET last_event = 0"]:
-        store_db.execute(site.store, statement)
+        analytics_db.execute(site.store, statement)
 
 
 def beacon(site, view, agent=FIREFOX, headers=None):
@@ -39,7 +40,7 @@ def beacon(site, view, agent=FIREFOX, headers=None):
 
 
 def events(site):
-    return store_db.rows(
+    return analytics_db.rows(
         site.store, "SELECT kind, path, product, referrer, utm_source, screen, visitor, detail FROM analytics_events ORDER BY id")
 
 
@@ -52,7 +53,7 @@ def test_a_page_view_is_answered_204_and_kept_without_address_or_user_agent(site
     assert (kind, path, product, referrer, source, screen) == (
         "page_view", PRODUCT, "belted-wool-wrap-coat", "news.example", "mail", "phone")
     assert re.fullmatch(r"[0-9a-f]{32}", visitor)
-    columns = {name for (name,) in store_db.rows(
+    columns = {name for (name,) in analytics_db.rows(
         site.store, "SELECT name FROM pragma_table_info('analytics_events')")} if not store_db.ON_POSTGRESQL else set()
     assert not columns & {"ip", "address", "user_agent", "cookie"}
 

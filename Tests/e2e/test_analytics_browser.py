@@ -1,7 +1,7 @@
 """The analytics seen end to end in Chromium (demo store behind `shelf serve`): a shopper
 browses to a product and buys it with the test card; an admin then opens the dashboard and
 sees the visit, the funnel down to "paid" and the order's revenue; the dashboard passes axe at
-390 and 1366 pixels and does not scroll sideways on a phone.
+390 and 1366 pixels, with JavaScript and without, and does not scroll sideways on a phone.
 
 The browser's user agent is an ordinary Chrome's: the beacon drops `HeadlessChrome` as a bot."""
 from playwright.sync_api import expect
@@ -53,5 +53,24 @@ def test_a_purchase_shows_on_the_admins_dashboard(served, browser, screenshots):
         page.set_viewport_size(PHONE)
         assert sideways(page) is None
         assert axe_violations(page) == []
+        signed_in = context.storage_state()
     finally:
         context.close()
+    # Without the store's JavaScript the same page, its charts and tables, at both widths. Its
+    # scripts are refused rather than JavaScript turned off, which would leave axe itself unable
+    # to run (its checks are asynchronous).
+    for viewport in [PHONE, DESKTOP]:
+        context = browser.new_context(viewport=viewport, storage_state=signed_in)
+        context.route("**/*.js", lambda route: route.abort())
+        try:
+            page = context.new_page()
+            page.goto(served.base + "/fn/account/admin/analytics")
+            expect(page.locator("h1")).to_have_text("Analytics")
+            summary = page.locator("table").first
+            expect(summary.locator("tr", has_text="Refunds").locator("td").first).to_be_visible()
+            expect(page.locator("svg.chart title").first).to_have_text("Visitors per day")
+            expect(page.locator("section[aria-labelledby=table-discount-codes]")).to_be_visible()
+            assert sideways(page) is None
+            assert axe_violations(page) == []
+        finally:
+            context.close()

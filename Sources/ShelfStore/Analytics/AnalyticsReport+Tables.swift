@@ -22,11 +22,11 @@ extension AnalyticsReport {
         return [
             Table(
                 id: "days", title: "Visitors, page views and sales per day",
-                columns: ["Day", "Visitors", "Page views", "Orders", "Revenue", "Average order"],
+                columns: ["Day", "Visitors", "Page views", "Orders", "Revenue", "Refunds", "Net revenue", "Average order"],
                 rows: days.map { day in
                     [
-                        date(day.day), "\(day.visitors)", "\(day.pageViews)", "\(day.orders)", money(day.revenue),
-                        day.orders == 0 ? "-" : money(day.revenue / Int64(day.orders)),
+                        date(day.day), "\(day.visitors)", "\(day.pageViews)", "\(day.orders)", money(day.revenue), money(day.refunds),
+                        money(day.revenue - day.refunds), day.orders == 0 ? "-" : money(day.revenue / Int64(day.orders)),
                     ]
                 }),
             Table(
@@ -43,6 +43,9 @@ extension AnalyticsReport {
             Table(
                 id: "campaign-revenue", title: "Revenue per campaign", columns: ["Campaign", "Orders", "Revenue"],
                 rows: campaignRevenue.map { [$0.value, "\($0.events)", money($0.amount)] }),
+            Table(
+                id: "discount-codes", title: "Revenue per discount code", columns: ["Code", "Orders", "Revenue"],
+                rows: discountCodes.map { [$0.value, "\($0.events)", money($0.amount)] }),
             Table(
                 id: "empty-searches", title: "Searches with no results", columns: ["Query", "Searches"],
                 rows: emptySearches.map { [$0.value, "\($0.events)"] }),

@@ -16,6 +16,8 @@ public struct AnalyticsReport: Sendable, Hashable {
     public var utmCampaigns: [Count]
     /// Paid orders per campaign: `events` orders, `amount` revenue in minor units.
     public var campaignRevenue: [Count]
+    /// Paid orders placed in the range per discount code: `events` orders, `amount` what they paid.
+    public var discountCodes: [Count]
     /// Searches that found nothing, by query.
     public var emptySearches: [Count]
     /// Units sold per SKU in orders placed in the range and paid (`amount`).
@@ -31,6 +33,8 @@ public struct AnalyticsReport: Sendable, Hashable {
         public var orders: Int
         /// Paid, in minor units.
         public var revenue: Int64
+        /// Refunded that day, in minor units, of orders paid any day.
+        public var refunds: Int64
     }
 
     /// How often one value (a page, a referrer, a query…) came up.

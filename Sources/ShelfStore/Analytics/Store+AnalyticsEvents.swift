@@ -8,6 +8,7 @@ extension Store {
     /// deletes the salts of earlier days, so a hash of yesterday can no longer be made again;
     /// every later call that day returns the same salt, on any process or host.
     public func analyticsSalt(now: Int64, candidate: String) throws -> String {
+        let database = try analyticsDatabase()
         let day = now / Self.analyticsDay
         if let salt = try database.query("SELECT salt FROM analytics_salts WHERE day = ?", [.integer(day)]).first {
             return try salt.text("salt")
@@ -28,6 +29,7 @@ extension Store {
     /// client costs each request the same bounded work.
     @discardableResult
     public func record(_ event: AnalyticsEvent, visitor: String, now: Int64, perMinute: Int? = nil) throws -> Bool {
+        let database = try analyticsDatabase()
         if let perMinute {
             let recent = try database.query(
                 "SELECT COUNT(*) AS n FROM (SELECT 1 FROM analytics_events WHERE visitor = ? AND at > ? LIMIT ?) AS recent",
@@ -51,7 +53,8 @@ extension Store {
     /// The events recorded from `since` on, oldest first, with their visitor hashes: for tests
     /// and for `shelf analytics` to show what is kept.
     public func analyticsEvents(since: Int64 = 0) throws -> [(visitor: String, at: Int64, event: AnalyticsEvent)] {
-        try database.query(
+        let database = try analyticsDatabase()
+        return try database.query(
             """
             SELECT at, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount, order_id
             FROM analytics_events WHERE at >= ? ORDER BY at, id
@@ -74,6 +77,7 @@ extension Store {
     /// visitor's first tagged page view: the order keeps what brought it. Nothing is recorded
     /// for an order no checkout event names (one placed before analytics, or erased).
     public func recordOrderEvent(_ kind: AnalyticsEvent.Kind, orderID: Int64, amount: Int64, now: Int64) throws {
+        let database = try analyticsDatabase()
         try database.execute(
             """
             INSERT INTO analytics_events (at, day, visitor, kind, utm_source, utm_campaign, amount, order_id)
@@ -89,5 +93,15 @@ extension Store {
                 .integer(now), .integer(now / Self.analyticsDay), .text(kind.rawValue), .integer(amount), .integer(orderID),
                 .integer(orderID),
             ])
+    }
+}
+
+extension Store {
+    /// Records a refund the store's database has committed as a `refunded` event of the order.
+    ///
+    /// The money has gone back already: an analytics database that cannot be written (full,
+    /// locked past the busy timeout) loses the event rather than making the refund look failed.
+    func countRefund(_ orderID: Int64, amount: Int64, now: Int64) {
+        _ = try? recordOrderEvent(.refunded, orderID: orderID, amount: amount, now: now)
     }
 }

@@ -25,6 +25,43 @@ extension Store {
         ("paid_campaign", "utm_campaign", "kind = 'paid' AND utm_campaign <> ''", "SUM(amount)"),
     ]
 
+    /// A `WITH` clause naming `pending`, the days between the first two arguments (days since
+    /// 1970-01-01) that have events no rollup has counted, and `daily`, the daily counts of the
+    /// days between the next two: the rollups' rows, but for the pending days counted from the
+    /// raw events as a rollup would, without writing anything.
+    static let dailyCounts: String = {
+        let live = dailyMetrics.map { metric in
+            """
+            SELECT day, CAST('\(metric.metric)' AS TEXT) AS metric, \(metric.value) AS value, COUNT(*) AS events,
+                COUNT(DISTINCT visitor) AS visitors, CAST(\(metric.amount) AS BIGINT) AS amount
+            FROM analytics_events WHERE day IN (SELECT day FROM pending) AND \(metric.filter) GROUP BY day, \(metric.value)
+            """
+        }
+        return """
+            WITH pending AS (
+                SELECT DISTINCT day FROM analytics_events
+                WHERE id > (SELECT last_event FROM analytics_rolled WHERE id = 1) AND day >= ? AND day <= ?
+            ),
+            daily AS (
+                SELECT day, metric, value, events, visitors, amount FROM analytics_daily
+                WHERE day >= ? AND day <= ? AND day NOT IN (SELECT day FROM pending)
+                UNION ALL
+            \(live.joined(separator: "\nUNION ALL\n"))
+            )
+
+            """
+    }()
+
+    /// The days between `from` and `to` with events no rollup has counted yet.
+    func pendingDays(from: Int64, to: Int64, in database: any Database) throws -> [Int64] {
+        try database.query(
+            """
+            SELECT DISTINCT day FROM analytics_events
+            WHERE id > (SELECT last_event FROM analytics_rolled WHERE id = 1) AND day >= ? AND day <= ? ORDER BY day
+            """, [.integer(from), .integer(to)]
+        ).map { try $0.int64("day") }
+    }
+
     /// Counts the raw events into `analytics_daily`, day by day, for every day with events not
     /// counted yet (a day counted before is counted again whole), then deletes the raw events
     /// older than `keepDays` days before `now`. The daily counts stay.
@@ -34,14 +71,15 @@ extension Store {
     /// ```
     @discardableResult
     public func rollUpAnalytics(now: Int64, keepDays: Int) throws -> AnalyticsRollup {
-        try database.transaction {
+        let database = try analyticsDatabase()
+        return try database.transaction {
             let last = try database.query("SELECT last_event FROM analytics_rolled WHERE id = 1\(database.dialect.forUpdate)")[0]
                 .int64("last_event")
             let newest = try database.query("SELECT COALESCE(MAX(id), 0) AS id FROM analytics_events")[0].int64("id")
             let days = try database.query(
                 "SELECT DISTINCT day FROM analytics_events WHERE id > ? ORDER BY day", [.integer(last)]
             ).map { try $0.int64("day") }
-            for day in days { try rollUp(day: day) }
+            for day in days { try rollUp(day: day, in: database) }
             try database.execute("UPDATE analytics_rolled SET last_event = ? WHERE id = 1", [.integer(max(last, newest))])
             let deleted = try database.execute(
                 "DELETE FROM analytics_events WHERE at < ?", [.integer(now - Int64(keepDays) * Self.analyticsDay)])
@@ -49,7 +87,7 @@ extension Store {
         }
     }
 
-    private func rollUp(day: Int64) throws {
+    private func rollUp(day: Int64, in database: any Database) throws {
         try database.execute("DELETE FROM analytics_daily WHERE day = ?", [.integer(day)])
         for metric in Self.dailyMetrics {
             try database.execute(
@@ -59,7 +97,7 @@ extension Store {
                 FROM analytics_events WHERE day = ? AND \(metric.filter) GROUP BY \(metric.value)
                 """, [.integer(day), .text(metric.metric), .integer(day)])
         }
-        let funnel = Funnel(reached: try funnelReach(day: day))
+        let funnel = Funnel(reached: try funnelReach(day: day, in: database))
         for (step, count) in zip(Funnel.steps, funnel.counts) {
             try database.execute(
                 "INSERT INTO analytics_daily (day, metric, value, events, visitors, amount) VALUES (?, 'funnel', ?, ?, ?, 0)",
@@ -68,7 +106,7 @@ extension Store {
     }
 
     /// For each visitor of `day`, whether they reached each of ``ShelfCore/Funnel/steps``.
-    private func funnelReach(day: Int64) throws -> [[Bool]] {
+    func funnelReach(day: Int64, in database: any Database) throws -> [[Bool]] {
         try database.query(
             """
             SELECT

@@ -62,3 +62,9 @@ extension Migration {
         ]
     }
 }
+
+extension Migration {
+    /// The migrations of the analytics' own SQLite file (``AnalyticsConnection``), in the order
+    /// they are applied: the same tables the store's database had before.
+    static let analyticsFile: [Migration] = [.analytics]
+}

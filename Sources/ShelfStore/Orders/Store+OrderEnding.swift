@@ -32,6 +32,7 @@ extension Store {
                 try enqueue(.orderCancelled, orderID: id, recipient: order.address.email, data: data, now: now)
             }
         }
+        if let refund { countRefund(id, amount: refund.amount.minorUnits, now: now) }
     }
 
     /// The money the order's payments took and have not given back, in minor units.

@@ -8,10 +8,14 @@ extension Store {
     /// No payment can refund more than it took: more than the payments have left to give back
     /// throws ``OrderError/overRefund(requested:refundable:)``, a currency other than the
     /// order's ``OrderError/amountMismatch(expected:received:)``. The order's status does not
-    /// change; cancel it separately when it will not ship.
+    /// change; cancel it separately when it will not ship. The analytics get a `refunded` event.
     @discardableResult
     public func recordRefund(_ orderID: Int64, amount: Money, reference: String?, now: Int64) throws -> Bool {
-        try database.transaction { try refund(orderID, amount: amount, reference: reference, paymentID: nil, now: now, notify: true) }
+        let recorded = try database.transaction {
+            try refund(orderID, amount: amount, reference: reference, paymentID: nil, now: now, notify: true)
+        }
+        if recorded { countRefund(orderID, amount: amount.minorUnits, now: now) }
+        return recorded
     }
 
     /// Records a refund against the order's payments, or only `paymentID`, and with `notify` the

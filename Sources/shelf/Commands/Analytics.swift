@@ -42,10 +42,11 @@ extension Shelf.AnalyticsCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Print visitors, pages, products, referrers, the funnel, sales, searches with no results and low stock.",
+            abstract:
+                "Print visitors, pages, products, referrers, the funnel, sales per campaign and discount code, refunds, searches with no results and low stock.",
             discussion: """
-                Days are UTC. Without --from and --to, the last 30 days up to today. Today's events are
-                rolled up first, so the report is current.
+                Days are UTC. Without --from and --to, the last 30 days up to today. The report writes
+                nothing: days no rollup has counted yet (today) are counted from the raw events.
 
                 Example:
                   shelf analytics report --from 2026-11-01 --to 2026-11-30 --format json
@@ -80,9 +81,7 @@ extension Shelf.AnalyticsCommand {
             let last = to.flatMap(CalendarDay.number(of:)) ?? now / 86_400
             let first = from.flatMap(CalendarDay.number(of:)) ?? last - 29
             let report = try failing {
-                let store = try openStore(options)
-                try store.rollUpAnalytics(now: now, keepDays: config.analytics.keepDays)
-                return try store.analyticsReport(from: first, to: last, lowStock: config.catalogue.lowStock)
+                try openStore(options).analyticsReport(from: first, to: last, lowStock: config.catalogue.lowStock)
             }
             let prices = PriceFormatter(locale: config.locale, currency: config.currency)
             let tables = report.tables {

@@ -5,7 +5,8 @@ import ShelfStore
 
 /// `GET /fn/account/admin/analytics`: the analytics report for admins, as a page with charts,
 /// the previous period beside the chosen one, and every table as CSV
-/// (`/fn/account/admin/analytics.csv?table=ID`).
+/// (`/fn/account/admin/analytics.csv?table=ID`). Both only read: the rollups are written by
+/// `shelf analytics rollup` on a timer, and the days it has not counted yet come from the raw events.
 ///
 /// It lives in the account function, next to ``AdminHome``: that function already has the
 /// session, the login and the admin check, while the beacon stays small, public and free of
@@ -17,7 +18,6 @@ enum AnalyticsDashboard {
         let admin = try requireAdmin(request, context)
         let (from, to) = try range(request, context)
         let store = try context.store()
-        try store.rollUpAnalytics(now: context.clock.now(), keepDays: context.config.analytics.keepDays)
         let report = try store.analyticsReport(from: from, to: to, lowStock: context.config.catalogue.lowStock)
         let before = try store.analyticsReport(from: from - (to - from + 1), to: from - 1, lowStock: context.config.catalogue.lowStock)
         let money = { (minor: Int64) in context.prices.string(Money(minorUnits: minor, currency: context.config.currency)) }
@@ -47,7 +47,6 @@ enum AnalyticsDashboard {
         let (from, to) = try range(request, context)
         let id = try request.queryFields().optional("table") ?? ""
         let store = try context.store()
-        try store.rollUpAnalytics(now: context.clock.now(), keepDays: context.config.analytics.keepDays)
         let report = try store.analyticsReport(from: from, to: to, lowStock: context.config.catalogue.lowStock)
         let currency = context.config.currency
         guard let table = report.tables(money: { Money(minorUnits: $0, currency: currency).decimalString }).first(where: { $0.id == id })
@@ -89,6 +88,8 @@ enum AnalyticsDashboard {
             ("Page views", { Int64($0.days.reduce(0) { $0 + $1.pageViews }) }, false),
             ("Orders", { Int64($0.days.reduce(0) { $0 + $1.orders }) }, false),
             ("Revenue", { $0.days.reduce(0) { $0 + $1.revenue } }, true),
+            ("Refunds", { $0.days.reduce(0) { $0 + $1.refunds } }, true),
+            ("Net revenue", { $0.days.reduce(0) { $0 + $1.revenue - $1.refunds } }, true),
         ]
         return figures.map { label, value, isMoney in
             let current = value(now)

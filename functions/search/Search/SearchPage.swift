@@ -18,6 +18,7 @@ enum SearchPage {
 
     static func json(_ request: Request, _ context: FunctionContext) throws -> Response {
         let (input, results) = try search(request, context)
+        context.record(AnalyticsEvent(.search, detail: input.query.text, amount: Int64(results.total)), for: request)
         return .json(SearchJSON.value(input, results, context))
     }
 
