@@ -37,7 +37,7 @@ struct ReviewFeedbackTests {
             _ = try store.vote(onReview: id, by: "visitor-a", helpful: true, now: 200)
             let after = try store.reviewVersion()
             #expect(after > before)
-            #expect(try store.productsWithReviewsChanged(since: before) == ["tee"])
+            #expect(try store.productsWithReviewChanges(since: before) == ["tee"])
             _ = try store.vote(onReview: id, by: "visitor-a", helpful: true, now: 201)
             #expect(try store.reviewVersion() == after)
         }

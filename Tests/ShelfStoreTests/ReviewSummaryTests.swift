@@ -52,10 +52,10 @@ struct ReviewSummaryTests {
             let id = try store.addSampleReview(sku: "TEE-M", rating: 5, status: .pending, at: 100)
             let written = try store.reviewVersion()
             #expect(written > 0)
-            #expect(try store.productsWithReviewsChanged(since: written).isEmpty)
+            #expect(try store.productsWithReviewChanges(since: written).isEmpty)
             try store.setSampleReviewStatus(id, to: .approved)
             #expect(try store.reviewVersion() > written)
-            #expect(try store.productsWithReviewsChanged(since: written) == ["tee"])
+            #expect(try store.productsWithReviewChanges(since: written) == ["tee"])
         }
     }
 }

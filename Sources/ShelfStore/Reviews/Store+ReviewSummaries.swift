@@ -40,28 +40,4 @@ extension Store {
         }
         return reviews
     }
-
-    /// The version of the latest change to what reviews show; 0 before any.
-    ///
-    /// Record it after a build; ``productsWithReviewsChanged(since:)`` then tells the next build
-    /// which product pages to redo.
-    public func reviewVersion() throws -> Int64 {
-        try database.query("SELECT version FROM review_clock WHERE id = 1").first?.int64("version") ?? 0
-    }
-
-    /// The handles of the products whose reviews changed after `version`, sorted.
-    public func productsWithReviewsChanged(since version: Int64) throws -> [String] {
-        try database.query("SELECT DISTINCT product_handle FROM reviews WHERE version > ?", [.integer(version)])
-            .map { try $0.text("product_handle") }.sorted()
-    }
-
-    /// The version the review changes of the current write transaction carry, recorded as the
-    /// latest at once: inside the transaction nobody else can take it (on PostgreSQL the clock's
-    /// row stays locked until the transaction ends).
-    func takeReviewVersion() throws -> Int64 {
-        let clock = try database.query("SELECT version FROM review_clock WHERE id = 1\(database.dialect.forUpdate)")
-        let version = (try clock.first?.int64("version") ?? 0) + 1
-        try database.execute("UPDATE review_clock SET version = ? WHERE id = 1", [.integer(version)])
-        return version
-    }
 }

@@ -29,4 +29,13 @@ extension Store {
     func advanceReviewVersion(to version: Int64) throws {
         try database.execute("UPDATE review_clock SET version = ? WHERE id = 1", [.integer(version)])
     }
+
+    /// The version the review changes of the current write transaction carry, recorded as the
+    /// latest at once: inside the transaction nobody else can take it (on PostgreSQL the clock's
+    /// row stays locked until the transaction ends).
+    func takeReviewVersion() throws -> Int64 {
+        let version = try nextReviewVersion()
+        try advanceReviewVersion(to: version)
+        return version
+    }
 }
