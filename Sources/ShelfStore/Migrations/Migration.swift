@@ -21,6 +21,6 @@ struct Migration: Sendable {
     static let all: [Migration] = [
         .catalogue, .cart, .orders, .checkout, .fulfilment, .outbox, .openOrders, .paymentCharges, .outboxClaimHolder, .accounts,
         .oneTimeCodes, .emailChange, .addresses, .rebuiltTableNames, .search, .subscriptions, .searchFacets, .campaigns, .analytics,
-        .newsletters, .newsletterOpens, .reviews, .searchPostings,
+        .newsletters, .newsletterOpens, .reviews, .searchPostings, .dropSearchText,
     ]
 }
