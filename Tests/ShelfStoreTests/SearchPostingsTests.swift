@@ -70,4 +70,22 @@ struct SearchPostingsTests {
             }
         }
     }
+
+    /// The engine's own text index (FTS5's table, PostgreSQL's weighted words) is dropped and
+    /// not written: a search still finds a product by its words, typos and prefixes.
+    @Test func theEnginesOwnTextIndexIsGoneAndSearchStillFinds() throws {
+        try withTemporaryStore { (store: Store) throws in
+            try store.syncCatalogue(SearchTests.products, categories: SearchTests.categories)
+            try store.indexForSearch(SearchTests.products, categories: SearchTests.categories)
+            let dialect = store.database.dialect
+            let tables = try store.database.query(dialect.tables).map { try $0.text("name") }
+            #expect(!tables.contains { $0.hasPrefix("search_text") })
+            let columns = try store.database.query(dialect.columns, [.text("search_documents")]).map { try $0.text("name") }
+            #expect(columns.contains("terms"))
+            #expect(!columns.contains("words"))
+            for text in ["cashmere", "jumpr", "creme"] {
+                #expect(!(try store.search(SearchQuery(text: text)).products.isEmpty), "\(text)")
+            }
+        }
+    }
 }

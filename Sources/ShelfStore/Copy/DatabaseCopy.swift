@@ -20,8 +20,6 @@ public struct DatabaseCopy: Sendable {
     public let tables: [Table]
     /// The migrations the copy applied to the target first (none when it was up to date).
     public let migrated: [String]
-    /// The products whose search text was written again in the target's own form.
-    public let searchTexts: Int
 
     /// True when every table matches.
     public var matches: Bool { tables.allSatisfy(\.matches) }

@@ -43,11 +43,10 @@ extension Store {
                         try target.database.execute(statement, [.integer(marks[table.name])])
                     }
                 }
-                let texts = try copySearchText(to: target)
                 let copied = try zip(tables, sourceTallies).map { table, tally in
                     DatabaseCopy.Table(name: table.name, source: tally, target: try TableTally.of(table, in: target.database))
                 }
-                let copy = DatabaseCopy(tables: copied, migrated: migrated, searchTexts: texts)
+                let copy = DatabaseCopy(tables: copied, migrated: migrated)
                 guard copy.matches else { throw CopyError.mismatch(copy) }
                 return copy
             }
@@ -76,19 +75,6 @@ extension Store {
             try target.database.execute(insert, rows.flatMap { $0.values.dropFirst() })
             if rows.count < batch { return }
         }
-    }
-
-    /// Writes the search text of every product into `target` the way its engine keeps it, read
-    /// from this store's own text table; answers how many products' text it wrote.
-    private func copySearchText(to target: Store) throws -> Int {
-        guard let read = database.dialect.search.readText else { return 0 }
-        let search = target.database.dialect.search
-        let rows = try database.query(read)
-        for row in rows {
-            let fields = try ["title", "brand", "categories", "options", "description", "skus"].map { try row.text($0) }
-            try target.database.execute(search.writeText, search.writeArguments(try row.text("handle"), fields))
-        }
-        return rows.count
     }
 
     /// The highest id each generated key handed out, by table, where the engine records it.

@@ -11,11 +11,9 @@ struct TableLayout: Equatable {
     let columns: [Column]
 
     /// Every table of `database`, each after the tables its foreign keys refer to, so rows can
-    /// be inserted in this order and deleted in the reverse one. The search text's own tables
-    /// are left out: each engine keeps that text its own way (``SearchDialect/textTable``).
+    /// be inserted in this order and deleted in the reverse one.
     static func all(in database: any Database) throws -> [TableLayout] {
         let names = try database.query(database.dialect.tables).map { try $0.text("name") }
-            .filter { !database.dialect.search.ownsTable($0) }
         var parents: [String: Set<String>] = [:]
         for name in names {
             let rows = try database.query(database.dialect.parentTables, [.text(name)])

@@ -22,5 +22,6 @@ struct Migration: Sendable {
         .catalogue, .cart, .orders, .checkout, .fulfilment, .outbox, .openOrders, .paymentCharges, .outboxClaimHolder, .accounts,
         .oneTimeCodes, .emailChange, .addresses, .rebuiltTableNames, .search, .subscriptions, .searchFacets, .campaigns, .analytics,
         .newsletters, .newsletterOpens, .reviews, .reviewsWriting, .wishlists, .searchPostings, .reviewsReading,
+        .dropSearchText,
     ]
 }

@@ -14,7 +14,6 @@ extension Store {
     @discardableResult
     public func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool = true) throws -> Int {
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
-        let search = database.dialect.search
         return try database.transaction {
             var stored: [String: (fingerprint: String, vocabulary: Set<String>, document: Int32?, terms: [Substring])] = [:]
             // Only the rows of these products unless the others go: an incremental build indexing one
@@ -40,7 +39,6 @@ extension Store {
                 let fingerprint = document.fingerprint
                 let old = stored.removeValue(forKey: product.handle)
                 guard old?.fingerprint != fingerprint else { continue }
-                try database.execute(search.deleteText, [.text(product.handle)])
                 let words = document.words
                 let number = old?.document ?? nextDocument
                 if old?.document == nil { nextDocument += 1 }
@@ -65,7 +63,6 @@ extension Store {
                         .text(document.variants), .text(words.sorted().joined(separator: " ")), .text(fingerprint),
                         .int(Int(number)), .int(Int(weighted.length)), .text(weighted.words.keys.sorted().joined(separator: " ")),
                     ])
-                try database.execute(search.writeText, search.writeArguments(document.handle, document.fields))
                 let before = old?.vocabulary ?? []
                 try count(words.subtracting(before), by: 1)
                 try count(before.subtracting(words), by: -1)
@@ -73,7 +70,6 @@ extension Store {
             }
             if removingOthers {
                 for (handle, old) in stored.sorted(by: { $0.key < $1.key }) {
-                    try database.execute(search.deleteText, [.text(handle)])
                     try database.execute("DELETE FROM search_documents WHERE handle = ?", [.text(handle)])
                     if let number = old.document { postings.remove(number, from: old.terms) }
                     try count(old.vocabulary, by: -1)

@@ -60,7 +60,6 @@ extension Shelf.DatabaseCommand {
             if !copy.migrated.isEmpty { print("Created the tables in \(name) (migrations \(copy.migrated.joined(separator: ", "))).") }
             print("Copied \(copy.tables.count) tables from \(folder.relative(path)) into \(name); both sides agree:")
             tally(copy).forEach { print($0) }
-            if copy.searchTexts > 0 { print("Indexed the search text of \(copy.searchTexts) products the PostgreSQL way.") }
             print(switchOver(from: folder.relative(path)))
         }
 
