@@ -53,6 +53,7 @@ struct ReviewListTests {
             #expect(titles(try fixture.get("product=tee&sort=helpful").html).first == "Review 1")
             let lowest = try fixture.get("product=tee&sort=lowest").html
             #expect(lowest.contains("<option value=\"lowest\" selected>"))
+            #expect(lowest.contains("5 reviews, lowest rated first</h2>"))
             #expect(lowest.contains("name=\"back\" value=\"/fn/reviews?product=tee&amp;sort=lowest#review-"))
         }
     }

@@ -35,6 +35,7 @@ enum ReviewListPage {
         if let summary, count > 0 {
             values["summary"] = ReviewTemplateValues.summary(summary)
             values["has_reviews"] = true
+            values["list_title"] = "\(count == 1 ? "1 review" : "\(count) reviews"), \(input.sort.label.lowercased()) first"
         }
         if pages > 1 { values["pagination"] = pagination(input, pages: pages) }
         let pageTitle = input.page > 1 ? "Reviews of \(title), page \(input.page)" : "Reviews of \(title)"
