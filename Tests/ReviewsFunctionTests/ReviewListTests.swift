@@ -82,6 +82,9 @@ struct ReviewListTests {
                 #expect(try fixture.get(query).status == 400, "\(query)")
             }
             #expect(try fixture.get("product=tee&x=" + String(repeating: "a", count: 2000)).status == 414)
+            #expect(try fixture.get("product=mug").html.contains("This product cannot be found."))
+            #expect(try fixture.get("product=tee&sort=best").html.contains("newest, highest, lowest or helpful"))
+            #expect(try fixture.get("product=tee&page=2").html.contains("there is no page 2"))
         }
     }
 }
