@@ -39,8 +39,11 @@ struct ReviewReadingFeedbackTests {
                 let response = try fixture.post("/vote", "review=\(fixture.review)&helpful=yes&back=\(back)")
                 #expect(response.header("Location") == "/products/tee/#review-\(fixture.review)")
             }
-            let list = try fixture.post("/vote", "review=\(fixture.review)&helpful=no&back=%2Ffn%2Freviews%2Ftee%3Fsort%3Dhelpful")
-            #expect(list.header("Location") == "/fn/reviews/tee?sort=helpful")
+            let list = try fixture.post(
+                "/vote", "review=\(fixture.review)&helpful=no&back=%2Ffn%2Freviews%3Fproduct%3Dtee%26sort%3Dhelpful%23review-1")
+            #expect(list.header("Location") == "/fn/reviews?product=tee&sort=helpful#review-1")
+            let other = try fixture.post("/vote", "review=\(fixture.review)&helpful=no&back=%2Ffn%2Freviews%3Fproduct%3Dteeshirt")
+            #expect(other.header("Location") == "/products/tee/#review-\(fixture.review)")
         }
     }
 

@@ -21,6 +21,7 @@ final class ReviewReadingFixture {
         store = try directory.openStore(file: "data/shelf.sqlite")
         try store.migrate()
         try stockTees(store, ["TEE-M": 500])
+        try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
         review = try store.addSampleReview(sku: "TEE-M", rating: 4, at: 1_795_000_000)
     }
 
@@ -43,6 +44,15 @@ final class ReviewReadingFixture {
         let responder = Responder(function: Function(name: "reviews", routes: ReviewRoutes.all), context: try context(), log: { _ in })
         var source = BytesBody(body)
         return responder.respond(to: environment, body: &source).response
+    }
+
+    /// GETs the all-reviews page with `query` through the real runtime.
+    func get(_ query: String) throws -> (status: Int, html: String) {
+        let (environment, body) = cgiRequest("GET", "/", under: "/fn/reviews", query: query, origin: Self.baseURL, client: "203.0.113.9")
+        let responder = Responder(function: Function(name: "reviews", routes: ReviewRoutes.all), context: try context(), log: { _ in })
+        var source = BytesBody(body)
+        let response = responder.respond(to: environment, body: &source).response
+        return (response.status, String(decoding: response.body, as: UTF8.self))
     }
 
     func stored() throws -> Review { try store.sampleReview(review)! }

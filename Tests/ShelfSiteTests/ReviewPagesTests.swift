@@ -53,6 +53,7 @@ import Testing
         #expect(!page.contains("aggregateRating"))
         #expect(!page.contains("review-summary"))
         #expect(!page.contains("Waiting"))
+        #expect(!page.contains("See all"))
         #expect(!(try store.read("site/shop/index.html")).contains("card__rating"))
     }
 
@@ -79,8 +80,7 @@ import Testing
         #expect(page.contains("<input type=\"hidden\" name=\"review\" value=\"\(ids[0])\">"))
         #expect(page.contains("action=\"/fn/reviews/vote\""))
         #expect(page.contains("action=\"/fn/reviews/report\""))
-        // No link to more reviews until the reviews function has their page.
-        #expect(!page.contains("href=\"/fn/reviews/"))
+        #expect(page.contains("<a href=\"/fn/reviews?product=organic-tee\">See all 2 reviews</a>"))
         let shop = try store.read("site/shop/index.html")
         #expect(shop.contains("4.5 out of 5 stars,"))
     }

@@ -112,6 +112,7 @@ struct ProductPage {
                     "list": (model.reviews.newest[product.handle] ?? []).map {
                         ReviewTemplateValues.review($0, days: days, back: path + "#review-\($0.id)")
                     },
+                    "all_url": ReviewTemplateValues.allReviewsURL(of: product.handle),
                 ] as Values
         }
 

@@ -12,6 +12,12 @@ public enum ReviewTemplateValues {
     /// The reasons the report form offers, as `value` and `label`.
     public static var reasons: [[String: Any]] { ReportReason.allCases.map { ["value": $0.rawValue, "label": $0.label] } }
 
+    /// The first page of all approved reviews of `handle`, newest first, as the reviews
+    /// function answers it: `/fn/reviews?product=organic-tee`.
+    public static func allReviewsURL(of handle: String) -> String {
+        "/fn/reviews?product=" + PercentEncoding.encode(handle, spaceAsPlus: true)
+    }
+
     /// The average with its stars, the count, the distribution 5 to 1 and the fit feedback.
     public static func summary(_ summary: ReviewSummary) -> [String: Any] {
         let average = "\(summary.averageTenths / 10).\(summary.averageTenths % 10)"

@@ -1,7 +1,8 @@
 extension Store {
     /// The summary of every product's approved reviews, by product handle, read in one query
-    /// however large the catalogue; products without approved reviews are left out.
-    public func reviewSummaries() throws -> [String: ReviewSummary] {
+    /// however large the catalogue (or of the one product `handle`); products without approved
+    /// reviews are left out.
+    public func reviewSummaries(of handle: String? = nil) throws -> [String: ReviewSummary] {
         let rows = try database.query(
             """
             SELECT product_handle,
@@ -10,8 +11,8 @@ extension Store {
                 SUM(CASE WHEN rating = 5 THEN 1 ELSE 0 END) AS five,
                 SUM(CASE WHEN fit = 'small' THEN 1 ELSE 0 END) AS small, SUM(CASE WHEN fit = 'true' THEN 1 ELSE 0 END) AS true_fit,
                 SUM(CASE WHEN fit = 'large' THEN 1 ELSE 0 END) AS large
-            FROM reviews WHERE status = 'approved' GROUP BY product_handle
-            """)
+            FROM reviews WHERE status = 'approved'\(handle == nil ? "" : " AND product_handle = ?") GROUP BY product_handle
+            """, handle.map { [.text($0)] } ?? [])
         var summaries: [String: ReviewSummary] = [:]
         for row in rows {
             summaries[try row.text("product_handle")] = ReviewSummary(

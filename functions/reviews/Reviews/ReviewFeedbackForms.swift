@@ -77,9 +77,10 @@ enum ReviewFeedbackForms {
     /// The page the form was on when it is one of the review's own pages, else its product page.
     private static func back(in fields: Fields, review: Review) -> String {
         let product = "/products/\(review.productHandle)/"
-        let list = "/fn/reviews/\(review.productHandle)"
+        let list = ReviewTemplateValues.allReviewsURL(of: review.productHandle)
         guard let back = try? fields.optional("back"), back.count <= 300,
-            back.hasPrefix(product + "#") || back == product || back.hasPrefix(list + "?") || back == list,
+            back.hasPrefix(product + "#") || back == product || back.hasPrefix(list + "&") || back.hasPrefix(list + "#")
+                || back == list,
             back.unicodeScalars.allSatisfy({ (0x21...0x7e).contains($0.value) })
         else { return product + "#review-\(review.id)" }
         return back
