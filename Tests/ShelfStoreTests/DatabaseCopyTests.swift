@@ -16,7 +16,10 @@ struct DatabaseCopyTests {
                 #expect(copy.matches)
                 let sourceTables = try source.database.query(Dialect.sqlite.tables).map { try $0.text("name") }
                 #expect(copy.tables.map(\.name).sorted() == sourceTables)
-                #expect(try target.database.query(Dialect.postgresql.tables).map { try $0.text("name") } == sourceTables)
+                // On SQLite the analytics have a file of their own, which the copy leaves behind: on
+                // PostgreSQL their tables live in the store's database, and start empty.
+                let targetTables = try target.database.query(Dialect.postgresql.tables).map { try $0.text("name") }
+                #expect(targetTables.filter { !$0.hasPrefix("analytics_") } == sourceTables)
                 for table in ["orders", "order_lines", "payments", "customers", "addresses", "outbox", "cart_lines", "schema_migrations"] {
                     #expect(try #require(copy.tables.first { $0.name == table }).target.rows > 0, "\(table) is empty")
                 }
