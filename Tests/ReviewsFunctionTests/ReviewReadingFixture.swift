@@ -26,11 +26,7 @@ final class ReviewReadingFixture {
     }
 
     func context() throws -> FunctionContext {
-        let config = try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"\(Self.baseURL)\"\ncurrency = \"EUR\"\n" + settings)
-        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
-        return FunctionContext(
-            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
-            clock: .fixed(now), log: { _ in })
+        try directory.reviewsContext(baseURL: Self.baseURL, settings: settings, now: now)
     }
 
     /// POSTs `form` to `path` of the reviews function from `client`, from this site's page

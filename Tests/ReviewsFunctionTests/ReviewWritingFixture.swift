@@ -26,17 +26,7 @@ final class ReviewWritingFixture {
     }
 
     func context() throws -> FunctionContext {
-        let config = try StoreConfig(
-            toml: """
-                name = "Shop"
-                base_url = "\(Self.baseURL)"
-                currency = "EUR"
-                \(settings)
-                """)
-        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
-        return FunctionContext(
-            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
-            clock: .fixed(now), log: { _ in })
+        try directory.reviewsContext(baseURL: Self.baseURL, settings: settings, now: now)
     }
 
     /// An order of one TEE-M and one TEE-L placed by "Ada Lovelace", paid and shipped, and
