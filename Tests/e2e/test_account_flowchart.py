@@ -24,8 +24,8 @@ import pytest
 from playwright.sync_api import expect
 
 from journey import Shopper, buy
-from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, new_page, screenshots, served,  # noqa: F401  (fixtures)
-                                sideways)
+from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, axe_violations_as_served, new_page, screenshots,  # noqa: F401
+                                served, sideways)
 
 PASSWORD = "correct horse battery"
 NEW_PASSWORD = "a brand new staple"
@@ -68,21 +68,7 @@ class Inspector:
     def violations(self, page):
         if self.javascript:
             return axe_violations(page)
-        # axe-core waits on timers, which a page without JavaScript never runs: it checks the same
-        # document, as the server sent it, in a page of its own where the theme's scripts are refused.
-        html, url = page.content(), page.url
-
-        def answer(route):
-            if route.request.url == url:
-                route.fulfill(body=html, content_type="text/html; charset=utf-8")
-            elif route.request.resource_type == "script":
-                route.abort()
-            else:
-                route.continue_()
-        with new_page(self.browser, self.viewport) as twin:
-            twin.route("**/*", answer)
-            twin.goto(url)
-            return axe_violations(twin)
+        return axe_violations_as_served(self.browser, self.viewport, page)
 
 
 class Mailbox:
