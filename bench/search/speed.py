@@ -248,13 +248,15 @@ def main():
     for tool in ("wrk", "lighttpd"):
         if not shutil.which(tool):
             die(f"{tool} is not installed (Debian: apt-get install {tool})")
+    # lighttpd's configuration names every function, so every function's binary must exist.
+    products = ["shelf"] + sorted(folder.name for folder in (ROOT / "functions").iterdir() if (folder / "main.swift").exists())
     if not args.skip_build:
-        say("swift build -c release --static-swift-stdlib (shelf and search)")
+        say("swift build -c release --static-swift-stdlib (shelf and every function)")
         (BENCH / "work").mkdir(exist_ok=True)
-        for product in ("shelf", "search"):
+        for product in products:
             subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", product], cwd=ROOT, check=True,
                            stdout=open(BENCH / "work" / f"search-swift-build-{product}.log", "w"), stderr=subprocess.STDOUT)
-    for binary in ("shelf", "search"):
+    for binary in products:
         if not (RELEASE / binary).exists():
             die(f"{RELEASE / binary} does not exist: build it, or run without --skip-build")
 
