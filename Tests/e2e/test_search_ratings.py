@@ -16,6 +16,7 @@ from servers.browser import Browser
 from servers.launch import serve
 from test_checkout import LIGHTTPD_FASTCGI
 from test_mail import paid_order
+from test_openapi import errors, response_schema
 from test_phone_and_axe import DESKTOP, PHONE, axe_violations_as_served, new_page, sideways
 from test_reviews_show import take_review_version
 
@@ -79,6 +80,7 @@ def test_an_approval_shows_in_search_at_once_with_stars(site, approved):
     found = search(site, "q=wrap+coat&rating=4")
     coat = next(p for p in found["products"] if p["handle"] == COAT)
     assert coat["rating"] == {"average": 5.0, "count": 1}
+    assert errors(found, response_schema("/fn/search.json", "get", 200)) == []
     ratings = {r["stars"]: r for r in found["ratings"]}
     assert ratings[4]["count"] >= 1 and ratings[4]["selected"] is True
     assert COAT in handles(site, "rating=4&colour=camel")
