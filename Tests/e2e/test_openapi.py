@@ -31,8 +31,9 @@ def errors(value, schema, where="$"):
     types = schema.get("type")
     if types is not None:
         types = types if isinstance(types, list) else [types]
-        python = {"object": dict, "array": list, "string": str, "integer": int, "boolean": bool, "null": type(None)}
-        if not any(isinstance(value, python[name]) and not (name == "integer" and isinstance(value, bool))
+        python = {"object": dict, "array": list, "string": str, "integer": int, "number": (int, float), "boolean": bool,
+                  "null": type(None)}
+        if not any(isinstance(value, python[name]) and not (name in ("integer", "number") and isinstance(value, bool))
                    for name in types):
             return [f"{where}: {value!r} is not {types}"]
     if "enum" in schema and value not in schema["enum"]:

@@ -10,6 +10,8 @@ final class SearchCache: Sendable {
     private let postings = Mutex<(version: Int64, bySpelling: [SearchSpelling: SearchPostings])>((-1, [:]))
     /// How many spellings' postings a process keeps before it starts again (a few MB at most).
     private static let heldSpellings = 4096
+    /// The review summaries and averages searches show and filter by (``ratings(version:catalogue:read:)``).
+    let heldRatings = Mutex<SearchRatings?>(nil)
 
     /// The catalogue as the database holds it now; call it in a snapshot (the match keys of
     /// a text search are those of the same snapshot).

@@ -30,6 +30,9 @@ public struct SearchQuery: Hashable, Sendable {
     public var inStockOnly = false
     /// Only products with a variant on sale: a former price above its price.
     public var onSaleOnly = false
+    /// Only products whose approved reviews average at least this many stars (4: "4 stars &
+    /// up"), the average as shown, to a tenth; nil for any rating, unreviewed products included.
+    public var minimumRating: Int?
     public var sort: SearchSort = .relevance
     /// The page, from 1.
     public var page = 1

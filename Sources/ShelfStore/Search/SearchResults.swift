@@ -39,6 +39,8 @@ public struct SearchHit: Sendable {
     public var compareAt: Money?
     /// No variant can be bought right now.
     public var soldOut: Bool
+    /// Its approved reviews at the moment of the search; nil without any.
+    public var reviews: ReviewSummary?
 }
 
 /// The choices that narrow the current results, each with how many products it would leave.
@@ -55,6 +57,18 @@ public struct SearchFacets: Sendable {
     /// Price ranges at round amounts that split the catalogue into about quarters, each with
     /// how many products of the results have a variant in it (the price choice left out).
     public var priceRanges: [PriceRangeCount] = []
+    /// "4 stars & up" and "3 stars & up", each with how many products of the results have
+    /// approved reviews averaging that much (the rating choice left out).
+    public var ratings: [RatingCount] = []
+}
+
+/// A rating choice, at least `stars` stars on average, and how many products of the results it leaves.
+public struct RatingCount: Hashable, Sendable {
+    /// The choices the rating facet offers, highest first.
+    public static let offered = [4, 3]
+
+    public var stars: Int
+    public var count: Int
 }
 
 /// A price range and how many products of the results have a variant priced in it.

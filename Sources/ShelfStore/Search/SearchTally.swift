@@ -3,7 +3,7 @@
 ///
 /// Option choices, prices, "in stock" and "on sale" apply to one variant together, so each
 /// variant gets a mask of the choices it fails; a facet counts the variants that fail none but
-/// its own.
+/// its own. Categories, brands and the rating are the product's own.
 struct SearchTally {
     var total = 0
     /// The handles of the page asked for, in order.
@@ -23,8 +23,14 @@ struct SearchTally {
     private static let saleBit: UInt64 = 4
 
     /// Counts `matched` (products by their place in `catalogue`, with their rank) under the
-    /// choices of `query`; `optionNames` are the option facets by slug.
-    init(_ catalogue: SearchCatalogue, matched: [(product: Int, rank: Int64)], query: SearchQuery, optionNames: [String: String]) {
+    /// choices of `query`; `optionNames` are the option facets by slug, `averages` each
+    /// product's average rating in tenths (0 without reviews).
+    init(
+        _ catalogue: SearchCatalogue, matched: [(product: Int, rank: Int64)], query: SearchQuery, optionNames: [String: String],
+        averages: [UInt8]
+    ) {
+        let leastAverage = query.minimumRating.map { $0 * 10 }
+        let ratingThresholds = RatingCount.offered.map { $0 * 10 }
         let chosenCategories = query.categories.isEmpty ? nil : catalogue.categories.map { query.categories.contains($0) }
         let chosenBrands = query.brands.isEmpty ? nil : Self.chosen(catalogue.brands, query.brands)
         let optionIndex = Dictionary(catalogue.options.enumerated().map { ($1.name, $0) }, uniquingKeysWith: { first, _ in first })
@@ -60,6 +66,7 @@ struct SearchTally {
         var rangeCounts = [Int](repeating: 0, count: ranges.count)
         var inStock = 0
         var onSale = 0
+        var ratingCounts = [Int](repeating: 0, count: ratingThresholds.count)
         var passing: [Passing] = []
         passing.reserveCapacity(matched.count)
         var masks: [UInt64] = []
@@ -70,6 +77,8 @@ struct SearchTally {
             let brand = Int(brandOf[index])
             let ofBrand = chosenBrands.map { chosen in brand >= 0 && chosen[brand] } ?? true
             guard inCategory || ofBrand else { continue }
+            let average = index < averages.count ? Int(averages[index]) : 0
+            let rated = leastAverage.map { average >= $0 } ?? true
             let own = variants.of(index)
             masks.removeAll(keepingCapacity: true)
             var lowest = Int64.max
@@ -88,6 +97,10 @@ struct SearchTally {
                 if mask == 0 { lowest = min(lowest, price) }
             }
             let anyVariant = lowest != Int64.max
+            if inCategory, ofBrand, anyVariant {
+                for (place, threshold) in ratingThresholds.enumerated() where average >= threshold { ratingCounts[place] += 1 }
+            }
+            guard rated else { continue }
             if inCategory, ofBrand, anyVariant { passing.append(Passing(product: index, rank: rank, price: lowest)) }
             if ofBrand, anyVariant { for place in categories { categoryCounts[Int(categoryList[place])] += 1 } }
             if inCategory, anyVariant, brand >= 0 { brandCounts[brand] += 1 }
@@ -119,6 +132,7 @@ struct SearchTally {
         }
         facets.inStock = inStock
         facets.onSale = onSale
+        facets.ratings = zip(RatingCount.offered, ratingCounts).map { RatingCount(stars: $0, count: $1) }
 
         total = passing.count
         let order = catalogue.titleOrder

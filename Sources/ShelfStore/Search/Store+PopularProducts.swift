@@ -37,6 +37,7 @@ extension Store {
             ORDER BY buyable DESC, units DESC, d.released DESC, d.handle
             LIMIT ?
             """, statuses + [.int(Self.popularOrderWindow), .int(max(0, limit))])
-        return try searchHits(rows.map { try $0.text("handle") })
+        let reviews = try searchRatings(nil).summaries
+        return try searchHits(rows.map { try $0.text("handle") }, reviews: reviews)
     }
 }

@@ -28,10 +28,12 @@ extension Store {
                 try spelling.terms.map { spellings in
                     try spellings.map { try postings(of: $0, version: catalogue.indexVersion) }
                 })
-        let tally = SearchTally(catalogue, matched: matched, query: query, optionNames: Self.optionNames(catalogue))
+        let ratings = try searchRatings(catalogue)
+        let tally = SearchTally(
+            catalogue, matched: matched, query: query, optionNames: Self.optionNames(catalogue), averages: ratings.averages)
         var results = SearchResults(
-            total: tally.total, products: try searchHits(tally.page), facets: tally.facets, corrections: spelling.corrections,
-            suggestion: nil)
+            total: tally.total, products: try searchHits(tally.page, reviews: ratings.summaries), facets: tally.facets,
+            corrections: spelling.corrections, suggestion: nil)
         if tally.total == 0, !words.isEmpty { results.suggestion = try suggestion(for: words) }
         return results
     }
@@ -40,6 +42,12 @@ extension Store {
     /// narrow by besides categories, brands, prices and stock.
     public func searchableOptions() throws -> [String: String] {
         Self.optionNames(try database.snapshot { try searchCache.catalogue(database) })
+    }
+
+    /// The approved reviews' summaries, with their averages in the order of `catalogue` when
+    /// given, read again only when the review clock moved.
+    func searchRatings(_ catalogue: SearchCatalogue?) throws -> SearchRatings {
+        try searchCache.ratings(version: try reviewVersion(), catalogue: catalogue) { try reviewSummaries() }
     }
 
     /// The options of the indexed products by slug; of two names with one slug, the first in order.

@@ -1,9 +1,9 @@
 import ShelfCore
 
 extension Store {
-    /// The cards of `handles`, in that order, priced and checked for stock now; a handle with
-    /// no active variant is left out.
-    func searchHits(_ handles: [String]) throws -> [SearchHit] {
+    /// The cards of `handles`, in that order, priced and checked for stock now, with their
+    /// summaries from `reviews`; a handle with no active variant is left out.
+    func searchHits(_ handles: [String], reviews: [String: ReviewSummary]) throws -> [SearchHit] {
         guard !handles.isEmpty else { return [] }
         let marks = Self.marks(handles.count)
         let arguments = handles.map { SQLValue.text($0) }
@@ -35,7 +35,7 @@ extension Store {
                 swatches: Self.searchSwatches(try row.text("swatches")), price: lowest.price,
                 pricesVary: offered.contains { $0.price != lowest.price },
                 compareAt: lowest.compareAt.flatMap { $0 > lowest.price ? $0 : nil },
-                soldOut: !offered.contains { $0.available > 0 })
+                soldOut: !offered.contains { $0.available > 0 }, reviews: reviews[handle])
         }
         return handles.compactMap { hits[$0] }
     }

@@ -54,6 +54,13 @@ struct SearchInput {
         case "1": query.onSaleOnly = true
         default: throw HTTPError(400, "“On sale” is either on (1) or left out.", log: "bad sale value")
         }
+        let rating = try fields.optional("rating") ?? ""
+        if !rating.isEmpty {
+            guard rating.allSatisfy(\.isASCII), let stars = Int(rating), (1...5).contains(stars) else {
+                throw HTTPError(400, "The rating must be a whole number of stars from 1 to 5, such as 4.", log: "bad rating")
+            }
+            query.minimumRating = stars
+        }
         let sort = try fields.optional("sort") ?? ""
         if !sort.isEmpty {
             guard let chosen = SearchSort(rawValue: sort) else {

@@ -16,6 +16,7 @@ enum SearchJSON {
                 ("compare_at", hit.compareAt.map { .string(context.prices.string($0)) } ?? .null),
                 ("sold_out", .bool(hit.soldOut)),
             ]
+            members.append(("rating", hit.reviews.flatMap(rating) ?? .null))
             members.append(("image", hit.image.map { .object([("src", .string($0.src)), ("alt", .string($0.alt))]) } ?? .null))
             return .object(members)
         }
@@ -52,6 +53,16 @@ enum SearchJSON {
                     })
             ),
             (
+                "ratings",
+                .array(
+                    view.ratingChoices.map {
+                        .object([
+                            ("stars", .number(String($0.stars))), ("label", .string($0.label)), ("count", .number(String($0.count))),
+                            ("selected", .bool($0.selected)), ("url", .string($0.url)),
+                        ])
+                    })
+            ),
+            (
                 "corrections",
                 .array(
                     results.corrections.sorted { $0.key < $1.key }.map {
@@ -61,5 +72,13 @@ enum SearchJSON {
             ("suggestion", results.suggestion.map(JSON.string) ?? .null),
             ("popular", .array(results.popular.map(product))),
         ])
+    }
+
+    /// `{"average": 4.5, "count": 12}`: the approved reviews' average to a tenth and their
+    /// number; nil without any.
+    private static func rating(_ reviews: ReviewSummary) -> JSON? {
+        guard reviews.count > 0 else { return nil }
+        let average = "\(reviews.averageTenths / 10).\(reviews.averageTenths % 10)"
+        return .object([("average", .number(average)), ("count", .number(String(reviews.count)))])
     }
 }

@@ -19,6 +19,7 @@ struct SearchLink {
         add("max", input.highest)
         if query.inStockOnly { add("stock", "1") }
         if query.onSaleOnly { add("sale", "1") }
+        if let stars = query.minimumRating { add("rating", String(stars)) }
         if query.sort != .relevance { add("sort", query.sort.rawValue) }
     }
 

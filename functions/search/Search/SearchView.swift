@@ -88,6 +88,46 @@ struct SearchView {
         }
     }
 
+    /// A rating choice, "4 stars & up", with its count and the link that sets it (or clears it
+    /// when chosen).
+    struct RatingChoice {
+        var stars: Int
+        var label: String
+        var count: Int
+        var selected: Bool
+        var url: String
+    }
+
+    /// The rating choices with products in them, and the chosen one even when it has none.
+    var ratingChoices: [RatingChoice] {
+        results.facets.ratings.compactMap { rating in
+            let selected = input.query.minimumRating == rating.stars
+            guard rating.count > 0 || selected else { return nil }
+            var chosen = input
+            chosen.query.minimumRating = selected ? nil : rating.stars
+            chosen.query.page = 1
+            return RatingChoice(
+                stars: rating.stars, label: "\(rating.stars) stars & up", count: rating.count, selected: selected,
+                url: SearchLink(chosen).url())
+        }
+    }
+
+    /// The form's rating radio buttons: any rating, then the choices; nil when none is offered.
+    private var ratingValues: [String: Any]? {
+        let choices = ratingChoices
+        guard !choices.isEmpty else { return nil }
+        return [
+            "any": input.query.minimumRating == nil,
+            "choices": choices.map { choice -> [String: Any] in
+                [
+                    "id": "search-rating-\(choice.stars)", "value": String(choice.stars), "label": choice.label, "count": choice.count,
+                    "stars": String(repeating: "★", count: choice.stars) + String(repeating: "☆", count: 5 - choice.stars),
+                    "checked": choice.selected,
+                ]
+            },
+        ]
+    }
+
     var values: [String: Any] {
         let query = input.query
         let link = SearchLink(input)
@@ -120,6 +160,7 @@ struct SearchView {
         cleared.lowest = ""
         cleared.highest = ""
         if link.url() != SearchLink(cleared).url() { values["clear_url"] = SearchLink(cleared).url() }
+        if let ratings = ratingValues { values["ratings"] = ratings }
         if !results.corrections.isEmpty {
             values["corrections"] = results.corrections.sorted { $0.key < $1.key }.flatMap(\.value).joined(separator: ", ")
         }
@@ -147,6 +188,10 @@ struct SearchView {
             card["on_sale"] = true
         }
         if hit.soldOut { card["sold_out"] = true }
+        if let reviews = hit.reviews, reviews.count > 0 {
+            let summary = ReviewTemplateValues.summary(reviews)
+            card["rating"] = ["stars": summary["stars"] ?? "", "label": summary["stars_label"] ?? "", "count": reviews.count]
+        }
         if let image = hit.image { card["image"] = ["src": image.src, "alt": image.alt] }
         if !hit.swatches.isEmpty { card["swatches"] = hit.swatches.map { ["name": $0.name, "colour": $0.colour] } }
         return card
