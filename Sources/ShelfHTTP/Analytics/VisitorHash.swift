@@ -20,9 +20,9 @@ public enum VisitorHash {
     }
 
     /// The hash of the client that sent `request`, under today's salt (made on the day's first
-    /// request from `context`'s random source).
+    /// request from `context`'s random source, then kept by the process).
     public static func of(_ request: Request, _ context: FunctionContext, in store: Store) throws -> String {
-        let salt = try store.analyticsSalt(now: context.clock.now(), candidate: Hex.encode(context.random.bytes(32)))
+        let salt = try context.analyticsSalt(in: store)
         return make(
             salt: salt, address: request.head.clientAddress, userAgent: request.header("user-agent") ?? "", site: context.config.baseURL)
     }

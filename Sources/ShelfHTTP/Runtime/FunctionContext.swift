@@ -26,6 +26,8 @@ public final class FunctionContext: Sendable {
     // does not answer), and meanwhile the time limit's answer still renders its page.
     private let openedStore = Mutex<Store?>(nil)
     private let opened = Mutex<(pages: ThemePages?, prices: PriceFormatter?)>((nil, nil))
+    /// The analytics salt of the last day a request asked for (see `analyticsSalt(in:)`).
+    let saltOfTheDay = Mutex<(day: Int64, salt: String)?>(nil)
 
     public init(
         root: String, config: StoreConfig, secrets: Secrets, database: DatabaseLocation? = nil, clock: Clock = .system,

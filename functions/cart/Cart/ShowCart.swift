@@ -6,8 +6,8 @@ import ShelfStore
 /// The cart page and `cart.json`. Reading the cart never creates a session.
 enum ShowCart {
     static func page(_ request: Request, _ context: FunctionContext) throws -> Response {
-        let view = try cartView(request, context)
         if request.wantsJSON { return .json(try cartJSON(request, context)) }
+        let (view, shopper) = try cartView(request, context)
         var values = view.values
         if let notice = CartNotice(query: try request.queryFields()) {
             let (tone, text) = notice.message(in: view, maxPerLine: view.maxPerLine)
@@ -15,7 +15,7 @@ enum ShowCart {
         }
         if var cart = values["cart"] as? [String: Any], view.subtotal != nil {
             cart["code_action"] = "/fn/checkout/code?return=cart"
-            let discounts = try CartPricing(request, context, lines: view.lines)
+            let discounts = try CartPricing(context, shopper: shopper, lines: view.lines)
             cart.merge(discounts.values) { _, new in new }
             if let error = DiscountError.message(code: try request.queryFields().optional("code_error")) { cart["code_error"] = error }
             values["cart"] = cart
@@ -30,15 +30,16 @@ enum ShowCart {
 
     /// The cart's JSON with its discounts and total at this moment.
     private static func cartJSON(_ request: Request, _ context: FunctionContext) throws -> JSON {
-        let view = try cartView(request, context)
+        let (view, shopper) = try cartView(request, context)
         guard case .object(let members) = view.json else { return view.json }
-        return .object(members + (try CartPricing(request, context, lines: view.lines).json))
+        return .object(members + (try CartPricing(context, shopper: shopper, lines: view.lines).json))
     }
 
-    private static func cartView(_ request: Request, _ context: FunctionContext) throws -> CartView {
-        guard let (cart, lines) = try ShopperSession.findWithCart(request, context, in: try context.store()) else {
-            return CartView(lines: [], token: nil, context: context)
+    /// The cart and the session it belongs to (nil: the request has none), from one query.
+    private static func cartView(_ request: Request, _ context: FunctionContext) throws -> (CartView, ShopperSession?) {
+        guard let (shopper, lines) = try ShopperSession.findWithCart(request, context, in: try context.store()) else {
+            return (CartView(lines: [], token: nil, context: context), nil)
         }
-        return CartView(lines: lines, token: cart.formToken(context), context: context)
+        return (CartView(lines: lines, token: shopper.formToken(context), context: context), shopper)
     }
 }
