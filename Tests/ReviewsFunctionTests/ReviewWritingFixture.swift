@@ -1,4 +1,5 @@
 import Foundation
+import FunctionTesting
 import ShelfConfig
 import ShelfCore
 import ShelfHTTP
@@ -24,7 +25,7 @@ final class ReviewWritingFixture {
     }
 
     func context() throws -> FunctionContext {
-        try directory.reviewsContext(baseURL: Self.baseURL, settings: settings, now: now)
+        try directory.functionContext(baseURL: Self.baseURL, settings: settings, now: now)
     }
 
     /// An order of one of each of `skus` (a TEE-M and a TEE-L) placed by "Ada Lovelace", paid
