@@ -161,6 +161,10 @@ let package = Package(
         .target(
             name: "ShelfTesting", dependencies: ["ShelfCore", "ShelfStore", "CPostgreSQL"], path: "Tests/ShelfTesting",
             swiftSettings: strict),
+        // Test support for the functions: the context a function is given for a test store.
+        .target(
+            name: "FunctionTesting", dependencies: ["ShelfConfig", "ShelfCrypto", "ShelfHTTP", "ShelfTesting"],
+            path: "Tests/FunctionTesting", swiftSettings: strict),
         .testTarget(name: "ShelfCoreTests", dependencies: ["ShelfCore", "ShelfTesting"], swiftSettings: strict),
         .testTarget(name: "ShelfCryptoTests", dependencies: ["ShelfCrypto"], swiftSettings: strict),
         .testTarget(name: "ShelfAuthTests", dependencies: ["ShelfAuth", "ShelfCrypto"], swiftSettings: strict),
@@ -189,7 +193,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ReviewsFunctionTests",
-            dependencies: ["ReviewsFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            dependencies: ["ReviewsFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting", "FunctionTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconFunctionTests",
@@ -197,7 +201,7 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "WishlistFunctionTests",
-            dependencies: ["WishlistFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting"],
+            dependencies: ["WishlistFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting", "FunctionTesting"],
             swiftSettings: strict),
         .testTarget(
             name: "ShelfPaymentsTests", dependencies: ["ShelfPayments", "ShelfCrypto", "ShelfTesting"], swiftSettings: strict),

@@ -97,7 +97,6 @@ extension StoreConfig {
 
         newsletterTopics = try NewsletterTopic.all(in: reader)
         analytics = try AnalyticsSettings(reader)
-        reviews = try ReviewSettings(reader)
         categories = []
         for (index, entry) in try reader.tables("categories").enumerated() {
             try entry.allowOnly(["handle", "title", "description"])
@@ -120,6 +119,7 @@ extension StoreConfig {
                 "featured_categories names \"\(featured)\", which is not a declared category; add a [[categories]] entry with handle = \"\(featured)\" or remove it"
             )
         }
+        reviews = try ReviewSettings(reader, categories: categories.map(\.handle))
     }
 }
 

@@ -43,6 +43,18 @@ struct ReviewListTests {
         }
     }
 
+    @Test func theFitSummaryShowsOnlyForProductsTheStoreAsks() throws {
+        try withTemporaryDirectory { directory in
+            let fixture = try ReviewReadingFixture(directory)
+            _ = try fixture.store.addSampleReview(sku: "TEE-M", rating: 5, fit: .small, at: 1_795_100_000)
+            #expect(try fixture.get("product=tee").html.contains("Runs small: 1, True to size: 0, Runs large: 0"))
+            fixture.settings = "[reviews]\nfit_categories = [\"shoes\"]\n\n[[categories]]\nhandle = \"shoes\"\ntitle = \"Shoes\"\n"
+            let (status, html) = try fixture.get("product=tee")
+            #expect(status == 200 && html.contains("2 reviews"))
+            #expect(!html.contains("Runs small:"))
+        }
+    }
+
     @Test func eachSortOrdersThePage() throws {
         try withTemporaryDirectory { directory in
             let fixture = try ReviewReadingFixture(directory)

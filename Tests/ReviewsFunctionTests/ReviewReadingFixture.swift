@@ -1,4 +1,5 @@
 import Foundation
+import FunctionTesting
 import ShelfConfig
 import ShelfHTTP
 import ShelfStore
@@ -26,7 +27,7 @@ final class ReviewReadingFixture {
     }
 
     func context() throws -> FunctionContext {
-        try directory.reviewsContext(baseURL: Self.baseURL, settings: settings, now: now)
+        try directory.functionContext(baseURL: Self.baseURL, settings: settings, now: now)
     }
 
     /// POSTs `form` to `path` of the reviews function from `client`, from this site's page

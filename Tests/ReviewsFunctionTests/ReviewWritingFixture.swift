@@ -1,4 +1,5 @@
 import Foundation
+import FunctionTesting
 import ShelfConfig
 import ShelfCore
 import ShelfHTTP
@@ -15,8 +16,6 @@ final class ReviewWritingFixture {
     let directory: TemporaryDirectory
     let store: Store
     var now: Int64 = 1_795_597_200
-    /// The cookie header the "browser" sends back, from the last Set-Cookie.
-    var cookie: String?
     /// More of `shelf.toml`.
     var settings = ""
 
@@ -26,13 +25,13 @@ final class ReviewWritingFixture {
     }
 
     func context() throws -> FunctionContext {
-        try directory.reviewsContext(baseURL: Self.baseURL, settings: settings, now: now)
+        try directory.functionContext(baseURL: Self.baseURL, settings: settings, now: now)
     }
 
-    /// An order of one TEE-M and one TEE-L placed by "Ada Lovelace", paid and shipped, and
-    /// delivered unless `delivered` is false.
-    func order(delivered: Bool = true) throws -> Order {
-        var draft = OrderDraft.sample([("TEE-M", 1), ("TEE-L", 1)])
+    /// An order of one of each of `skus` (a TEE-M and a TEE-L) placed by "Ada Lovelace", paid
+    /// and shipped, and delivered unless `delivered` is false.
+    func order(of skus: String..., delivered: Bool = true) throws -> Order {
+        var draft = OrderDraft.sample((skus.isEmpty ? ["TEE-M", "TEE-L"] : skus).map { ($0, 1) })
         draft.address.name = "Ada Lovelace"
         let order = try store.placeOrder(draft, now: now, holdFor: 1800)
         _ = try store.markPaid(
@@ -50,16 +49,17 @@ final class ReviewWritingFixture {
         ReviewLink(order: order.number, line: line, expires: expires ?? now + ReviewLink.lifetime).query(key: key)
     }
 
-    /// Sends one request from this site and keeps the cookie it sets.
+    /// Sends one request, from this site unless `origin` says otherwise, as a browser that
+    /// refuses cookies: it never sends one, as the review form needs none.
     @discardableResult
-    func send(_ method: String, _ path: String, query: String = "", form: String? = nil) throws -> (response: Response, html: String) {
-        var (environment, body) = cgiRequest(
-            method, path, under: "/fn/reviews", query: query, form: form, origin: Self.baseURL, client: "192.0.2.1")
-        if let cookie { environment["HTTP_COOKIE"] = cookie }
+    func send(
+        _ method: String, _ path: String, query: String = "", form: String? = nil, origin: String = baseURL
+    ) throws -> (response: Response, html: String) {
+        let (environment, body) = cgiRequest(
+            method, path, under: "/fn/reviews", query: query, form: form, origin: origin, client: "192.0.2.1")
         let responder = Responder(function: Function(name: "reviews", routes: ReviewRoutes.all), context: try context(), log: { _ in })
         var source = BytesBody(body)
         let response = responder.respond(to: environment, body: &source).response
-        if let setCookie = response.header("Set-Cookie") { cookie = String(setCookie.split(separator: ";")[0]) }
         return (response, String(decoding: response.body, as: UTF8.self))
     }
 

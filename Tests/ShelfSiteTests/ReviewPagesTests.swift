@@ -85,6 +85,16 @@ import Testing
         #expect(shop.contains("4.5 out of 5 stars,"))
     }
 
+    @Test func theFitSummaryShowsOnlyForProductsTheStoreAsks() throws {
+        let (store, _) = try builtStore([(sku: "TEE-FOR-L", rating: 5, title: "Best tee", status: .approved)])
+        #expect(try store.read("site/products/organic-tee/index.html").contains("Runs small: 0, True to size: 1, Runs large: 0"))
+        try store.edit("shelf.toml", replacing: "[build]", with: "[reviews]\nfit_categories = [\"knitwear\"]\n\n[build]")
+        _ = try store.build()
+        let page = try store.read("site/products/organic-tee/index.html")
+        #expect(page.contains("5.0 out of 5 stars"))
+        #expect(!page.contains("Runs small:"))
+    }
+
     @Test func jsonLDCarriesTheRatingAndTheReviewsShown() throws {
         let (store, _) = try builtStore([
             (sku: "TEE-FOR-L", rating: 5, title: "Best tee", status: .approved),

@@ -23,8 +23,25 @@ struct ReviewStoreTests {
             let order = try deliveredOrder(store)
             let lines = try store.reviewableLines(orderID: order.id)
             #expect(lines.map(\.line) == [1, 2])
-            #expect(lines.allSatisfy { $0.isDelivered && $0.asksFit && $0.productHandle == "tee" && $0.review == nil })
+            #expect(lines.allSatisfy { $0.isDelivered && $0.asksFit(.sizedProducts) && $0.productHandle == "tee" && $0.review == nil })
             #expect(lines.first?.buyerName.isEmpty == false)
+        }
+    }
+
+    @Test func theFitQuestionFollowsTheStoresCategoriesOrTheSizeOption() throws {
+        try withTemporaryStore { store in
+            var scarf = Product.sample("scarf", categories: ["women"])
+            scarf.options[0].name = "Colour"
+            try store.syncCatalogue([.sample("tee", categories: ["home"]), scarf], categories: [.sample("home"), .sample("women")])
+            for sku in ["TEE-M", "SCARF-M"] { try store.setStock(sku, to: 5) }
+            let order = try store.placeSample([("TEE-M", 1), ("SCARF-M", 1)])
+            let lines = try store.reviewableLines(orderID: order.id)
+            #expect(lines.map(\.categories) == [["home"], ["women"]])
+            #expect(lines.map { $0.asksFit(.sizedProducts) } == [true, false])
+            #expect(lines.map { $0.asksFit(.categories(["women", "men"])) } == [false, true])
+            #expect(lines.map { $0.asksFit(.categories([])) } == [false, false])
+            #expect(try store.asksFit("tee", .sizedProducts) && !store.asksFit("scarf", .sizedProducts))
+            #expect(try !store.asksFit("tee", .categories(["women"])) && store.asksFit("scarf", .categories(["women"])))
         }
     }
 

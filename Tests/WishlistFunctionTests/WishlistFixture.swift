@@ -1,4 +1,5 @@
 import Foundation
+import FunctionTesting
 import ShelfConfig
 import ShelfCore
 import ShelfCrypto
@@ -41,17 +42,7 @@ final class WishlistFixture {
     }
 
     func context() throws -> FunctionContext {
-        let config = try StoreConfig(
-            toml: """
-                name = "Shop"
-                base_url = "\(Self.baseURL)"
-                currency = "EUR"
-                locale = "en-IE"
-                """)
-        let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "cd", count: 32))\"\n", name: "secrets.toml")
-        return FunctionContext(
-            root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
-            clock: .fixed(now), random: FixedRandom(byte: 7), log: { _ in })
+        try directory.functionContext(baseURL: Self.baseURL, settings: "locale = \"en-IE\"\n", now: now, random: FixedRandom(byte: 7))
     }
 
     /// Sends one request over HTTPS from this site; `environment` adds or replaces CGI

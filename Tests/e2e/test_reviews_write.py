@@ -2,13 +2,17 @@
 with the CLI, the review link comes from the "delivered" email in the store's folder mailbox, and
 the buyer writes, edits and deletes through the reviews function; the merchant moderates with
 `shelf reviews`. Forged, altered, other orders' and undelivered links are refused, evil text is
-stored cleaned, and the form passes axe at 390 and 1366 px and works without JavaScript.
+stored cleaned, and the form passes axe at 390 and 1366 px and works without JavaScript, and in a
+Chromium that refuses cookies.
 """
 import base64
+import contextlib
 import hashlib
 import hmac
 import json
+import pathlib
 import re
+import tempfile
 import time
 import tomllib
 import urllib.parse
@@ -19,21 +23,27 @@ from playwright.sync_api import expect
 from conftest import shelf
 from servers.launch import serve
 from test_accounts_browser import delivered_emails
-from test_checkout import LIGHTTPD_FASTCGI, Shopper
+from test_checkout import COAT, LIGHTTPD_FASTCGI, Shopper
 from test_mail import paid_order, text_part
 from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, axe_violations_as_served, new_page, screenshots,  # noqa: F401
                                 sideways)
 
 
+def apparel_only(store):
+    """The demo store's clothes are women's and men's: only they are asked how they fit."""
+    with (store / "shelf.toml").open("a") as settings:
+        settings.write('\n[reviews]\nfit_categories = ["women", "men"]\n')
+
+
 @pytest.fixture(scope="module")
 def site():
-    with serve(LIGHTTPD_FASTCGI) as site:
+    with serve(LIGHTTPD_FASTCGI, prepare=apparel_only) as site:
         yield site
 
 
-def delivered_order(site, email):
+def delivered_order(site, email, sku=COAT):
     """An order paid over HTTP, then fulfilled and delivered with the CLI; its number."""
-    number = paid_order(site, email=email)
+    number = paid_order(site, email=email, sku=sku)
     shelf("orders", "fulfil", number, "--carrier", "An Post", "--tracking", "CE123456789IE", store=site.store)
     shelf("orders", "deliver", number, store=site.store)
     return number
@@ -102,6 +112,15 @@ def test_a_buyer_writes_edits_and_the_merchant_approves(site):
 
     assert write(shopper, link, {}, path="/fn/reviews/delete").status == 303
     assert [r for r in reviews(site) if r["order"] == number] == []
+
+
+def test_only_the_fit_categories_are_asked_how_they_fit(site):
+    delivered_order(site, "socks@example.com", sku="EVG-SOX-OAT-M")
+    socks = Shopper(site).get(review_links(site, "socks@example.com")[0])
+    assert socks.status == 200 and "Organic Cotton Rib Socks" in socks.text
+    assert "How does it fit?" not in socks.text, "socks have a size but are not in fit_categories"
+    delivered_order(site, "coat@example.com")
+    assert "How does it fit?" in Shopper(site).get(review_links(site, "coat@example.com")[0]).text
 
 
 def test_the_order_page_shows_the_same_link_after_delivery(site):
@@ -206,6 +225,41 @@ def test_the_form_fits_passes_axe_and_works_without_javascript(site, browser, sc
         expect(page.locator("h1")).to_have_text("Edit your review")
         inspect(page, "saved")
     assert not problems, "\n".join([f"The review form at {viewport['width']} px:"] + problems)
+
+
+@contextlib.contextmanager
+def cookieless_context(browser):
+    """A Chromium profile whose content settings block every cookie, as a shopper may set it."""
+    with tempfile.TemporaryDirectory() as profile:
+        preferences = pathlib.Path(profile) / "Default" / "Preferences"
+        preferences.parent.mkdir()
+        preferences.write_text(json.dumps({"profile": {"default_content_setting_values": {"cookies": 2}}}))
+        context = browser.browser_type.launch_persistent_context(
+            profile, executable_path="/usr/bin/chromium", args=["--no-sandbox"], viewport=DESKTOP)
+        try:
+            yield context
+        finally:
+            context.close()
+
+
+def test_a_browser_that_refuses_cookies_writes_and_deletes_a_review(site, browser):
+    number = delivered_order(site, "nocookies@example.com")
+    link = review_links(site, "nocookies@example.com")[0]
+    with cookieless_context(browser) as context:
+        page = context.new_page()
+        page.goto(site.base + "/")
+        assert page.evaluate("document.cookie = 'probe=1'; document.cookie") == "", "this Chromium still keeps cookies"
+        page.goto(site.base + link)
+        page.get_by_text("5 stars", exact=True).click()
+        page.get_by_label("Title", exact=True).fill("Fine without cookies")
+        page.get_by_label("Your review", exact=True).fill("Wrote this with cookies blocked.")
+        page.get_by_role("button", name="Send your review").click()
+        expect(page.locator("[data-review-notice]")).to_contain_text("Thank you!")
+        assert [r["title"] for r in reviews(site) if r["order"] == number] == ["Fine without cookies"]
+        page.get_by_role("button", name="Delete your review").click()
+        expect(page.locator("[data-review-notice]")).to_have_text("Your review was deleted.")
+        assert [r for r in reviews(site) if r["order"] == number] == []
+        assert context.cookies() == []
 
 
 def test_the_moderation_commands_explain_themselves_and_refuse_bad_input(site):

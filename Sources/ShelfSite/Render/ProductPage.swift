@@ -108,7 +108,7 @@ struct ProductPage {
             let days = DayFormatter(locale: model.config.locale)
             values["reviews"] =
                 [
-                    "summary": ReviewTemplateValues.summary(summary),
+                    "summary": ReviewTemplateValues.summary(summary, showsFit: model.config.reviews.fitQuestion.asks(product)),
                     "list": (model.reviews.newest[product.handle] ?? []).map {
                         ReviewTemplateValues.review($0, days: days, back: path + "#review-\($0.id)")
                     },

@@ -18,8 +18,9 @@ public enum ReviewTemplateValues {
         "/fn/reviews?product=" + PercentEncoding.encode(handle, spaceAsPlus: true)
     }
 
-    /// The average with its stars, the count, the distribution 5 to 1 and the fit feedback.
-    public static func summary(_ summary: ReviewSummary) -> [String: Any] {
+    /// The average with its stars, the count, the distribution 5 to 1 and, unless `showsFit` is
+    /// false (a product the store does not ask how it fits), the fit feedback.
+    public static func summary(_ summary: ReviewSummary, showsFit: Bool = true) -> [String: Any] {
         let average = "\(summary.averageTenths / 10).\(summary.averageTenths % 10)"
         var values: [String: Any] = [
             "average": average,
@@ -34,7 +35,7 @@ public enum ReviewTemplateValues {
                 ]
             },
         ]
-        if summary.hasFitFeedback {
+        if showsFit, summary.hasFitFeedback {
             values["fit"] = "Runs small: \(summary.runsSmall), True to size: \(summary.trueToSize), Runs large: \(summary.runsLarge)"
         }
         return values

@@ -1,3 +1,5 @@
+public import ShelfCore
+
 /// An order line as a review link sees it: what was bought, by whom, whether it arrived, and
 /// the review written for it so far.
 public struct ReviewableLine: Hashable, Sendable {
@@ -15,8 +17,15 @@ public struct ReviewableLine: Hashable, Sendable {
     /// can be reviewed, and review links expire a while after delivery.
     public var deliveredAt: Int64?
     public var isDelivered: Bool { deliveredAt != nil }
-    /// True when the product has a size option: the form asks how it fits.
-    public var asksFit: Bool
+    /// True when the product has a Size option (any case).
+    public var hasSizeOption: Bool
+    /// The product's category handles.
+    public var categories: [String]
     /// The review of this line, if one was written.
     public var review: Review?
+
+    /// True when the form asks how the product fits, under the store's `question`.
+    public func asksFit(_ question: FitQuestion) -> Bool {
+        question.asks(hasSizeOption: hasSizeOption, categories: categories)
+    }
 }

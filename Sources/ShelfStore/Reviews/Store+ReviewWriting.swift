@@ -15,7 +15,7 @@ extension Store {
                 CASE WHEN EXISTS (
                     SELECT 1 FROM variant_options vo JOIN variants sized ON sized.sku = vo.sku
                     WHERE sized.product_handle = v.product_handle AND lower(vo.name) = 'size'
-                ) THEN 1 ELSE 0 END AS asks_fit
+                ) THEN 1 ELSE 0 END AS sized
             FROM order_lines ol JOIN orders o ON o.id = ol.order_id JOIN variants v ON v.sku = ol.sku
             WHERE ol.order_id = ? ORDER BY ol.position
             """, [.integer(orderID)])
@@ -24,13 +24,24 @@ extension Store {
             let review = try Review(row: row)
             reviews[review.line] = review
         }
+        var categories: [String: [String]] = [:]
+        for row in try database.query(
+            """
+            SELECT DISTINCT pc.product_handle, pc.category_handle, pc.position
+            FROM order_lines ol JOIN variants v ON v.sku = ol.sku JOIN product_categories pc ON pc.product_handle = v.product_handle
+            WHERE ol.order_id = ? ORDER BY pc.product_handle, pc.position
+            """, [.integer(orderID)])
+        {
+            categories[try row.text("product_handle"), default: []].append(try row.text("category_handle"))
+        }
         return try rows.map { row in
             let line = try row.int("position")
+            let handle = try row.text("product_handle")
             return ReviewableLine(
-                orderID: orderID, line: line, productHandle: try row.text("product_handle"), title: try row.text("title"),
+                orderID: orderID, line: line, productHandle: handle, title: try row.text("title"),
                 options: try row.text("options"), buyerName: try row.text("name"),
                 deliveredAt: try row.text("status") == "delivered" ? try row.optionalInt64("delivered_at") : nil,
-                asksFit: try row.int("asks_fit") == 1, review: reviews[line])
+                hasSizeOption: try row.int("sized") == 1, categories: categories[handle] ?? [], review: reviews[line])
         }
     }
 

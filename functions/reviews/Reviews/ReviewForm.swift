@@ -5,7 +5,8 @@ import ShelfStore
 
 /// The review form behind a buyer's signed link: one review per order line, written, edited or
 /// deleted there. Nothing is stored unless the link is genuine, unexpired, names a delivered
-/// line, and the form carries the session's token.
+/// line, and the form carries the token derived from that link: no cookie is needed, so a
+/// browser that refuses cookies can review too.
 enum ReviewForm {
     /// Room for 5,000 characters of any script, percent-encoded, with the other fields; a body
     /// far beyond it is refused with a 413 before it is read.
@@ -15,22 +16,21 @@ enum ReviewForm {
         let store = try context.store()
         let link = try ReviewLink.verified(try request.queryFields(), key: context.secrets.sessionKey, now: context.clock.now())
         let line = try reviewable(link, store)
-        let shopper = try ShopperSession.findOrStart(request, context, in: store)
         var fields = ReviewFormPage.fields(of: line)
         fields["done"] = try request.queryFields().optional("done")
-        return try ReviewFormPage(link: link, line: line, fields: fields).response(shopper, context)
+        return try ReviewFormPage(link: link, line: line, fields: fields).response(context)
     }
 
     static func save(_ request: Request, _ context: FunctionContext) throws -> Response {
-        let (form, link, line, shopper, store) = try checked(request, context)
+        let (form, link, line, store) = try checked(request, context)
         var fields: [String: String] = [:]
         for name in ["rating", "title", "body", "fit", "name"] { fields[name] = try form.optional(name) ?? "" }
         let draft: ReviewDraft
         do {
-            draft = try ReviewDraft(fields: fields, asksFit: line.asksFit)
+            draft = try ReviewDraft(fields: fields, asksFit: line.asksFit(context.config.reviews.fitQuestion))
         } catch {
             return try ReviewFormPage(link: link, line: line, fields: fields, problems: error.byField, status: 422)
-                .response(shopper, context)
+                .response(context)
         }
         let approved = context.config.reviews.moderation == .post
         try refusing {
@@ -40,23 +40,20 @@ enum ReviewForm {
     }
 
     static func delete(_ request: Request, _ context: FunctionContext) throws -> Response {
-        let (_, link, line, _, store) = try checked(request, context)
+        let (_, link, line, store) = try checked(request, context)
         try refusing { try store.deleteReview(orderID: line.orderID, line: line.line) }
         return .redirect(to: link.path(key: context.secrets.sessionKey) + "&done=deleted")
     }
 
     /// The form's fields, its link and line, after the link's signature, the line's delivery and
-    /// the form token.
-    private static func checked(
-        _ request: Request, _ context: FunctionContext
-    ) throws -> (Fields, ReviewLink, ReviewableLine, ShopperSession?, Store) {
+    /// the link's form token.
+    private static func checked(_ request: Request, _ context: FunctionContext) throws -> (Fields, ReviewLink, ReviewableLine, Store) {
         let store = try context.store()
         let form = try request.fields()
         let link = try ReviewLink.verified(form, key: context.secrets.sessionKey, now: context.clock.now())
         let line = try reviewable(link, store)
-        let shopper = try ShopperSession.find(request, context, in: store)
-        try FormToken.check(request, form, sessionHash: shopper?.tokenHash, key: context.secrets.sessionKey)
-        return (form, link, line, shopper, store)
+        try link.checkFormToken(form, key: context.secrets.sessionKey)
+        return (form, link, line, store)
     }
 
     /// The order line a genuine link names, once its order is delivered.

@@ -4,8 +4,8 @@ import ShelfHTTP
 import ShelfStore
 
 /// The review form as the `review-form` template shows it: the product, the stars as a radio
-/// group, title, text, the fit question for sized products, the display name, each field's
-/// problem beside it, and a delete button once a review exists.
+/// group, title, text, the fit question (for sized products, or the store's `fit_categories`),
+/// the display name, each field's problem beside it, and a delete button once a review exists.
 struct ReviewFormPage {
     var link: ReviewLink
     var line: ReviewableLine
@@ -23,22 +23,22 @@ struct ReviewFormPage {
         ]
     }
 
-    func response(_ shopper: ShopperSession?, _ context: FunctionContext) throws -> Response {
-        var values = self.values(key: context.secrets.sessionKey)
-        if let shopper { values["token"] = shopper.formToken(context) }
+    func response(_ context: FunctionContext) throws -> Response {
+        let values = self.values(key: context.secrets.sessionKey, fit: context.config.reviews.fitQuestion)
         let html = try context.pages().render(
             "review-form", title: "Review \(line.title)", path: "/fn/reviews/write", values: ["review": values])
         var response = Response.html(html, status: status)
         response.setHeader("Cache-Control", "no-store")
-        if let cookie = shopper?.cookie { response.setHeader("Set-Cookie", cookie) }
         return response
     }
 
-    func values(key: [UInt8]) -> [String: Any] {
+    /// The template's values; the fit question shows when the store's `fit` rule asks it of the product.
+    func values(key: [UInt8], fit: FitQuestion) -> [String: Any] {
         let rating = fields["rating"] ?? ""
         var values: [String: Any] = [
             "product": line.title, "options": line.options, "order": link.order.description, "line": String(link.line),
-            "expires": String(link.expires), "sig": link.signature(key: key), "title": fields["title"] ?? "",
+            "expires": String(link.expires), "sig": link.signature(key: key), "token": link.formToken(key: key),
+            "title": fields["title"] ?? "",
             "body": fields["body"] ?? "", "name": fields["name"] ?? "", "title_limit": ReviewDraft.titleLimit,
             "body_limit": ReviewDraft.bodyLimit, "name_limit": ReviewDraft.nameLimit, "is_edit": line.review != nil,
             "stars": (1...5).reversed().map { stars -> [String: Any] in
@@ -48,7 +48,7 @@ struct ReviewFormPage {
                 ]
             },
         ]
-        if line.asksFit {
+        if line.asksFit(fit) {
             let fit = fields["fit"] ?? ""
             values["fit"] = [
                 ("", "No answer"), ("small", "Runs small"), ("true", "True to size"), ("large", "Runs large"),

@@ -33,7 +33,8 @@ enum ReviewListPage {
             "sorts": ReviewSort.allCases.map { ["value": $0.rawValue, "label": $0.label, "selected": $0 == input.sort] },
         ]
         if let summary, count > 0 {
-            values["summary"] = ReviewTemplateValues.summary(summary)
+            let showsFit = try store.asksFit(input.handle, context.config.reviews.fitQuestion)
+            values["summary"] = ReviewTemplateValues.summary(summary, showsFit: showsFit)
             values["has_reviews"] = true
             values["list_title"] = "\(count == 1 ? "1 review" : "\(count) reviews"), \(input.sort.label.lowercased()) first"
         }
