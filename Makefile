@@ -104,10 +104,13 @@ bench-search: deps bench-deps
 bench-relevance: deps bench-deps build
 	python3 bench/search/pagefind.py
 
-## bench-analytics: only the analytics report and rollup with 1,000,000 events (release shelf)
-bench-analytics: deps
+## bench-analytics: the analytics report and rollup with 1,000,000 events, beacons/s through lighttpd FastCGI and the cart during a beacon flood (release build)
+bench-analytics: deps bench-deps
 	swift build -c release --product shelf
+	swift build -c release --product beacon
+	swift build -c release --product cart
 	python3 bench/analytics/dashboard.py
+	python3 bench/analytics/beacons.py
 
 ## bench-newsletter: only `shelf newsletter send` to 100,000 subscribers and its delivery to an SMTP sink
 bench-newsletter: deps bench-deps

@@ -60,6 +60,29 @@ struct AnalyticsEventTests {
         }
     }
 
+    /// The flood, 10,000 beacons in a minute from one client: what is kept stops at
+    /// the limit, and each request's check reads a range of the visitor's index, cut at the
+    /// limit, never the visitor's or the day's events.
+    @Test func aFloodFromOneVisitorKeepsTheLimitAndEachCheckReadsTheVisitorsIndexOnly() throws {
+        try withTemporaryStore { (store: Store) throws in
+            let view = AnalyticsEvent(.pageView, path: "/")
+            var kept = 0
+            for request in 0..<10_000
+            where try store.record(view, visitor: Self.visitor, now: Self.noon + Int64(request / 200), perMinute: 60) {
+                kept += 1
+            }
+            #expect(kept == 60)
+            #expect(try store.analyticsEvents().count == 60)
+            #expect(try store.record(view, visitor: String(repeating: "cd", count: 16), now: Self.noon + 49, perMinute: 60))
+            guard !TestDatabase.isPostgreSQL else { return }
+            let plan = try store.analyticsDatabase().query(
+                "EXPLAIN QUERY PLAN " + Store.recentEvents, [.text(Self.visitor), .integer(Self.noon), .int(60)]
+            ).map { try $0.text("detail") }
+            #expect(plan.contains { $0.contains("INDEX analytics_events_by_visitor (visitor=? AND at>?)") }, "\(plan)")
+            #expect(!plan.contains { $0.hasPrefix("SCAN analytics_events") }, "\(plan)")
+        }
+    }
+
     @Test func aPaymentIsRecordedForTheVisitorWhoPlacedTheOrderWithTheirCampaign() throws {
         try withTemporaryStore { (store: Store) throws in
             let other = String(repeating: "cd", count: 16)

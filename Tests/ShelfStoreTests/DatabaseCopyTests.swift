@@ -15,11 +15,13 @@ struct DatabaseCopyTests {
                 let copy = try source.copy(to: target)
                 #expect(copy.matches)
                 let sourceTables = try source.database.query(Dialect.sqlite.tables).map { try $0.text("name") }
-                #expect(copy.tables.map(\.name).sorted() == sourceTables)
-                // On SQLite the analytics have a file of their own, which the copy leaves behind: on
-                // PostgreSQL their tables live in the store's database, and start empty.
+                // On SQLite the analytics have a file of their own; on PostgreSQL their tables live
+                // in the store's database, and the copy fills them from that file.
+                let analyticsTables = try source.analyticsDatabase().query(Dialect.sqlite.tables).map { try $0.text("name") }
+                    .filter { $0.hasPrefix("analytics_") }
+                #expect(copy.tables.map(\.name).sorted() == (sourceTables + analyticsTables).sorted())
                 let targetTables = try target.database.query(Dialect.postgresql.tables).map { try $0.text("name") }
-                #expect(targetTables.filter { !$0.hasPrefix("analytics_") } == sourceTables)
+                #expect(targetTables == (sourceTables + analyticsTables).sorted())
                 for table in ["orders", "order_lines", "payments", "customers", "addresses", "outbox", "cart_lines", "schema_migrations"] {
                     #expect(try #require(copy.tables.first { $0.name == table }).target.rows > 0, "\(table) is empty")
                 }
@@ -57,6 +59,39 @@ struct DatabaseCopyTests {
                     #expect(found == (try source.search(SearchQuery(text: text)).products.map(\.title)), "\(text)")
                     #expect(!found.isEmpty, "\(text)")
                 }
+            }
+        }
+    }
+
+    /// The analytics file's events, salts, rollups and rollup mark arrive in the target's
+    /// database: the report reads the same there, and the next event gets a later id.
+    @Test func theAnalyticsFileArrivesInTheTargetsDatabase() throws {
+        try withTemporaryDirectory { directory in
+            let source = try filledSQLiteStore(in: directory)
+            let noon: Int64 = 20_775 * 86_400 + 43_200
+            let ann = String(repeating: "a1", count: 16)
+            _ = try source.analyticsSalt(now: noon, candidate: String(repeating: "5", count: 64))
+            try source.record(AnalyticsEvent(.pageView, path: "/products/tee/", product: "tee"), visitor: ann, now: noon - 86_400)
+            try source.rollUpAnalytics(now: noon, keepDays: 90)
+            try source.record(AnalyticsEvent(.pageView, path: "/", utmCampaign: "spring"), visitor: ann, now: noon)
+            try source.record(AnalyticsEvent(.cartAdd, detail: "TEE-M", amount: 1), visitor: ann, now: noon + 1)
+            try withTemporaryPostgresSchema { url in
+                let target = try Store.open(.postgresql(url: url, password: nil))
+                let copy = try source.copy(to: target)
+                #expect(copy.matches)
+                for table in ["analytics_events", "analytics_daily", "analytics_salts", "analytics_rolled"] {
+                    #expect(try #require(copy.tables.first { $0.name == table }).target.rows > 0, "\(table) is empty")
+                }
+                #expect(try target.analyticsEvents().map(\.event) == source.analyticsEvents().map(\.event))
+                #expect(
+                    try target.analyticsSalt(now: noon, candidate: String(repeating: "6", count: 64)) == String(repeating: "5", count: 64))
+                let report = try source.analyticsReport(from: 20_774, to: 20_775)
+                #expect(report.funnel.counts == [2, 1, 0, 0, 0])
+                #expect(try target.analyticsReport(from: 20_774, to: 20_775) == report)
+                try target.record(AnalyticsEvent(.checkoutStart), visitor: ann, now: noon + 2)
+                #expect(try target.analyticsEvents().count == 4)
+                #expect(
+                    try target.rollUpAnalytics(now: noon + 3, keepDays: 90).days == [20_775], "the copied mark: yesterday stays rolled up")
             }
         }
     }

@@ -31,9 +31,7 @@ extension Store {
     public func record(_ event: AnalyticsEvent, visitor: String, now: Int64, perMinute: Int? = nil) throws -> Bool {
         let database = try analyticsDatabase()
         if let perMinute {
-            let recent = try database.query(
-                "SELECT COUNT(*) AS n FROM (SELECT 1 FROM analytics_events WHERE visitor = ? AND at > ? LIMIT ?) AS recent",
-                [.text(visitor), .integer(now - 60), .int(perMinute)])
+            let recent = try database.query(Self.recentEvents, [.text(visitor), .integer(now - 60), .int(perMinute)])
             guard try recent[0].int("n") < perMinute else { return false }
         }
         try database.execute(
@@ -49,6 +47,11 @@ extension Store {
             ])
         return true
     }
+
+    /// How many events (up to its third argument) the visitor (the first) recorded after the
+    /// time given second: a range of the `(visitor, at)` index, cut at the limit.
+    static let recentEvents =
+        "SELECT COUNT(*) AS n FROM (SELECT 1 FROM analytics_events WHERE visitor = ? AND at > ? LIMIT ?) AS recent"
 
     /// The events recorded from `since` on, oldest first, with their visitor hashes: for tests
     /// and for `shelf analytics` to show what is kept.

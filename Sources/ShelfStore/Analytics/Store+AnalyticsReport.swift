@@ -38,21 +38,26 @@ extension Store {
         return report
     }
 
-    /// The analytics' part of the report, read from `analytics` in one snapshot.
+    /// The analytics' part of the report, read from `analytics` in one snapshot: the days'
+    /// totals and every top list come from one query, so the events no rollup has seen yet are
+    /// counted once, not once per list.
     private func visits(from: Int64, to: Int64, limit: Int, in analytics: any Database) throws -> AnalyticsReport {
-        let range: [SQLValue] = [.integer(from), .integer(to), .integer(from), .integer(to)]
         var days = Dictionary(
             uniqueKeysWithValues: (from...max(from, to)).map {
                 ($0, AnalyticsReport.Day(day: $0, visitors: 0, pageViews: 0, orders: 0, revenue: 0, refunds: 0))
             })
         var funnel = Funnel(counts: [Int](repeating: 0, count: Funnel.steps.count))
-        let totals = try analytics.query(
-            Self.dailyCounts + "SELECT day, metric, value, events, visitors, amount FROM daily WHERE metric = 'kind' OR metric = 'funnel'",
-            range)
-        for row in totals {
-            let day = try row.int64("day")
+        var tops: [String: [AnalyticsReport.Count]] = [:]
+        let range: [SQLValue] = [.integer(from), .integer(to), .integer(from), .integer(to)]
+        for row in try analytics.query(Self.dailyCounts + Self.totalsAndTops, range + [.int(limit)]) {
             let value = try row.text("value")
-            if try row.text("metric") == "funnel" {
+            let metric = try row.text("metric")
+            guard try row.text("part") == "day" else {
+                tops[metric, default: []].append(try Self.count(row))
+                continue
+            }
+            let day = try row.int64("day")
+            if metric == "funnel" {
                 if let step = Funnel.steps.firstIndex(of: value) { funnel.counts[step] += try row.int("visitors") }
             } else if value == AnalyticsEvent.Kind.pageView.rawValue {
                 days[day]?.visitors = try row.int("visitors")
@@ -67,29 +72,36 @@ extension Store {
         for day in try pendingDays(from: from, to: to, in: analytics) {
             funnel = funnel + Funnel(reached: try funnelReach(day: day, in: analytics))
         }
-        let top = { (metric: String, order: String) in
-            try self.top(metric, range, limit, by: order, in: analytics)
-        }
         return AnalyticsReport(
             from: from, to: to, days: days.values.sorted { $0.day < $1.day }, funnel: funnel,
-            topPages: try top("page", "events"), topProductsViewed: try top("product_viewed", "events"),
-            referrers: try top("referrer", "events"), utmSources: try top("utm_source", "events"),
-            utmCampaigns: try top("utm_campaign", "events"), campaignRevenue: try top("paid_campaign", "amount"),
-            discountCodes: [], emptySearches: try top("search_empty", "events"), bestSellers: [], lowStock: [])
+            topPages: tops["page"] ?? [], topProductsViewed: tops["product_viewed"] ?? [],
+            referrers: tops["referrer"] ?? [], utmSources: tops["utm_source"] ?? [],
+            utmCampaigns: tops["utm_campaign"] ?? [], campaignRevenue: tops["paid_campaign"] ?? [],
+            discountCodes: [], emptySearches: tops["search_empty"] ?? [], bestSellers: [], lowStock: [])
     }
 
-    /// The `limit` most frequent values of `metric` over the days, by events (or `by` amount).
-    private func top(
-        _ metric: String, _ range: [SQLValue], _ limit: Int, by order: String, in analytics: any Database
-    ) throws -> [AnalyticsReport.Count] {
-        let sorting = order == "amount" ? "amount DESC, events DESC" : "events DESC, visitors DESC"
-        return try analytics.query(
-            Self.dailyCounts + """
-                SELECT value, SUM(events) AS events, SUM(visitors) AS visitors, SUM(amount) AS amount FROM daily
-                WHERE metric = ? GROUP BY value ORDER BY \(sorting), value LIMIT ?
-                """, range + [.text(metric), .int(limit)]
-        ).map(Self.count)
-    }
+    /// After ``dailyCounts``: the rows of each day's totals (`part` 'day': the counts per kind
+    /// and the funnel), then the `limit` (its one argument) most frequent values of each listed
+    /// metric over the days (`part` 'top', in order): by events, then visitors, then value; the
+    /// campaigns' revenue by amount, then events, then value.
+    private static let totalsAndTops = """
+        SELECT 'day' AS part, day, metric, value, events, visitors, amount, 0 AS place FROM daily
+        WHERE metric = 'kind' OR metric = 'funnel'
+        UNION ALL
+        SELECT 'top' AS part, 0 AS day, metric, value, events, visitors, amount, place FROM (
+            SELECT metric, value, events, visitors, amount, ROW_NUMBER() OVER (
+                PARTITION BY metric ORDER BY
+                    CASE WHEN metric = 'paid_campaign' THEN amount ELSE events END DESC,
+                    CASE WHEN metric = 'paid_campaign' THEN events ELSE visitors END DESC, value
+            ) AS place FROM (
+                SELECT metric, value, SUM(events) AS events, SUM(visitors) AS visitors, SUM(amount) AS amount FROM daily
+                WHERE metric IN ('page', 'product_viewed', 'referrer', 'utm_source', 'utm_campaign', 'paid_campaign', 'search_empty')
+                GROUP BY metric, value
+            ) AS summed
+        ) AS ranked
+        WHERE place <= ?
+        ORDER BY part, metric, place
+        """
 
     private static func count(_ row: Row) throws -> AnalyticsReport.Count {
         AnalyticsReport.Count(

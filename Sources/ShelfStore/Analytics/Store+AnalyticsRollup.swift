@@ -38,10 +38,7 @@ extension Store {
             """
         }
         return """
-            WITH pending AS (
-                SELECT DISTINCT day FROM analytics_events
-                WHERE id > (SELECT last_event FROM analytics_rolled WHERE id = 1) AND day >= ? AND day <= ?
-            ),
+            WITH pending AS (\(Store.pendingDaysQuery)),
             daily AS (
                 SELECT day, metric, value, events, visitors, amount FROM analytics_daily
                 WHERE day >= ? AND day <= ? AND day NOT IN (SELECT day FROM pending)
@@ -54,13 +51,17 @@ extension Store {
 
     /// The days between `from` and `to` with events no rollup has counted yet.
     func pendingDays(from: Int64, to: Int64, in database: any Database) throws -> [Int64] {
-        try database.query(
-            """
-            SELECT DISTINCT day FROM analytics_events
-            WHERE id > (SELECT last_event FROM analytics_rolled WHERE id = 1) AND day >= ? AND day <= ? ORDER BY day
-            """, [.integer(from), .integer(to)]
-        ).map { try $0.int64("day") }
+        try database.query(Self.pendingDaysQuery + " ORDER BY 1", [.integer(from), .integer(to)]).map { try $0.int64("day") }
     }
+
+    /// The days between its two arguments with events after the last one rolled up, read from
+    /// those events only, through the primary key. The `+` before `day` keeps SQLite from
+    /// walking the `(day, kind)` index instead, which holds every event of the range: with a
+    /// month of a million events, that walk took most of the report's time.
+    private static let pendingDaysQuery = """
+        SELECT +day AS day FROM analytics_events
+        WHERE id > (SELECT last_event FROM analytics_rolled WHERE id = 1) AND +day >= ? AND +day <= ? GROUP BY 1
+        """
 
     /// Counts the raw events into `analytics_daily`, day by day, for every day with events not
     /// counted yet (a day counted before is counted again whole), then deletes the raw events
@@ -77,7 +78,7 @@ extension Store {
                 .int64("last_event")
             let newest = try database.query("SELECT COALESCE(MAX(id), 0) AS id FROM analytics_events")[0].int64("id")
             let days = try database.query(
-                "SELECT DISTINCT day FROM analytics_events WHERE id > ? ORDER BY day", [.integer(last)]
+                "SELECT +day AS day FROM analytics_events WHERE id > ? GROUP BY 1 ORDER BY 1", [.integer(last)]
             ).map { try $0.int64("day") }
             for day in days { try rollUp(day: day, in: database) }
             try database.execute("UPDATE analytics_rolled SET last_event = ? WHERE id = 1", [.integer(max(last, newest))])

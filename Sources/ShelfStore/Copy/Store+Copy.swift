@@ -3,7 +3,9 @@ extension Store {
     static let copyBatchRows = 500
 
     /// Copies every table of this store (an SQLite database, which may keep serving) into
-    /// `target` (a PostgreSQL database) and checks the copy, table by table.
+    /// `target` (a PostgreSQL database) and checks the copy, table by table. The analytics
+    /// tables come from the analytics file where the store keeps them apart (see
+    /// ``AnalyticsConnection``), into the target's own database, where PostgreSQL keeps them.
     ///
     /// Both schemas are brought up to date first, and the tables are those the schema has, not
     /// a list. This store is read from one snapshot, so rows written meanwhile are either all
@@ -23,39 +25,53 @@ extension Store {
         try migrate()
         let migrated = try target.migrate()
         let seeded = try Self.rowsMigrationsAdd()
+        let analytics = try analyticsConnection.path.map { _ in try analyticsDatabase() }
         return try database.snapshot {
-            let tables = try TableLayout.all(in: database)
-            let marks = try generatedKeyMarks()
-            let sourceTallies = try tables.map { try TableTally.of($0, in: database) }
-            return try target.database.transaction {
-                try target.checkLayout(of: tables)
-                let held = try tables.compactMap { table -> (table: String, rows: Int64)? in
-                    let rows = try TableTally.rows(of: table, in: target.database)
-                    return rows > seeded[table.name, default: 0] ? (table.name, rows) : nil
+            try readingAnalytics(analytics) {
+                let own = try TableLayout.all(in: database).map { (table: $0, from: database) }
+                let apart = try analytics.map { events in
+                    try TableLayout.all(in: events).filter { $0.name.hasPrefix("analytics_") }.map { (table: $0, from: events) }
                 }
-                if !held.isEmpty && !replacingData { throw CopyError.targetHoldsData(held) }
-                for table in tables.reversed() {
-                    try target.database.execute("DELETE FROM \(table.quotedName)")
-                }
-                for table in tables {
-                    try copyRows(of: table, by: rowKey, to: target)
-                    for statement in target.database.dialect.continueGeneratedKeyPast(table.quotedName) where marks[table.name] != nil {
-                        try target.database.execute(statement, [.integer(marks[table.name])])
+                let sources = own + (apart ?? [])
+                let tables = sources.map(\.table)
+                let marks = try generatedKeyMarks(in: database).merging(try analytics.map(generatedKeyMarks(in:)) ?? [:]) { own, _ in own }
+                let sourceTallies = try sources.map { try TableTally.of($0.table, in: $0.from) }
+                return try target.database.transaction {
+                    try target.checkLayout(of: tables)
+                    let held = try tables.compactMap { table -> (table: String, rows: Int64)? in
+                        let rows = try TableTally.rows(of: table, in: target.database)
+                        return rows > seeded[table.name, default: 0] ? (table.name, rows) : nil
                     }
+                    if !held.isEmpty && !replacingData { throw CopyError.targetHoldsData(held) }
+                    for table in tables.reversed() {
+                        try target.database.execute("DELETE FROM \(table.quotedName)")
+                    }
+                    for (table, source) in sources {
+                        try copyRows(of: table, from: source, by: rowKey, to: target)
+                        for statement in target.database.dialect.continueGeneratedKeyPast(table.quotedName) where marks[table.name] != nil {
+                            try target.database.execute(statement, [.integer(marks[table.name])])
+                        }
+                    }
+                    let copied = try zip(tables, sourceTallies).map { table, tally in
+                        DatabaseCopy.Table(name: table.name, source: tally, target: try TableTally.of(table, in: target.database))
+                    }
+                    let copy = DatabaseCopy(tables: copied, migrated: migrated)
+                    guard copy.matches else { throw CopyError.mismatch(copy) }
+                    return copy
                 }
-                let copied = try zip(tables, sourceTallies).map { table, tally in
-                    DatabaseCopy.Table(name: table.name, source: tally, target: try TableTally.of(table, in: target.database))
-                }
-                let copy = DatabaseCopy(tables: copied, migrated: migrated)
-                guard copy.matches else { throw CopyError.mismatch(copy) }
-                return copy
             }
         }
     }
 
-    /// Reads `table` in batches ordered by `rowKey` and inserts each batch into `target` with
+    /// Runs `body` in a snapshot of `analytics`, when the analytics have a database apart.
+    private func readingAnalytics<T>(_ analytics: (any Database)?, _ body: () throws -> T) throws -> T {
+        guard let analytics else { return try body() }
+        return try analytics.snapshot(body)
+    }
+
+    /// Reads `table` of `source` in batches ordered by `rowKey` and inserts each batch into `target` with
     /// its values bound.
-    private func copyRows(of table: TableLayout, by rowKey: String, to target: Store) throws {
+    private func copyRows(of table: TableLayout, from source: any Database, by rowKey: String, to target: Store) throws {
         let names = table.columns.map { TableLayout.quote($0.name) }
         let batch = max(1, min(Self.copyBatchRows, 60_000 / max(1, names.count)))
         let select = """
@@ -64,7 +80,7 @@ extension Store {
             """
         var after: Int64 = .min
         while true {
-            let rows = try database.query(select, [.integer(after), .int(batch)])
+            let rows = try source.query(select, [.integer(after), .int(batch)])
             guard let last = rows.last else { return }
             after = try last.int64("shelf_row_key")
             let tuple = "(" + Array(repeating: "?", count: names.count).joined(separator: ", ") + ")"
@@ -77,8 +93,9 @@ extension Store {
         }
     }
 
-    /// The highest id each generated key handed out, by table, where the engine records it.
-    private func generatedKeyMarks() throws -> [String: Int64] {
+    /// The highest id each generated key of `database` handed out, by table, where the engine
+    /// records it.
+    private func generatedKeyMarks(in database: any Database) throws -> [String: Int64] {
         guard let query = database.dialect.generatedKeyMarks else { return [:] }
         var marks: [String: Int64] = [:]
         for row in try database.query(query) {
