@@ -1,9 +1,10 @@
 import Synchronization
 
-/// The ``SearchCatalogue`` a store keeps between searches: read whole when the index changed
-/// (its version in `search_state` moved), otherwise brought up to date with the stock changes
-/// since the last search. A FastCGI process reads the catalogue once per build; a CGI
-/// process, once per request.
+/// The ``SearchCatalogue`` a store keeps between searches, brought up to date with the stock
+/// changes since the last search and, when the index changed (its version in `search_state`
+/// moved), patched with the rows written since (``SearchCatalogue/patched(_:to:)``), or read
+/// whole when it cannot be. A FastCGI process reads the catalogue whole once; a CGI process,
+/// once per request.
 final class SearchCache: Sendable {
     private let held = Mutex<SearchCatalogue?>(nil)
     /// Postings read by spelling, and the index version they belong to.
@@ -17,13 +18,30 @@ final class SearchCache: Sendable {
     /// a text search are those of the same snapshot).
     func catalogue(_ database: any Database) throws -> SearchCatalogue {
         try held.withLock { held in
-            let version = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
-            var catalogue = try held.flatMap { $0.indexVersion == version ? $0 : nil } ?? SearchCatalogue.read(database)
+            let state = try SearchIndexState.read(database)
+            var catalogue: SearchCatalogue
+            if let kept = held, kept.indexVersion == state.version, kept.schema == state.schema {
+                catalogue = kept
+            } else if let kept = held, let (patched, change) = try kept.patched(database, to: state) {
+                catalogue = patched
+                keepPostings(from: kept.indexVersion, to: state.version, except: change)
+            } else {
+                catalogue = try SearchCatalogue.read(database)
+            }
             // Let go of the kept copy first, so the stock is updated in place, not copied.
             held = nil
             try catalogue.readStock(database)
             held = catalogue
             return catalogue
+        }
+    }
+
+    /// Moves the postings kept at index version `old` to `new`, without those `change` touches.
+    private func keepPostings(from old: Int64, to new: Int64, except change: SearchCatalogue.PostingsChange) {
+        postings.withLock { held in
+            guard held.version == old else { return }
+            held.bySpelling = held.bySpelling.filter { !change.touches($0.key, $0.value) }
+            held.version = new
         }
     }
 

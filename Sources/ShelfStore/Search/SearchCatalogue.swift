@@ -6,7 +6,8 @@ import ShelfCore
 /// A search reads it instead of joining every matching variant to its options, prices and
 /// stock once per facet: the facets of 10,000 products are then one pass in Swift. A long-lived
 /// function process keeps it between requests (``SearchCache``) and reads again only what
-/// changed: the index by its version in `search_state`, the stock by the stock versions.
+/// changed: the index rows written since its version in `search_state` (``patch(_:to:)``),
+/// the stock by the stock versions.
 struct SearchCatalogue {
     /// An indexed, published product.
     struct Product {
@@ -50,70 +51,84 @@ struct SearchCatalogue {
     var priceRanges: [ClosedRange<Int64>] = []
     /// The index version read, and the stock version the availability is read up to.
     var indexVersion: Int64 = -1
+    /// How many migrations the schema had when read: another number means read it all again.
+    var schema = 0
+    /// Every product above as its index row holds it, by handle: what a patch starts from.
+    var entries: [String: Entry] = [:]
     var stockVersion: Int64 = 0
 
     /// Reads every indexed product, with every SKU available except those the stock says are
     /// not; call ``readStock(_:)`` afterwards for changes since ``stockVersion``.
     static func read(_ database: any Database) throws -> SearchCatalogue {
-        var catalogue = SearchCatalogue()
-        catalogue.indexVersion = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
-        catalogue.stockVersion = try database.query("SELECT version FROM stock_clock WHERE id = 1").first?.int64("version") ?? 0
-        catalogue.categories = try database.query("SELECT handle FROM categories ORDER BY position, handle").map { try $0.text("handle") }
-        let categoryIndex = Dictionary(catalogue.categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
-        var brandIndex: [String: Int] = [:]
-        var optionIndex: [String: Int] = [:]
+        let state = try SearchIndexState.read(database)
         let rows = try database.query(
             """
-            SELECT d.handle, d.title, d.brand, d.released, d.categories, d.variants, d.doc, d.length
+            SELECT \(Entry.columns)
             FROM search_documents d JOIN products p ON p.handle = d.handle
             WHERE p.published = 1
-            ORDER BY d.released DESC, d.title, d.handle
             """)
+        var entries: [String: Entry] = [:]
+        entries.reserveCapacity(rows.count)
+        for row in rows {
+            let entry = try Entry(row)
+            entries[entry.handle] = entry
+        }
+        var catalogue = assemble(entries, categories: try readCategories(database))
+        catalogue.indexVersion = state.version
+        catalogue.schema = state.schema
+        catalogue.stockVersion = try database.query("SELECT version FROM stock_clock WHERE id = 1").first?.int64("version") ?? 0
+        for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
+            if let variant = catalogue.skus[try row.text("sku")] { catalogue.variants.available[variant] = false }
+        }
+        return catalogue
+    }
+
+    /// Category handles in the store's order.
+    static func readCategories(_ database: any Database) throws -> [String] {
+        try database.query("SELECT handle FROM categories ORDER BY position, handle").map { try $0.text("handle") }
+    }
+
+    /// The catalogue of `entries`, every variant available: products newest first, brands,
+    /// options and their values numbered in the order they first appear there. The same
+    /// entries and categories always assemble the same catalogue, whether read whole or patched.
+    static func assemble(_ entries: [String: Entry], categories: [String]) -> SearchCatalogue {
+        var catalogue = SearchCatalogue()
+        catalogue.entries = entries
+        catalogue.categories = categories
+        let categoryIndex = Dictionary(categories.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        var brandIndex: [String: Int] = [:]
+        var optionIndex: [String: Int] = [:]
+        let ordered = entries.values.sorted(by: Entry.isNewer)
         // Each product's options and its variants' values of them, until every option is known.
         var valuesByProduct: [(options: [Int], values: [Int32])] = []
         var documents: [Int32] = []
         var lengths: [Int32] = []
-        documents.reserveCapacity(rows.count)
-        lengths.reserveCapacity(rows.count)
-        for row in rows {
-            documents.append(Int32(truncatingIfNeeded: try row.optionalInt64("doc") ?? -1))
-            lengths.append(Int32(truncatingIfNeeded: try row.int64("length")))
-            let handle = try row.text("handle")
-            let categories = try row.text("categories").split(separator: " ").compactMap { categoryIndex[String($0)] }.sorted()
+        documents.reserveCapacity(ordered.count)
+        lengths.reserveCapacity(ordered.count)
+        for entry in ordered {
+            documents.append(entry.document)
+            lengths.append(entry.length)
+            let categories = entry.categories.compactMap { categoryIndex[$0] }.sorted()
             catalogue.categoryList += categories.map { Int32($0) }
             catalogue.categoryStarts.append(Int32(catalogue.categoryList.count))
-            let brand = try row.optionalText("brand").map { brandIndex[$0] ?? catalogue.add($0, to: &brandIndex) }
+            let brand = entry.brand.map { brandIndex[$0] ?? catalogue.add($0, to: &brandIndex) }
             catalogue.brandOf.append(Int32(brand ?? -1))
-            var options: [Int] = []
+            let options = entry.options.map { optionIndex[$0] ?? catalogue.addOption($0, to: &optionIndex) }
             var values: [Int32] = []
-            if case .array(let parts)? = try? JSON.parse(Array(try row.text("variants").utf8), maxDepth: 5), parts.count == 2,
-                case .array(let names) = parts[0], case .array(let variants) = parts[1]
-            {
-                for case .string(let name) in names {
-                    options.append(optionIndex[name] ?? catalogue.addOption(name, to: &optionIndex))
+            for variant in entry.variants {
+                for (option, value) in zip(options, variant.values) {
+                    let index = catalogue.options[option].index[value] ?? catalogue.addValue(value, to: option)
+                    values.append(Int32(catalogue.options[option].ids[index]))
                 }
-                for case .array(let fields) in variants {
-                    guard fields.count == 4, case .string(let sku) = fields[0], case .number(let priceText) = fields[1],
-                        let price = Int64(priceText), case .array(let texts) = fields[3], texts.count == options.count
-                    else { continue }
-                    let strings = texts.compactMap { value -> String? in if case .string(let text) = value { text } else { nil } }
-                    guard strings.count == texts.count else { continue }
-                    var compareAt: Int64?
-                    if case .number(let text) = fields[2] { compareAt = Int64(text) }
-                    for (option, value) in zip(options, strings) {
-                        let index = catalogue.options[option].index[value] ?? catalogue.addValue(value, to: option)
-                        values.append(Int32(catalogue.options[option].ids[index]))
-                    }
-                    catalogue.skus[sku] = catalogue.variants.prices.count
-                    catalogue.variants.prices.append(price)
-                    catalogue.variants.onSale.append((compareAt ?? 0) > price)
-                    catalogue.variants.available.append(true)
-                }
+                catalogue.skus[variant.sku] = catalogue.variants.prices.count
+                catalogue.variants.prices.append(variant.price)
+                catalogue.variants.onSale.append((variant.compareAt ?? 0) > variant.price)
+                catalogue.variants.available.append(true)
             }
             catalogue.variants.starts.append(Int32(catalogue.variants.prices.count))
             valuesByProduct.append((options, values))
-            catalogue.positions[handle] = catalogue.products.count
-            catalogue.products.append(Product(handle: handle, title: try row.text("title"), released: try row.text("released")))
+            catalogue.positions[entry.handle] = catalogue.products.count
+            catalogue.products.append(Product(handle: entry.handle, title: entry.title, released: entry.released))
         }
         let optionCount = catalogue.options.count
         catalogue.variants.optionCount = optionCount
@@ -124,9 +139,6 @@ struct SearchCatalogue {
                     catalogue.variants.values[variant * optionCount + option] = known.values[position * known.options.count + slot]
                 }
             }
-        }
-        for row in try database.query("SELECT sku FROM stock WHERE on_hand - reserved - allocated <= 0") {
-            if let variant = catalogue.skus[try row.text("sku")] { catalogue.variants.available[variant] = false }
         }
         catalogue.ranking = SearchRanking(documents: documents, lengths: lengths)
         var byTitle = Array(catalogue.products.indices)

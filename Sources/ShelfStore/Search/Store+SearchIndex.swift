@@ -15,6 +15,8 @@ extension Store {
     public func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool = true) throws -> Int {
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
         return try database.transaction {
+            // The version this run's changes make: each row written and each removal is marked with it.
+            let version = (try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0) + 1
             var stored: [String: (fingerprint: String, vocabulary: Set<String>, document: Int32?, terms: [Substring])] = [:]
             // Only the rows of these products unless the others go: an incremental build indexing one
             // edited product must not read the whole catalogue's vocabulary (seconds at 50,000 products).
@@ -49,19 +51,20 @@ extension Store {
                     """
                     INSERT INTO search_documents (
                         handle, title, brand, released, image_src, image_alt, swatches, categories, variants, vocabulary, fingerprint,
-                        doc, length, terms)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        doc, length, terms, version)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (handle) DO UPDATE SET title = excluded.title, brand = excluded.brand,
                         released = excluded.released, image_src = excluded.image_src, image_alt = excluded.image_alt,
                         swatches = excluded.swatches, categories = excluded.categories, variants = excluded.variants,
                         vocabulary = excluded.vocabulary, fingerprint = excluded.fingerprint, doc = excluded.doc,
-                        length = excluded.length, terms = excluded.terms
+                        length = excluded.length, terms = excluded.terms, version = excluded.version
                     """,
                     [
                         .text(document.handle), .text(document.title), .text(document.brand), .text(document.released),
                         .text(document.image?.src), .text(document.image?.alt), .text(document.swatches), .text(document.categories),
                         .text(document.variants), .text(words.sorted().joined(separator: " ")), .text(fingerprint),
                         .int(Int(number)), .int(Int(weighted.length)), .text(weighted.words.keys.sorted().joined(separator: " ")),
+                        .integer(version),
                     ])
                 let before = old?.vocabulary ?? []
                 try count(words.subtracting(before), by: 1)
@@ -71,16 +74,37 @@ extension Store {
             if removingOthers {
                 for (handle, old) in stored.sorted(by: { $0.key < $1.key }) {
                     try database.execute("DELETE FROM search_documents WHERE handle = ?", [.text(handle)])
+                    try database.execute(
+                        "INSERT INTO search_removals (version, handle) VALUES (?, ?) ON CONFLICT (version, handle) DO NOTHING",
+                        [.integer(version), .text(handle)])
                     if let number = old.document { postings.remove(number, from: old.terms) }
                     try count(old.vocabulary, by: -1)
                     changes += 1
                 }
             }
             try writePostings(postings)
-            // The facts search functions keep in memory are stale now.
-            if changes > 0 { try database.execute("UPDATE search_state SET version = version + 1 WHERE id = 1") }
+            // The facts search functions keep in memory are stale now: they read the rows of this version.
+            if changes > 0 {
+                try database.execute("UPDATE search_state SET version = ? WHERE id = 1", [.integer(version)])
+                try pruneSearchRemovals(keeping: Self.keptRemovalVersions)
+            }
             return changes
         }
+    }
+
+    /// How many index versions' removals are kept: a search process that read the index fewer
+    /// builds ago patches its catalogue, an older one reads it whole.
+    static let keptRemovalVersions: Int64 = 1000
+
+    /// Forgets the removals of all but the last `versions` index versions, and records from
+    /// which version on the removals are still complete (`search_state.removals_since`).
+    func pruneSearchRemovals(keeping versions: Int64) throws {
+        let version = try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0
+        let horizon = version - versions
+        guard horizon > 0 else { return }
+        try database.execute("DELETE FROM search_removals WHERE version <= ?", [.integer(horizon)])
+        try database.execute(
+            "UPDATE search_state SET removals_since = ? WHERE id = 1 AND removals_since < ?", [.integer(horizon), .integer(horizon)])
     }
 
     /// Adds `delta` to how many products use each word: a new word joins the vocabulary with
