@@ -6,7 +6,7 @@ import Testing
 @testable import ShelfSite
 
 /// Product pages and cards show approved reviews, and only then rating markup; a review change
-/// rebuilds exactly the pages that show it.
+/// rebuilds exactly the pages that show it; a deleted product shows its reviews nowhere.
 @Suite struct ReviewPagesTests {
     /// The fixture with its stock imported and `reviews` (SKU, stars, title, status) written,
     /// built once.
@@ -143,5 +143,32 @@ import Testing
         let page = try store.read("site/products/organic-tee/index.html")
         #expect(!page.contains("Rude words"))
         #expect(page.contains("No reviews yet."))
+    }
+
+    @Test func aDeletedProductLeavesNoPageCardOrSearchHitAsAFullBuildWouldAndComesBackWithItsReviews() throws {
+        let (store, _) = try builtStore([(sku: "TEE-FOR-L", rating: 5, title: "Best tee", status: .approved)])
+        #expect(!(try pagesWithCard(of: "/products/organic-tee/", in: store)).isEmpty)
+        let file = "content/products/organic-tee.md"
+        let content = try store.read(file)
+        try FileManager.default.removeItem(atPath: store.root + "/" + file)
+        let summary = try store.build()
+        #expect(summary.removed.contains("products/organic-tee/index.html"))
+        let site = store.folder.siteFolder
+        let files = Theme.files(under: site, extension: nil)
+        for path in files where !path.hasSuffix(".gz") {
+            let text = String(decoding: try Data(contentsOf: URL(fileURLWithPath: site + "/" + path)), as: UTF8.self)
+            #expect(!text.contains("organic-tee"), "\(path) still names the deleted product")
+            #expect(!text.contains("Best tee"), "\(path) still shows its review")
+        }
+        #expect(try store.openStore().search(SearchQuery(text: "organic tee")).products.isEmpty)
+        #expect(try store.openStore().reviews(.product("organic-tee")).map(\.title) == ["Best tee"])
+        let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
+        _ = try store.build(full: true)
+        #expect(Theme.files(under: site, extension: nil) == files)
+        #expect(try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) } == before)
+        try store.write(file, content)
+        _ = try store.build()
+        #expect(try store.read("site/products/organic-tee/index.html").contains("Best tee"))
+        #expect(try store.read("site/shop/index.html").contains("5.0 out of 5 stars,"))
     }
 }

@@ -279,3 +279,32 @@ def test_the_moderation_commands_explain_themselves_and_refuse_bad_input(site):
     assert [r["status"] for r in reviews(site) if r["id"] == review["id"]] == ["rejected"]
     assert shelf("reviews", "reply", str(review["id"]), "x" * 5001, store=site.store, check=False).returncode != 0
     assert Shopper(site).get(review_links(site, "cli@example.com")[0]).status == 409
+
+
+def test_a_deleted_products_reviews_stay_but_its_link_answers_410(site):
+    number = delivered_order(site, "tote@example.com", sku="EVG-TOT-ECR")
+    link = review_links(site, "tote@example.com")[0]
+    shopper = Shopper(site)
+    assert write(shopper, link, {**GOOD, "fit": ""}).status == 303
+    held = hidden_fields(shopper.get(link).text)
+    product = site.store / "content" / "products" / "organic-canvas-tote.md"
+    content = product.read_text()
+    product.unlink()
+    try:
+        shelf("build", "--quiet", store=site.store)
+        gone = shopper.get(link)
+        assert gone.status == 410 and "no longer sold" in gone.text
+        assert shopper.submit("/fn/reviews/write", {**held, **GOOD, "title": "Changed"}).status == 410
+        assert shopper.submit("/fn/reviews/delete", held).status == 410
+        assert shopper.get("/fn/reviews?product=organic-canvas-tote").status == 404
+        assert shopper.get("/products/organic-canvas-tote/").status == 404
+        kept = [r for r in reviews(site, "--product", "organic-canvas-tote") if r["order"] == number]
+        assert [r["title"] for r in kept] == [GOOD["title"]]
+        texts = "\n".join(text_part(m) for m in delivered_emails(site.store, "tote@example.com"))
+        order_path = urllib.parse.urlsplit(re.search(r"https?://\S+/fn/checkout/order\?\S+", texts).group(0))
+        order = Shopper(site).get(order_path.path + "?" + order_path.query)
+        assert order.status == 200 and number in order.text
+        assert "data-review-link" not in order.text, "the order page no longer offers a review of it"
+    finally:
+        product.write_text(content)
+        shelf("build", "--quiet", store=site.store)

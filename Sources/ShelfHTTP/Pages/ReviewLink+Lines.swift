@@ -3,9 +3,10 @@ public import ShelfStore
 
 extension ReviewLink {
     /// The link for a line of a delivered order, good for ``lifetime`` after delivery; nil before
-    /// delivery and once the merchant rejected the line's review (it can no longer change).
+    /// delivery, once the merchant rejected the line's review (it can no longer change), and once
+    /// the product is no longer sold (its link would only answer 410).
     public init?(_ line: ReviewableLine) {
-        guard let delivered = line.deliveredAt, line.review?.status != .rejected else { return nil }
+        guard let delivered = line.deliveredAt, line.review?.status != .rejected, line.isSold else { return nil }
         self.init(order: OrderNumber(id: line.orderID), line: line.line, expires: delivered + Self.lifetime)
     }
 

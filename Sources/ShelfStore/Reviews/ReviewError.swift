@@ -4,6 +4,8 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
     case noSuchReview(Int64)
     /// The line cannot be reviewed: unknown, or its order not delivered.
     case notReviewable(orderID: Int64, line: Int)
+    /// The product is no longer sold (unpublished): its reviews stay, none is written or changed.
+    case notSold(String)
     /// The merchant rejected the review; the buyer can no longer change it.
     case rejected(Int64)
 
@@ -11,6 +13,7 @@ public enum ReviewError: Error, Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .noSuchReview(let id): "no review has the id \(id); shelf reviews list shows them"
         case .notReviewable(let order, let line): "line \(line) of order \(order) cannot be reviewed (unknown or not delivered)"
+        case .notSold(let handle): "product \(handle) is no longer sold, so its reviews can no longer be written or changed"
         case .rejected(let id): "review \(id) was rejected and can no longer be changed"
         }
     }

@@ -17,6 +17,9 @@ public struct ReviewableLine: Hashable, Sendable {
     /// can be reviewed, and review links expire a while after delivery.
     public var deliveredAt: Int64?
     public var isDelivered: Bool { deliveredAt != nil }
+    /// False once the product is no longer sold (its content file was deleted and the build
+    /// unpublished it): its reviews are kept, but none is written or changed through a link.
+    public var isSold: Bool
     /// True when the product has a Size option (any case).
     public var hasSizeOption: Bool
     /// The product's category handles.

@@ -63,10 +63,14 @@ extension Store {
         }
     }
 
-    /// The approved review with `id`, read for a change in the current transaction.
+    /// The approved review with `id` of a product still sold, read for a change in the current
+    /// transaction; nil for any other, so a deleted product's reviews take no votes or reports.
     private func approvedReview(_ id: Int64) throws -> Review? {
         try database.query(
-            "SELECT \(Review.columns) FROM reviews WHERE id = ? AND status = 'approved'\(database.dialect.forUpdate)", [.integer(id)]
+            """
+            SELECT \(Review.columns) FROM reviews WHERE id = ? AND status = 'approved'
+                AND EXISTS (SELECT 1 FROM products p WHERE p.handle = reviews.product_handle AND p.published = 1)\(database.dialect.forUpdate)
+            """, [.integer(id)]
         ).first.map(Review.init(row:))
     }
 

@@ -10,13 +10,14 @@ extension Store {
     public func reviewableLines(orderID: Int64) throws -> [ReviewableLine] {
         let rows = try database.query(
             """
-            SELECT ol.position, ol.title, ol.options, v.product_handle, o.status, o.name,
+            SELECT ol.position, ol.title, ol.options, v.product_handle, o.status, o.name, p.published,
                 (SELECT MAX(e.at) FROM order_events e WHERE e.order_id = o.id AND e.status = 'delivered') AS delivered_at,
                 CASE WHEN EXISTS (
                     SELECT 1 FROM variant_options vo JOIN variants sized ON sized.sku = vo.sku
                     WHERE sized.product_handle = v.product_handle AND lower(vo.name) = 'size'
                 ) THEN 1 ELSE 0 END AS sized
             FROM order_lines ol JOIN orders o ON o.id = ol.order_id JOIN variants v ON v.sku = ol.sku
+                JOIN products p ON p.handle = v.product_handle
             WHERE ol.order_id = ? ORDER BY ol.position
             """, [.integer(orderID)])
         var reviews: [Int: Review] = [:]
@@ -41,7 +42,8 @@ extension Store {
                 orderID: orderID, line: line, productHandle: handle, title: try row.text("title"),
                 options: try row.text("options"), buyerName: try row.text("name"),
                 deliveredAt: try row.text("status") == "delivered" ? try row.optionalInt64("delivered_at") : nil,
-                hasSizeOption: try row.int("sized") == 1, categories: categories[handle] ?? [], review: reviews[line])
+                isSold: try row.bool("published"), hasSizeOption: try row.int("sized") == 1, categories: categories[handle] ?? [],
+                review: reviews[line])
         }
     }
 
@@ -55,7 +57,8 @@ extension Store {
     /// `pending` otherwise; a flagged review stays flagged. When the product page changes (the
     /// review was or becomes approved) the review clock moves on.
     ///
-    /// Throws ``ReviewError/notReviewable(orderID:line:)`` for an unknown or undelivered line and
+    /// Throws ``ReviewError/notReviewable(orderID:line:)`` for an unknown or undelivered line,
+    /// ``ReviewError/notSold(_:)`` once the product's file was deleted (unpublished), and
     /// ``ReviewError/rejected(_:)`` once the merchant rejected the review.
     ///
     /// ```swift
@@ -67,6 +70,7 @@ extension Store {
             guard let target = try reviewableLine(orderID: orderID, line: line), target.isDelivered else {
                 throw ReviewError.notReviewable(orderID: orderID, line: line)
             }
+            guard target.isSold else { throw ReviewError.notSold(target.productHandle) }
             let old = target.review
             if let old, old.status == .rejected { throw ReviewError.rejected(old.id) }
             let status: Review.Status = old?.status == .flagged ? .flagged : approvedAtOnce ? .approved : .pending
@@ -104,7 +108,8 @@ extension Store {
 
     /// Deletes the buyer's review of an order line; false when there was none. Deleting an
     /// approved review moves the review clock on and leaves the product in `review_removals`.
-    /// A rejected review stays: throws ``ReviewError/rejected(_:)``.
+    /// A rejected review stays: throws ``ReviewError/rejected(_:)``; so does the review of a
+    /// product no longer sold: throws ``ReviewError/notSold(_:)``.
     @discardableResult
     public func deleteReview(orderID: Int64, line: Int) throws -> Bool {
         try database.transaction {
@@ -112,6 +117,7 @@ extension Store {
                 "SELECT \(Review.columns) FROM reviews WHERE order_id = ? AND line = ?", [.integer(orderID), .integer(Int64(line))])
             guard let review = try rows.first.map(Review.init(row:)) else { return false }
             if review.status == .rejected { throw ReviewError.rejected(review.id) }
+            guard try publishedProductTitle(review.productHandle) != nil else { throw ReviewError.notSold(review.productHandle) }
             if let version = try versionIfShown(review.status == .approved) {
                 try database.execute(
                     "INSERT INTO review_removals (product_handle, version) VALUES (?, ?)", [.text(review.productHandle), .integer(version)])

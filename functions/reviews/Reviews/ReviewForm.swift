@@ -5,8 +5,8 @@ import ShelfStore
 
 /// The review form behind a buyer's signed link: one review per order line, written, edited or
 /// deleted there. Nothing is stored unless the link is genuine, unexpired, names a delivered
-/// line, and the form carries the token derived from that link: no cookie is needed, so a
-/// browser that refuses cookies can review too.
+/// line of a product still sold (else 410), and the form carries the token derived from that
+/// link: no cookie is needed, so a browser that refuses cookies can review too.
 enum ReviewForm {
     /// Room for 5,000 characters of any script, percent-encoded, with the other fields; a body
     /// far beyond it is refused with a 413 before it is read.
@@ -66,9 +66,14 @@ enum ReviewForm {
         guard line.isDelivered else {
             throw HTTPError(409, "You can review this once your order has been delivered.", log: "order \(link.order) not delivered")
         }
+        guard line.isSold else { throw notSold }
         if line.review?.status == .rejected { throw rejected }
         return line
     }
+
+    private static let notSold = HTTPError(
+        410, "This product is no longer sold, so it can no longer be reviewed here. Your order is not affected.",
+        log: "review link of a product no longer sold")
 
     private static let rejected = HTTPError(409, "The shop declined this review, so it can no longer be changed.", log: "rejected review")
 
@@ -78,6 +83,8 @@ enum ReviewForm {
             try change()
         } catch ReviewError.rejected {
             throw rejected
+        } catch ReviewError.notSold {
+            throw notSold
         } catch ReviewError.notReviewable {
             throw HTTPError(409, "You can review this once your order has been delivered.", log: "line not reviewable")
         }
