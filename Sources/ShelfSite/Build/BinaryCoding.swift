@@ -21,6 +21,9 @@ struct BinaryWriter {
         if let value { string(value) }
     }
 
+    /// Appends bytes as they are.
+    mutating func raw(_ values: [UInt8]) { bytes += values }
+
     /// Appends text as its bare UTF-8, for files that are text rather than records.
     mutating func append(_ text: String) { bytes += text.utf8 }
 

@@ -10,9 +10,10 @@ public enum ContentLoader {
     /// the last load are taken from it instead of being parsed again, and the cache is updated.
     ///
     /// With `only`, just those product files are read (an incremental build's fast path), and
-    /// references to products are checked against `knownHandles` instead.
+    /// references to products are checked with `isKnownHandle` instead.
     public static func load(
-        _ folder: StoreFolder, cache cachePath: String? = nil, only: Set<String>? = nil, knownHandles: Set<String>? = nil
+        _ folder: StoreFolder, cache cachePath: String? = nil, only: Set<String>? = nil,
+        isKnownHandle: (@Sendable (String) -> Bool)? = nil
     ) throws(BuildFailure) -> StoreContent {
         let step = "Load content"
         let config: StoreConfig
@@ -75,7 +76,7 @@ public enum ContentLoader {
             }
         }
         products.sort { $0.handle < $1.handle }
-        let exists = { (handle: String) in knownHandles?.contains(handle) ?? (productFiles[handle] != nil) }
+        let exists = { (handle: String) in isKnownHandle?(handle) ?? (productFiles[handle] != nil) }
         for product in products {
             for related in product.related where !exists(related) {
                 problems.add(

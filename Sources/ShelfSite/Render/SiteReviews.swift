@@ -15,4 +15,15 @@ struct SiteReviews: Sendable {
         return SiteReviews(
             summaries: try store.reviewSummaries(), newest: try store.newestReviews(perProduct: perProduct), version: version)
     }
+
+    /// Reads what the pages of just these products show, a query or two a product: an
+    /// incremental build that renders a few pages does not read every product's reviews.
+    static func read(_ store: Store, perProduct: Int, of handles: some Sequence<String>) throws -> SiteReviews {
+        var reviews = SiteReviews(version: try store.reviewVersion())
+        for handle in handles {
+            reviews.summaries.merge(try store.reviewSummaries(of: handle)) { _, new in new }
+            reviews.newest.merge(try store.newestReviews(perProduct: perProduct, of: handle)) { _, new in new }
+        }
+        return reviews
+    }
 }

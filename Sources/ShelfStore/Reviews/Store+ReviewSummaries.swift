@@ -22,18 +22,18 @@ extension Store {
         return summaries
     }
 
-    /// The newest `limit` approved reviews of every product, newest first, by product handle,
-    /// read in one query however large the catalogue.
-    public func newestReviews(perProduct limit: Int) throws -> [String: [Review]] {
+    /// The newest `limit` approved reviews of every product (or of the one product `handle`),
+    /// newest first, by product handle, read in one query however large the catalogue.
+    public func newestReviews(perProduct limit: Int, of handle: String? = nil) throws -> [String: [Review]] {
         guard limit > 0 else { return [:] }
         let rows = try database.query(
             """
             SELECT \(Review.columns) FROM (
                 SELECT \(Review.columns),
                     ROW_NUMBER() OVER (PARTITION BY product_handle ORDER BY created_at DESC, id DESC) AS place
-                FROM reviews WHERE status = 'approved'
+                FROM reviews WHERE status = 'approved'\(handle == nil ? "" : " AND product_handle = ?")
             ) AS ranked WHERE place <= ? ORDER BY product_handle, created_at DESC, id DESC
-            """, [.integer(Int64(limit))])
+            """, (handle.map { [.text($0)] } ?? []) + [.integer(Int64(limit))])
         var reviews: [String: [Review]] = [:]
         for row in rows {
             let review = try Review(row: row)
