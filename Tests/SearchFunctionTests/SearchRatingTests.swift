@@ -19,14 +19,7 @@ struct SearchRatingTests {
 
         init(_ directory: TemporaryDirectory) throws {
             self.directory = directory
-            store = try directory.openStore(file: "data/shelf.sqlite")
-            try store.migrate()
-            let products = [
-                Product.sampleInColours("tee", colours: ["Forest"], sizes: ["S", "M"], price: 2500),
-                Product.sampleInColours("cap", colours: ["Navy"], sizes: ["One"], price: 1800),
-            ]
-            try store.syncCatalogue(products, categories: [])
-            try store.indexForSearch(products, categories: [])
+            store = try directory.teeAndCapSearchStore()
             for sku in ["TEE-FOREST-S", "TEE-FOREST-M", "CAP-NAVY-ONE"] { try store.setStock(sku, to: 20) }
             try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
             for stars in [4, 5] { try store.addSampleReview(sku: "TEE-FOREST-M", rating: stars, price: 2500, at: 100) }

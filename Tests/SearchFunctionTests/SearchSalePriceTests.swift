@@ -18,14 +18,7 @@ struct SearchSalePriceTests {
 
         init(_ directory: TemporaryDirectory) throws {
             self.directory = directory
-            store = try directory.openStore(file: "data/shelf.sqlite")
-            try store.migrate()
-            let products = [
-                Product.sampleInColours("tee", colours: ["Forest"], sizes: ["S", "M"], price: 2500),
-                Product.sampleInColours("cap", colours: ["Navy"], sizes: ["One"], price: 1800),
-            ]
-            try store.syncCatalogue(products, categories: [])
-            try store.indexForSearch(products, categories: [])
+            store = try directory.teeAndCapSearchStore()
             let window = CampaignWindow(starts: 1_000, ends: 2_000)
             let rule = DiscountRule(
                 campaign: "winter", off: .percent(Rate(basisPoints: 2000)), scope: .products(["tee"]), window: window)
