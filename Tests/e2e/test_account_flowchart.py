@@ -21,7 +21,7 @@ else to pytest's temporary folder.
 import re
 
 import pytest
-from playwright.sync_api import expect
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError, expect
 
 from journey import Shopper, buy
 from test_phone_and_axe import (DESKTOP, PHONE, axe_violations, axe_violations_as_served, new_page, screenshots,  # noqa: F401
@@ -101,9 +101,19 @@ class Mailbox:
         expect(link).to_have_count(1)
         href = link.get_attribute("href")
         assert href.startswith(self.base + path), href
-        # The shopper clicks the same address in the HTML part, which the mailbox shows in a frame.
-        tab.frame_locator("iframe").locator(f'a[href="{href}"]').first.click()
-        tab.wait_for_url(lambda url: url == href)
+        # The shopper clicks the same address in the HTML part, which the mailbox shows in a frame,
+        # once the page and its frame have loaded (a click that lands while the frame still loads
+        # can be lost; a shopper would click again, and so does this).
+        tab.wait_for_load_state("load")
+        in_frame = tab.frame_locator("iframe").locator(f'a[href="{href}"]').first
+        for attempt in range(3):
+            in_frame.click()
+            try:
+                tab.wait_for_url(lambda url: url == href, timeout=10_000)
+                break
+            except PlaywrightTimeoutError:
+                if attempt == 2:
+                    raise
         page.close()
         return tab
 
