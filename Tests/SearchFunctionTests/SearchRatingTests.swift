@@ -11,41 +11,13 @@ import Testing
 /// Star badges on the search function's cards and its "stars & up" facet, from the approved
 /// reviews at the moment of the search, through the real runtime and the default theme.
 struct SearchRatingTests {
-    /// A store folder with a tee reviewed 4 and 5 stars (4.5 from 2 reviews) and an unreviewed
-    /// cap, indexed for search, with the repository's themes.
-    final class Shop {
-        let directory: TemporaryDirectory
-        let store: Store
-
-        init(_ directory: TemporaryDirectory) throws {
-            self.directory = directory
-            store = try directory.teeAndCapSearchStore()
-            for sku in ["TEE-FOREST-S", "TEE-FOREST-M", "CAP-NAVY-ONE"] { try store.setStock(sku, to: 20) }
-            try directory.linkRepositoryThemes(siteValuesFile: ThemePages.siteValuesFile)
-            for stars in [4, 5] { try store.addSampleReview(sku: "TEE-FOREST-M", rating: stars, price: 2500, at: 100) }
-        }
-
-        /// The search function's answer to `path` (`/` or `.json`) with `query`.
-        func get(_ path: String, _ query: String) throws -> (status: Int, body: String) {
-            let config = try StoreConfig(toml: "name = \"Shop\"\nbase_url = \"https://shop.example\"\ncurrency = \"EUR\"\n")
-            let secrets = try Secrets(toml: "session_key = \"\(String(repeating: "ab", count: 32))\"", name: "secrets.toml")
-            let context = FunctionContext(
-                root: directory.path, config: config, secrets: secrets, database: directory.storeLocation(file: "data/shelf.sqlite"),
-                clock: .fixed(1_000), log: { _ in })
-            let (environment, body) = cgiRequest(
-                "GET", path, under: "/fn/search", query: query, origin: "https://shop.example", client: "203.0.113.9")
-            let responder = Responder(function: Function(name: "search", routes: SearchRoutes.all), context: context, log: { _ in })
-            var source = BytesBody(body)
-            let response = responder.respond(to: environment, body: &source).response
-            return (response.status, String(decoding: response.body, as: UTF8.self))
-        }
-
-        /// `search.json` with `query`, parsed.
-        func json(_ query: String) throws -> JSON {
-            let (status, body) = try get(".json", query)
-            #expect(status == 200)
-            return try JSON.parse(Array(body.utf8))
-        }
+    /// The search shop with both products in stock and the tee reviewed 4 and 5 stars (4.5 from
+    /// 2 reviews), the cap unreviewed.
+    func ratedShop(_ directory: TemporaryDirectory) throws -> SearchShop {
+        let shop = try SearchShop(directory)
+        for sku in ["TEE-FOREST-S", "TEE-FOREST-M", "CAP-NAVY-ONE"] { try shop.store.setStock(sku, to: 20) }
+        for stars in [4, 5] { try shop.store.addSampleReview(sku: "TEE-FOREST-M", rating: stars, price: 2500, at: 100) }
+        return shop
     }
 
     /// The text of a JSON number.
@@ -67,7 +39,7 @@ struct SearchRatingTests {
 
     @Test func cardsShowTheStarBadgeOfReviewedProductsOnly() throws {
         try withTemporaryDirectory { directory in
-            let shop = try Shop(directory)
+            let shop = try ratedShop(directory)
             let (status, html) = try shop.get("/", "")
             #expect(status == 200)
             #expect(html.components(separatedBy: Self.teeBadge).count == 2)
@@ -77,7 +49,7 @@ struct SearchRatingTests {
 
     @Test func jsonGivesEachProductsRatingOrNull() throws {
         try withTemporaryDirectory { directory in
-            let shop = try Shop(directory)
+            let shop = try ratedShop(directory)
             guard case .array(let products)? = try shop.json("")["products"] else {
                 Issue.record("no products")
                 return
@@ -92,7 +64,7 @@ struct SearchRatingTests {
 
     @Test func theRatingFacetFiltersAndCountsInThePageAndTheJSON() throws {
         try withTemporaryDirectory { directory in
-            let shop = try Shop(directory)
+            let shop = try ratedShop(directory)
             let all = try shop.json("")
             guard case .array(let ratings)? = all["ratings"] else {
                 Issue.record("no ratings")
@@ -126,7 +98,7 @@ struct SearchRatingTests {
     @Test(arguments: ["rating=6", "rating=0", "rating=abc", "rating=-1", "rating=4.5", "rating=%EF%BC%94", "rating=4&rating=3"])
     func badRatingsAreA400ThatSaysWhatToChange(query: String) throws {
         try withTemporaryDirectory { directory in
-            let shop = try Shop(directory)
+            let shop = try ratedShop(directory)
             let (status, html) = try shop.get("/", query)
             #expect(status == 400)
             if query.hasPrefix("rating=4&") { return }

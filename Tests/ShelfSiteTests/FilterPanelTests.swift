@@ -1,10 +1,13 @@
 import Foundation
+import ShelfStore
+import ShelfTesting
 import Testing
 
 @testable import ShelfSite
 
 /// A category's filter panel: its single-filter links, and a form that sends several choices at
-/// once to the search function; and the script that suggests products as the shopper types.
+/// once to the search function (ratings once products have approved reviews); and the script that
+/// suggests products as the shopper types.
 @Suite struct FilterPanelTests {
     /// The `name="…" value="…"` pairs of a page's checkboxes, in order.
     private func checkboxes(_ html: String) -> [String] {
@@ -55,6 +58,28 @@ import Testing
         let page = try store.read("site/shop/tops/index.html")
         #expect(page.contains("name=\"brand\" value=\"Tidewater\""))
         #expect(!page.contains("name=\"brand\" value=\"Evergreen\""))
+    }
+
+    @Test func approvedReviewsAddTheSearchRatingChoicesWithTheCategorysCounts() throws {
+        let store = try FixtureStore()
+        _ = try store.build()
+        #expect(!(try store.read("site/shop/tops/index.html")).contains("name=\"rating\""))
+        let database = try store.openStore()
+        _ = try database.importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
+        _ = try database.addSampleReview(sku: "TEE-FOR-L", rating: 5, price: 2900, at: 1_790_000_000)
+        _ = try database.addSampleReview(sku: "CREW-CHA-S", rating: 3, price: 8900, at: 1_790_086_400)
+        _ = try database.addSampleReview(sku: "CREW-CHA-M", rating: 4, status: .pending, price: 8900, at: 1_790_172_800)
+        _ = try store.build()
+        let page = try store.read("site/shop/tops/index.html")
+        let radios = page.components(separatedBy: "type=\"radio\" ").dropFirst().map { $0.prefix { $0 != ">" }.description }
+        #expect(radios == ["name=\"rating\" value=\"\" checked", "name=\"rating\" value=\"4\"", "name=\"rating\" value=\"3\""])
+        #expect(page.contains("<legend class=\"search-facet__name\">Customer rating</legend>"))
+        let count = "<span class=\"search-facet__count\"><span class=\"visually-hidden\">(</span>"
+        #expect(page.contains("★★★★☆</span> 4 stars &amp; up \(count)1<"))
+        #expect(page.contains("★★★☆☆</span> 3 stars &amp; up \(count)2<"))
+        // A filter page of the category offers them too; a category without rated products does not.
+        #expect(try store.read("site/shop/tops/colour/sand/index.html").contains("name=\"rating\" value=\"4\""))
+        #expect(!(try store.read("site/shop/accessories/index.html")).contains("name=\"rating\""))
     }
 
     @Test func everyPageLoadsTheSuggestionsScriptOfTheSearchFunction() throws {

@@ -6,7 +6,7 @@
 -- taken in turn from the lists below.
 --
 --   BEACON_PATHS   the site's paths, separated by spaces (the pages `shelf build` wrote)
---   WRK_OUT        the file the JSON figures go to (the same fields as bench/functions/wrk.lua)
+--   WRK_OUT        the file the JSON figures go to (bench/lib/wrk-figures.lua, as bench/functions/wrk.lua)
 local paths = {}
 for path in string.gmatch(os.getenv("BEACON_PATHS") or "/", "%S+") do paths[#paths + 1] = path end
 local referrers = { "", "", "news.example", "search.example", "" }
@@ -35,16 +35,5 @@ function request()
     }, body)
 end
 
-function done(summary, latency, requests)
-    local e = summary.errors
-    local out = assert(io.open(assert(os.getenv("WRK_OUT"), "WRK_OUT is not set"), "w"))
-    out:write(string.format(
-        '{"requests": %d, "duration_us": %d, "bytes": %d, '
-            .. '"latency_us": {"mean": %.1f, "stdev": %.1f, "max": %d, "p50": %d, "p90": %d, "p99": %d, "p999": %d}, '
-            .. '"errors": {"connect": %d, "read": %d, "write": %d, "timeout": %d, "status": %d}}\n',
-        summary.requests, summary.duration, summary.bytes,
-        latency.mean, latency.stdev, latency.max,
-        latency:percentile(50), latency:percentile(90), latency:percentile(99), latency:percentile(99.9),
-        e.connect, e.read, e.write, e.timeout, e.status))
-    out:close()
-end
+-- The figures, as one JSON line to WRK_OUT (bench/lib/wrk-figures.lua).
+done = dofile((debug.getinfo(1, "S").source:match("^@(.*/)") or "./") .. "../lib/wrk-figures.lua")

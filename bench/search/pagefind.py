@@ -112,7 +112,7 @@ def pagefind_index(site):
 
 
 def shelf_index_bytes(store):
-    """Bytes of Shelf's search tables (FTS5's shadow tables included) and their indexes."""
+    """Bytes of Shelf's search tables (`search_*`: documents, postings, vocabulary, state) and their indexes."""
     with contextlib.closing(sqlite3.connect(store / "data" / "shelf.sqlite")) as db:
         tables = {name for (name,) in db.execute("SELECT name FROM sqlite_schema WHERE name LIKE 'search%'")}
         indexes = {name for (name,) in db.execute(

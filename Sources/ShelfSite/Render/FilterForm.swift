@@ -1,10 +1,12 @@
 import ShelfConfig
 import ShelfCore
+import ShelfStore
 
 /// The form of a category's filter panel that combines filters: a GET to the search function
 /// with the category fixed and a checkbox for each colour, size (any option) and brand value the
-/// category offers, a price range and "in stock only", so a shopper can ask for navy or charcoal
-/// in M under 100 at once. The single-filter links beside it stay for crawlers.
+/// category offers, a price range, "in stock only" and, once its products have approved reviews,
+/// the search function's rating choices, so a shopper can ask for navy or charcoal in M under 100
+/// rated 4 stars and up at once. The single-filter links beside it stay for crawlers.
 struct FilterForm {
     let model: SiteModel
     let category: String
@@ -20,9 +22,21 @@ struct FilterForm {
         }
     }
 
-    /// `partials/filters`' `form`: `action`, `category`, `currency` and `facets`, each with its
+    /// The search function's rating choices ("4 stars & up", "3 stars & up"), each with how many of
+    /// the category's products have approved reviews averaging that much, to the tenth the badge
+    /// shows; empty when none has, as the search function then offers none.
+    static func ratings(of category: String, in model: SiteModel) -> [(stars: Int, count: Int)] {
+        guard !model.reviews.summaries.isEmpty else { return [] }
+        let averages = (model.productsByCategory[category] ?? []).map {
+            model.reviews.summaries[model.newest[$0].handle]?.averageTenths ?? 0
+        }
+        return RatingCount.offered.map { stars in (stars, averages.filter { $0 >= stars * 10 }.count) }.filter { $0.count > 0 }
+    }
+
+    /// `partials/filters`' `form`: `action`, `category`, `currency`, `facets`, each with its
     /// `name` (the search parameter), `legend` and `values` (`id`, `value`, `label`, `count`,
-    /// `swatch`, `checked`).
+    /// `swatch`, `checked`), and `ratings` when the category has rated products: its `choices`
+    /// (`id`, `value`, `label`, `stars`, `count`).
     var values: Values {
         let facets = model.facets[category] ?? []
         var groups: [Values] = facets.map { facet in
@@ -36,9 +50,17 @@ struct FilterForm {
             let counts = brands.map { brand in products.filter { model.newest[$0].brand == brand }.count }
             groups.append(group(name: "brand", legend: "Brand", values: zip(brands, counts).map { ($0, $1, nil) }))
         }
-        return [
+        var form: Values = [
             "action": "/fn/search", "category": category, "currency": model.config.currency.code, "facets": groups,
         ]
+        let ratings: [Values] = Self.ratings(of: category, in: model).map { rating in
+            [
+                "id": "filter-rating-\(rating.stars)", "value": String(rating.stars), "label": "\(rating.stars) stars & up",
+                "stars": ReviewTemplateValues.stars(rounding: rating.stars * 10), "count": rating.count,
+            ]
+        }
+        if !ratings.isEmpty { form["ratings"] = ["choices": ratings] as Values }
+        return form
     }
 
     private func group(name: String, legend: String, values: [(String, Int, String?)]) -> Values {

@@ -75,8 +75,12 @@ struct Listing {
         }
         if let category {
             hasher.combine(model.facetFingerprints[category] ?? 0)
-            // The panel's form counts brands, which the facets leave out.
+            // The panel's form counts brands and ratings, which the facets leave out.
             hasher.combine((model.productsByCategory[category] ?? []).map { model.newest[$0].brand ?? "" })
+            for rating in FilterForm.ratings(of: category, in: model) {
+                hasher.combine(rating.stars)
+                hasher.combine(rating.count)
+            }
         }
         hasher.combine(filter?.option)
         hasher.combine(filter?.value)

@@ -68,7 +68,7 @@ public enum ReviewTemplateValues {
 
     /// Five stars as text, `★` for each whole star of the rounded rating and `☆` for the rest;
     /// the page gives the number in words beside them.
-    static func stars(rounding tenths: Int) -> String {
+    public static func stars(rounding tenths: Int) -> String {
         let full = min(max((tenths + 5) / 10, 0), 5)
         return String(repeating: "★", count: full) + String(repeating: "☆", count: 5 - full)
     }
