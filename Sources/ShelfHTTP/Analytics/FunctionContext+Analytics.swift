@@ -7,15 +7,33 @@ extension FunctionContext {
     /// Analytics never fail a request: a database error is logged and the shopper's answer goes
     /// on. Bots are not told apart here; they rarely add to carts or pay.
     ///
+    /// A FastCGI process keeps the event for its next batch (``EventBatch``) and the runtime
+    /// writes it with others; an event naming an order is written at once, since the order's
+    /// payment event looks its checkout step up (``recordOrderEvent(_:orderID:amount:)``).
+    ///
     /// ```swift
     /// context.record(AnalyticsEvent(.cartAdd, detail: sku, amount: Int64(quantity)), for: request)
     /// ```
     public func record(_ event: AnalyticsEvent, for request: Request) {
         do {
             let store = try store()
-            try store.record(event, visitor: try VisitorHash.of(request, self, in: store), now: clock.now())
+            let kept = VisitorEvent(event, visitor: try VisitorHash.of(request, self, in: store), at: clock.now())
+            if event.orderID == nil && pendingEvents.keep(kept) { return }
+            try store.record([kept])
         } catch {
             log("analytics: \(event.kind.rawValue) not recorded: \(error)")
+        }
+    }
+
+    /// Writes the events this process has kept (``EventBatch``) in one transaction; like
+    /// ``record(_:for:)``, a database error is logged and the events are dropped.
+    func writePendingEvents() {
+        let events = pendingEvents.take()
+        guard !events.isEmpty else { return }
+        do {
+            try store().record(events)
+        } catch {
+            log("analytics: \(events.count) events not recorded: \(error)")
         }
     }
 

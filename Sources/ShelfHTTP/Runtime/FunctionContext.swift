@@ -28,6 +28,8 @@ public final class FunctionContext: Sendable {
     private let opened = Mutex<(pages: ThemePages?, prices: PriceFormatter?)>((nil, nil))
     /// The analytics salt of the last day a request asked for (see `analyticsSalt(in:)`).
     let saltOfTheDay = Mutex<(day: Int64, salt: String)?>(nil)
+    /// The analytics events a FastCGI process has not written yet (see ``EventBatch``).
+    let pendingEvents = EventBatch()
 
     public init(
         root: String, config: StoreConfig, secrets: Secrets, database: DatabaseLocation? = nil, clock: Clock = .system,

@@ -31,8 +31,14 @@ struct FunctionRuntime {
         serveFastCGI(log: log)
     }
 
-    /// Answers FastCGI requests until the web server closes the socket. The store is read from
-    /// the process environment, or from the first request's parameters when the spawner set none.
+    /// Answers FastCGI requests until the web server closes the socket or asks the process to
+    /// end. The store is read from the process environment, or from the first request's
+    /// parameters when the spawner set none.
+    ///
+    /// Analytics events are kept and written in batches (``EventBatch``): before an answer when
+    /// no other request is waiting, so a lone request's event is stored when its answer arrives;
+    /// after it when the batch is due; before waiting for a connection when none is there; and
+    /// before the process ends.
     private func serveFastCGI(log: @escaping @Sendable (String) -> Void) -> Never {
         let current = CurrentRequest()
         let watchdog = Watchdog { response in
@@ -41,20 +47,25 @@ struct FunctionRuntime {
             log("exiting after an overrunning request; the web server starts a new process")
             exit(75)
         }
+        StopSignal.install()
         var responder: Responder?
         if getenv("SHELF_ROOT") != nil {
-            responder = Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log)
+            responder = Self.batching(Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log))
         }
         while true {
+            if let context = responder?.context, !context.pendingEvents.isEmpty, !Self.connectionIsWaiting() {
+                context.writePendingEvents()
+            }
+            if StopSignal.isReceived { Self.end(responder) }
             let fd = accept(0, nil, nil)
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
-                exit(0)
+                Self.end(responder)
             }
             let connection = FastCGIConnection(fd: fd)
             while let request = connection.nextRequest() {
                 if responder == nil {
-                    responder = Responder(function: function, context: Self.context(request.variables, log: log), log: log)
+                    responder = Self.batching(Responder(function: function, context: Self.context(request.variables, log: log), log: log))
                 }
                 current.start(fd: fd, id: request.id)
                 var body = BytesBody(request.body)
@@ -62,11 +73,34 @@ struct FunctionRuntime {
                     Self.waitForExit()
                 }
                 current.finish()
+                let events = responder?.context?.pendingEvents
+                if let context = responder?.context, events?.isEmpty == false, !Self.connectionIsWaiting() {
+                    context.writePendingEvents()
+                }
                 connection.answer(request, with: response.cgiBytes)
-                if !request.keepsConnection { break }
+                if let context = responder?.context, events?.isDue == true { context.writePendingEvents() }
+                if !request.keepsConnection || StopSignal.isReceived { break }
             }
             connection.close()
         }
+    }
+
+    /// `responder`, its context keeping analytics events for batches.
+    private static func batching(_ responder: Responder) -> Responder {
+        responder.context?.pendingEvents.keepEvents()
+        return responder
+    }
+
+    /// Whether another connection is waiting on the listening socket (stdin).
+    private static func connectionIsWaiting() -> Bool {
+        var waiting = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        return poll(&waiting, 1, 0) > 0 && waiting.revents & Int16(POLLIN) != 0
+    }
+
+    /// Writes the analytics events kept and ends the process.
+    private static func end(_ responder: Responder?) -> Never {
+        responder?.context?.writePendingEvents()
+        exit(0)
     }
 
     /// Whether stdin is a socket without a peer: the listening socket a FastCGI spawner hands over.

@@ -34,17 +34,7 @@ extension Store {
             let recent = try database.query(Self.recentEvents, [.text(visitor), .integer(now - 60), .int(perMinute)])
             guard try recent[0].int("n") < perMinute else { return false }
         }
-        try database.execute(
-            """
-            INSERT INTO analytics_events
-                (at, day, visitor, kind, path, product, referrer, utm_source, utm_medium, utm_campaign, screen, detail, amount, order_id)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """,
-            [
-                .integer(now), .integer(now / Self.analyticsDay), .text(visitor), .text(event.kind.rawValue), .text(event.path),
-                .text(event.product), .text(event.referrer), .text(event.utmSource), .text(event.utmMedium), .text(event.utmCampaign),
-                .text(event.screen), .text(event.detail), .integer(event.amount), .integer(event.orderID),
-            ])
+        try database.execute(Self.insertEvent, Self.arguments(of: event, visitor: visitor, at: now))
         return true
     }
 

@@ -1,0 +1,41 @@
+import ShelfTesting
+import Testing
+
+@testable import ShelfStore
+
+/// A batch of events written in one transaction, on SQLite and (with
+/// `SHELF_TEST_DATABASE=postgresql`) on PostgreSQL.
+struct AnalyticsBatchTests {
+    static let lateEvening: Int64 = 1_795_651_000
+    static let visitor = String(repeating: "ab", count: 16)
+
+    @Test func aBatchKeepsEachEventsOwnTimeAndDay() throws {
+        try withTemporaryStore { (store: Store) throws in
+            let add = AnalyticsEvent(.cartAdd, detail: "TEE-S", amount: 2)
+            let search = AnalyticsEvent(.search, detail: "linen", amount: 4)
+            // The second event falls on the next day (midnight UTC is between them).
+            let batch = [
+                VisitorEvent(add, visitor: Self.visitor, at: Self.lateEvening),
+                VisitorEvent(search, visitor: String(repeating: "cd", count: 16), at: Self.lateEvening + 3600),
+            ]
+            try store.record(batch)
+            let stored = try store.analyticsEvents()
+            #expect(stored.map(\.event) == [add, search])
+            #expect(stored.map(\.at) == [Self.lateEvening, Self.lateEvening + 3600])
+            #expect(stored.map(\.visitor) == batch.map(\.visitor))
+            let days = try store.analyticsDatabase().query("SELECT day FROM analytics_events ORDER BY id").map { try $0.int64("day") }
+            #expect(days == [Self.lateEvening / 86_400, Self.lateEvening / 86_400 + 1])
+        }
+    }
+
+    @Test func aBatchWithARowTheSchemaRefusesStoresNoneOfIt() throws {
+        try withTemporaryStore { (store: Store) throws in
+            let add = AnalyticsEvent(.cartAdd, detail: "TEE-S", amount: 1)
+            let refused = VisitorEvent(add, visitor: String(repeating: "x", count: 500), at: Self.lateEvening)
+            #expect(throws: (any Error).self) {
+                try store.record([VisitorEvent(add, visitor: Self.visitor, at: Self.lateEvening), refused])
+            }
+            #expect(try store.analyticsEvents().isEmpty)
+        }
+    }
+}
