@@ -428,6 +428,13 @@ def refresh_hugo_templates(out: str) -> None:
         if os.path.exists(dest):
             shutil.rmtree(dest)
         shutil.copytree(os.path.join(BENCH, "hugo", sub), dest)
+    # Shelf drops its templates' indentation when it parses them; the Hugo layouts lose theirs here.
+    for folder, _, files in os.walk(os.path.join(hugo, "layouts")):
+        for name in files:
+            path = os.path.join(folder, name)
+            with open(path, encoding="utf-8") as f:
+                lines = f.read().split("\n")
+            write(path, "\n".join(line.lstrip(" \t") for line in lines))
     # The same stylesheet and script as the Shelf theme, when it has them.
     for name in ("app.css", "app.js"):
         theme_asset = os.path.join(SHELF_THEME, "assets", name)

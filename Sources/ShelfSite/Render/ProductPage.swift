@@ -170,15 +170,17 @@ struct ProductPage {
             JSON.array(
                 product.variants.map { variant in
                     let image = product.images.first { $0.optionValue != nil && variant.optionValues.contains($0.optionValue!) }
-                    return JSON.object([
+                    // Members without a value are left out rather than written as null.
+                    var members: [(String, JSON)] = [
                         ("sku", .string(variant.sku)),
                         ("options", .array(variant.optionValues.map { .string($0) })),
                         ("price", .string(prices.string(variant.price))),
-                        ("compare_at", variant.isOnSale ? .string(prices.string(variant.compareAtPrice!)) : .null),
                         ("available", .bool(available(variant))),
-                        ("stock_note", note(variant).map { .string($0) } ?? .null),
-                        ("image", image.map { .string($0.src) } ?? .null),
-                    ])
+                    ]
+                    if variant.isOnSale { members.append(("compare_at", .string(prices.string(variant.compareAtPrice!)))) }
+                    if let note = note(variant) { members.append(("stock_note", .string(note))) }
+                    if let image { members.append(("image", .string(image.src))) }
+                    return JSON.object(members)
                 }
             ).text
 

@@ -59,7 +59,7 @@ struct Theme: Sendable {
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
             if parsed.contains(name) {
                 do {
-                    try templates.add(name, text: source.text)
+                    try templates.add(name, text: TemplateIndentation.removed(from: source.text))
                 } catch {
                     problems.add(source.file, line: error.line, "template syntax error: \(error.message)")
                 }
