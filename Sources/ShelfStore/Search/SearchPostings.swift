@@ -70,12 +70,34 @@ struct SearchPostings: Equatable, Sendable {
     }
 
     /// These postings without the documents of `removed`, with `added` (documents not in
-    /// them), in document order: what an index change makes of a word's row.
+    /// them), in document order: what an index change makes of a word's row. One merge pass
+    /// over the row: a common word's row lists most of the catalogue, and an edit changes a
+    /// few of its documents.
     func replacing(_ removed: Set<Int32>, with added: [(document: Int32, frequency: Int32)]) -> SearchPostings {
-        var pairs = zip(documents, frequencies).filter { !removed.contains($0.0) }.map { (document: $0.0, frequency: $0.1) }
-        pairs += added
-        pairs.sort { $0.document < $1.document }
-        return SearchPostings(documents: pairs.map(\.document), frequencies: pairs.map(\.frequency))
+        let gone = removed.sorted()
+        let new = added.sorted { $0.document < $1.document }
+        var result = SearchPostings()
+        result.documents.reserveCapacity(documents.count + new.count)
+        result.frequencies.reserveCapacity(documents.count + new.count)
+        var nextGone = 0
+        var nextNew = 0
+        for (document, frequency) in zip(documents, frequencies) {
+            while nextNew < new.count, new[nextNew].document < document {
+                result.append(new[nextNew])
+                nextNew += 1
+            }
+            while nextGone < gone.count, gone[nextGone] < document { nextGone += 1 }
+            if nextGone < gone.count, gone[nextGone] == document { continue }
+            result.documents.append(document)
+            result.frequencies.append(frequency)
+        }
+        for posting in new[nextNew...] { result.append(posting) }
+        return result
+    }
+
+    private mutating func append(_ posting: (document: Int32, frequency: Int32)) {
+        documents.append(posting.document)
+        frequencies.append(posting.frequency)
     }
 
     /// Every document of `lists`, with the sum of its frequencies in them: the postings of the
