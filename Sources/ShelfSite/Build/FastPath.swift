@@ -13,6 +13,9 @@ import ShelfStore
 struct FastPath {
     let folder: StoreFolder
     let progress: Progress
+    /// The files the caller vouches are the only ones changed (`SiteBuilder.Options.changedFiles`),
+    /// nil to stat every product file.
+    var changedFiles: [String]? = nil
 
     var statePath: String { folder.workFolder + "/fast-path" }
     var cachePath: String { folder.workFolder + "/build-cache" }
@@ -21,18 +24,27 @@ struct FastPath {
     func build(started: DispatchTime) throws -> SiteBuilder.Summary? {
         // The state is mapped, not decoded: only the records looked up below are read.
         guard let table = FastPathTable.open(statePath) else { return nil }
+        let products = folder.contentFolder + "/products"
+        // Named files that are not all product files (a template, a page, a new product) need the ordinary path.
+        var named: Set<String>? = nil
+        if let changedFiles {
+            guard let names = Self.productFileNames(changedFiles, in: products) else { return nil }
+            named = names
+        }
         let (scanned, global) = inParallel(
-            { [folder] in ProductFileScan.scan(folder.contentFolder + "/products", against: table) },
+            { [named] in
+                named.map { ProductFileScan.scan($0, in: products, against: table) } ?? ProductFileScan.scan(products, against: table)
+            },
             { [folder] in FastPathState.globalStamp(folder) })
         // A campaign that started or ended since changes the pages that show it: the ordinary path.
         guard !CampaignSchedule.isDue(folder, now: CampaignSchedule.now()) else { return nil }
-        guard let scanned, !scanned.unknown, scanned.count == table.productCount, global == table.global,
+        guard let scanned, !scanned.unknown, scanned.only != nil || scanned.count == table.productCount, global == table.global,
             var delta = FastPathDelta.load(from: deltaPath, following: table),
             FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder)
         else { return nil }
         // Each file's page was last rendered from the stamp a fast build noted, else the table's.
         var current = scanned.differing
-        for name in delta.stamps.keys where current[name] == nil {
+        for name in delta.stamps.keys where current[name] == nil && scanned.covers(name) {
             guard let index = table.index(ofName: name) else { return nil }
             current[name] = table.stamp(at: index)
         }
@@ -80,6 +92,14 @@ struct FastPath {
         }
         var content = try ContentLoader.load(folder, only: needed, isKnownHandle: { table.index(ofHandle: $0) != nil })
         content.now = CampaignSchedule.now()
+        // Files not named but read for these pages must be as last rendered; an edit nobody named goes the ordinary way.
+        if scanned.only != nil {
+            for file in needed where !changed.contains(file) {
+                let name = String(file.dropFirst(FastPathState.productFolder.count))
+                guard let index = table.index(ofName: name), content.productStamps[file] == (delta.stamps[name] ?? table.stamp(at: index))
+                else { return nil }
+            }
+        }
         var entries: [String: FastPathTable.Product] = [:]
         for product in content.products {
             guard let file = content.productFiles[product.handle], let entry = records[file] else { return nil }
@@ -126,6 +146,21 @@ struct FastPath {
         delta.stockVersion = version
         try delta.save(to: deltaPath, following: table)
         return summary(files: table.outputCount, written: written.sorted(), started: started, brokenLinks: brokenLinks)
+    }
+
+    /// The names within `products` of `paths` (absolute, or relative to the working folder); nil
+    /// when one is not a product file directly in it.
+    static func productFileNames(_ paths: [String], in products: String) -> Set<String>? {
+        let folder = URL(fileURLWithPath: products).resolvingSymlinksInPath().path
+        var names: Set<String> = []
+        for path in paths {
+            let url = URL(fileURLWithPath: path)
+            let name = url.lastPathComponent
+            guard url.deletingLastPathComponent().resolvingSymlinksInPath().path == folder, name.hasSuffix(".md"), !name.hasPrefix(".")
+            else { return nil }
+            names.insert(name)
+        }
+        return names
     }
 
     /// The broken links of edited product descriptions; the site's paths are read from the build

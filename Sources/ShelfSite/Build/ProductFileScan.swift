@@ -13,6 +13,29 @@ struct ProductFileScan {
     var count = 0
     /// A file the table does not know, or one that could not be stat'ed.
     var unknown = false
+    /// The names stat'ed when the caller named them (`scan(_:in:against:)`); nil when every file was.
+    var only: Set<String>?
+
+    /// Whether the scan looked at the file of this name.
+    func covers(_ name: String) -> Bool { only?.contains(name) ?? true }
+
+    /// Stats only the named files of `directory`, for a caller that vouches no other changed.
+    static func scan(_ names: Set<String>, in directory: String, against table: FastPathTable) -> ProductFileScan {
+        var scan = ProductFileScan()
+        scan.only = names
+        scan.count = names.count
+        for name in names {
+            var info = stat()
+            guard let record = table.index(ofName: name), stat(directory + "/" + name, &info) == 0 else {
+                scan.unknown = true
+                continue
+            }
+            let stamp = FileStamp(
+                size: Int64(info.st_size), modified: Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec))
+            if table.stamp(at: record) != stamp { scan.differing[name] = stamp }
+        }
+        return scan
+    }
 
     /// Scans `directory`; nil when it cannot be read.
     static func scan(_ directory: String, against table: FastPathTable) -> ProductFileScan? {

@@ -25,12 +25,20 @@ public struct SiteBuilder: Sendable {
         /// Sync the catalogue into the database (off for `shelf check`, which changes nothing).
         public var syncDatabase = true
         public var quiet = false
+        /// The content files the caller knows changed, when it vouches that no other did (stock
+        /// levels are always read from the database): the fast path then stats only these instead
+        /// of every product file. `nil`, the default, scans them all.
+        public var changedFiles: [String]?
 
-        public init(full: Bool = false, destination: String? = nil, syncDatabase: Bool = true, quiet: Bool = false) {
+        public init(
+            full: Bool = false, destination: String? = nil, syncDatabase: Bool = true, quiet: Bool = false,
+            changedFiles: [String]? = nil
+        ) {
             self.full = full
             self.destination = destination
             self.syncDatabase = syncDatabase
             self.quiet = quiet
+            self.changedFiles = changedFiles
         }
     }
 
@@ -67,7 +75,7 @@ public struct SiteBuilder: Sendable {
         // Builds into another folder (`shelf check`) share nothing with the store's own builds.
         let lock = ownSite ? try lockBuilds() : nil
         defer { lock?.release() }
-        let fastPath = FastPath(folder: folder, progress: progress)
+        let fastPath = FastPath(folder: folder, progress: progress, changedFiles: options.changedFiles)
         if options.full || !ownSite || !options.syncDatabase {
             try? FileManager.default.removeItem(atPath: fastPath.statePath)
         } else {

@@ -17,8 +17,15 @@ extension Shelf {
                 moment one starts or ends, and `shelf build --due` (from a timer) builds only once
                 that moment has come, re-rendering the pages it changes.
 
+                A caller that knows what changed (an editor's save hook, a git hook, a stock
+                command) can say so: `--changed FILE` (repeatable) or `--changed-only` with no
+                files (only stock levels changed). When those are product files whose change no
+                listing shows, the build looks at them alone instead of every product file; any
+                other file takes an ordinary build. Edits not named wait for the next plain build.
+
                 Example:
                   shelf build --store my-shop
+                  shelf build --store my-shop --changed my-shop/content/products/tee.md
                   shelf build --due --quiet
                 """)
 
@@ -30,6 +37,14 @@ extension Shelf {
         @Flag(help: "Print only errors.")
         var quiet = false
 
+        @Option(
+            name: .customLong("changed"),
+            help: ArgumentHelp("A content file changed since the last build (repeatable); implies --changed-only.", valueName: "FILE"))
+        var changed: [String] = []
+
+        @Flag(help: "Trust that no content file changed but those given with --changed: stat only them.")
+        var changedOnly = false
+
         @Flag(help: "Build only when a campaign started or ended since the last build; otherwise do nothing.")
         var due = false
 
@@ -39,7 +54,8 @@ extension Shelf {
                 return
             }
             do {
-                let summary = try SiteBuilder(folder: options.folder).build(.init(full: full, quiet: quiet))
+                let summary = try SiteBuilder(folder: options.folder).build(
+                    .init(full: full, quiet: quiet, changedFiles: changedOnly || !changed.isEmpty ? changed : nil))
                 warn(about: summary.brokenLinks)
             } catch let failure as BuildFailure {
                 throw fail(failure.description)

@@ -10,7 +10,8 @@ extension Shelf {
             abstract: "Set, adjust, list and import the stock of each SKU.",
             discussion: """
                 Stock lives in the database, never in content files. Run shelf build afterwards to
-                republish the pages whose availability changed.
+                republish the pages whose availability changed (`shelf build --changed-only`
+                when no content file changed either: it then looks at none of them).
 
                 Examples:
                   shelf stock set TEE-BLK-M 12
