@@ -57,17 +57,12 @@ struct CatalogueState {
         try writer.replace(path)
     }
 
-    /// Syncs the catalogue and its search index unless it is unchanged and brings the stock up to date, reading only
-    /// the SKUs that changed since the state was taken.
-    mutating func refresh(_ store: Store, content: StoreContent) throws {
+    /// Brings the stock up to date, reading only the SKUs that changed since the state was
+    /// taken (every row without a state). Pages are rendered with this stock while ``sync(_:content:)``
+    /// runs beside them.
+    mutating func readStock(_ store: Store) throws {
         // A database younger than the state (deleted, replaced) gets everything again.
         if try store.stockVersion() < stockVersion { self = CatalogueState() }
-        let current = Self.fingerprint(of: content)
-        if current != catalogue {
-            try store.syncCatalogue(content.products, categories: content.config.categories)
-            try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
-            catalogue = current
-        }
         // Read the version first: a change landing in between is then read now and again later.
         let version = try store.stockVersion()
         if stockVersion < 0 {
@@ -75,6 +70,28 @@ struct CatalogueState {
         } else if version > stockVersion {
             for (sku, level) in try store.stockLevels(for: try store.skusChanged(since: stockVersion)) { stock[sku] = level }
         }
+        stockVersion = version
+    }
+
+    /// Syncs the catalogue and its search index unless it is unchanged.
+    ///
+    /// The sync gives each new SKU a stock row with nothing on hand, a stock change of its own.
+    /// Pages rendered with the stock read before show such SKUs as sold out already, so when
+    /// those rows are all that changed, the state moves to the new stock version; when anything
+    /// else changed meanwhile, it stays, and the next build reads those SKUs again.
+    mutating func sync(_ store: Store, content: StoreContent) throws {
+        let current = Self.fingerprint(of: content)
+        guard current != catalogue else { return }
+        try store.syncCatalogue(content.products, categories: content.config.categories)
+        try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
+        catalogue = current
+        let version = try store.stockVersion()
+        guard version > stockVersion else { return }
+        let changed = try store.skusChanged(since: stockVersion)
+        guard changed.allSatisfy({ stock[$0] == nil }) else { return }
+        let levels = try store.allStockLevels()
+        guard changed.allSatisfy({ levels[$0] == 0 }) else { return }
+        for sku in changed { stock[sku] = 0 }
         stockVersion = version
     }
 }

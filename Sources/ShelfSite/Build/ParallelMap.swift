@@ -37,6 +37,32 @@ func inParallel<A: Sendable, B: Sendable>(_ first: @Sendable () -> A, _ second: 
     return (firstResult, secondResult!)
 }
 
+/// Work running on a thread of its own while the caller goes on.
+///
+/// ```swift
+/// let sync = BackgroundWork { syncTheCatalogue() }
+/// renderPages()
+/// let synced = sync.value()   // waits for the sync
+/// ```
+final class BackgroundWork<Value: Sendable>: @unchecked Sendable {
+    private var result: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping @Sendable () -> Value) {
+        Thread.detachNewThread { [self] in
+            result = work()
+            done.signal()
+        }
+    }
+
+    /// Waits for the work to finish and returns what it gave; may be asked more than once.
+    func value() -> Value {
+        done.wait()
+        defer { done.signal() }
+        return result!
+    }
+}
+
 enum Cores {
     /// The cores the build may use.
     static let active = Swift.max(1, Foundation.ProcessInfo.processInfo.activeProcessorCount)

@@ -16,6 +16,7 @@ public final class Progress: @unchecked Sendable {
     }
 
     private var stepStarted = DispatchTime.now()
+    private var stepStartedCPU = Progress.cpuSeconds()
     private let timings = Foundation.ProcessInfo.processInfo.environment["SHELF_TIMINGS"] == "1"
 
     func begin(_ name: String) {
@@ -24,13 +25,32 @@ public final class Progress: @unchecked Sendable {
         print("[\(step)/\(total)] \(name)")
     }
 
-    /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took.
+    /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took, in wall time and
+    /// in the CPU time of all the process's threads.
     func endStep() {
         let now = DispatchTime.now()
+        let cpu = Progress.cpuSeconds()
         if timings, step > 0 {
-            write(String(format: "      %.3f s\n", Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9))
+            let wall = Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9
+            write(String(format: "      %.3f s, %.3f s CPU\n", wall, cpu - stepStartedCPU))
         }
         stepStarted = now
+        stepStartedCPU = cpu
+    }
+
+    /// With `SHELF_TIMINGS=1`, prints how long work beside the steps took, from `started` to now.
+    func timing(_ label: String, since started: DispatchTime) {
+        guard timings else { return }
+        let wall = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
+        write(String(format: "      (%@: %.3f s)\n", label, wall))
+    }
+
+    /// User and system CPU time the process has used so far, all threads together.
+    private static func cpuSeconds() -> Double {
+        var usage = rusage()
+        getrusage(Int32(RUSAGE_SELF.rawValue), &usage)
+        let user = Double(usage.ru_utime.tv_sec) + Double(usage.ru_utime.tv_usec) / 1e6
+        return user + Double(usage.ru_stime.tv_sec) + Double(usage.ru_stime.tv_usec) / 1e6
     }
 
     /// Updates the current step's count; drawn at most every 50 ms and only on a terminal.

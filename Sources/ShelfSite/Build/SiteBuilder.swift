@@ -102,7 +102,7 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[2])
         let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
         if options.full, let statePath { try? FileManager.default.removeItem(atPath: statePath) }
-        let (stock, stockVersion, reviews) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath)
+        let (stock, reviews, sync) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath, progress: progress)
 
         progress.begin(Self.steps[3])
         let assets = theme.fingerprintedAssets
@@ -110,7 +110,7 @@ public struct SiteBuilder: Sendable {
             content: content.withSalePrices, stock: stock, reviews: reviews,
             assetURLs: Dictionary(uniqueKeysWithValues: assets.map { ($0.name, $0.path) }), theme: theme)
         let outputs = Planner(model: model, theme: theme, folder: folder, assets: assets).outputs()
-        try checkUnique(outputs)
+        try sync.first { try checkUnique(outputs) }
 
         let site = options.destination ?? folder.siteFolder
         // Only the store's own site/ keeps a cache; other destinations are built whole.
@@ -129,7 +129,7 @@ public struct SiteBuilder: Sendable {
 
         progress.begin(Self.steps[4])
         let staging = options.destination.map { $0 + ".staging" } ?? folder.workFolder + "/staging"
-        let writer = try SiteWriter(staging: staging, precompress: content.config.precompress)
+        let writer = try sync.first { try SiteWriter(staging: staging, precompress: content.config.precompress) }
         let counter = Counter()
         let results = changed.parallelMap { output -> Result<[String], SiteError> in
             defer { progress.advance(Self.steps[4], done: counter.increment(), of: changed.count) }
@@ -150,7 +150,14 @@ public struct SiteBuilder: Sendable {
             }
         }
         if !problems.isEmpty { try? FileManager.default.removeItem(atPath: staging) }
-        try problems.throwIfAny(step: Self.steps[4])
+        try sync.first { try problems.throwIfAny(step: Self.steps[4]) }
+        let stockVersion: Int64
+        do {
+            stockVersion = try sync.finish()
+        } catch {
+            try? FileManager.default.removeItem(atPath: staging)
+            throw error
+        }
 
         progress.begin(Self.steps[5])
         do {
@@ -201,35 +208,53 @@ public struct SiteBuilder: Sendable {
         }
     }
 
-    /// Syncs the catalogue into the database (migrating it first) and reads the stock and the
-    /// reviews pages show.
+    /// Reads the stock and the reviews pages show (migrating the database first), and starts
+    /// the catalogue's sync into the database beside the rest of the build.
     private func syncCatalogue(
-        _ content: StoreContent, write: Bool, statePath: String?
-    ) throws(BuildFailure) -> (stock: [String: Int], version: Int64, reviews: SiteReviews) {
+        _ content: StoreContent, write: Bool, statePath: String?, progress: Progress
+    ) throws(BuildFailure) -> (stock: [String: Int], reviews: SiteReviews, sync: CatalogueSyncBeside) {
         let location: DatabaseLocation
         do {
             location = try folder.databaseLocation(config: content.config)
         } catch {
             throw BuildFailure(step: Self.steps[2], errors: [error])
         }
+        let failure = { @Sendable (error: any Error) in
+            BuildFailure(step: Self.steps[2], errors: [SiteError(folder.databaseName(location), "\(error)")])
+        }
         do {
             if !write {
-                guard folder.hasDatabase(location) else { return ([:], 0, SiteReviews()) }
+                let nothing = CatalogueSyncBeside(nothingAt: 0)
+                guard folder.hasDatabase(location) else { return ([:], SiteReviews(), nothing) }
                 let store = try Store.open(location)
                 // A database not yet migrated to reviews has none to show; checking changes nothing.
                 let reviews = (try? SiteReviews.read(store, perProduct: content.config.reviews.onPage)) ?? SiteReviews()
-                return (try store.allStockLevels(), 0, reviews)
+                return (try store.allStockLevels(), reviews, nothing)
             }
             let store = try Store.open(location)
             try store.migrate()
             var state = statePath.flatMap(CatalogueState.load) ?? CatalogueState()
-            try state.refresh(store, content: content)
-            try store.syncCampaigns(
-                content.campaignRecords, currency: content.config.currency, showing: content.campaignsShowingSalePrices)
-            if let statePath { try state.save(to: statePath) }
-            return (state.stock, state.stockVersion, try SiteReviews.read(store, perProduct: content.config.reviews.onPage))
+            try state.readStock(store)
+            let reviews = try SiteReviews.read(store, perProduct: content.config.reviews.onPage)
+            let read = state
+            let sync = CatalogueSyncBeside {
+                let started = DispatchTime.now()
+                defer { progress.timing("Sync catalogue, beside the plan and the render", since: started) }
+                do {
+                    var state = read
+                    let store = try Store.open(location)
+                    try state.sync(store, content: content)
+                    try store.syncCampaigns(
+                        content.campaignRecords, currency: content.config.currency, showing: content.campaignsShowingSalePrices)
+                    if let statePath { try state.save(to: statePath) }
+                    return .success(state.stockVersion)
+                } catch {
+                    return .failure(failure(error))
+                }
+            }
+            return (state.stock, reviews, sync)
         } catch {
-            throw BuildFailure(step: Self.steps[2], errors: [SiteError(folder.databaseName(location), "\(error)")])
+            throw failure(error)
         }
     }
 
