@@ -18,18 +18,22 @@ public final class Progress: @unchecked Sendable {
     private var stepStarted = DispatchTime.now()
     private let timings = Foundation.ProcessInfo.processInfo.environment["SHELF_TIMINGS"] == "1"
 
+    /// Starts a step: the one before ends, and what it freed goes back to the system.
     func begin(_ name: String) {
         endStep()
+        MemoryReport.trim()
         step += 1
         print("[\(step)/\(total)] \(name)")
     }
 
-    /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took.
+    /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took; with
+    /// `SHELF_BUILD_MEMORY=1`, what it held (``MemoryReport/line()``).
     func endStep() {
         let now = DispatchTime.now()
         if timings, step > 0 {
             write(String(format: "      %.3f s\n", Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9))
         }
+        if MemoryReport.enabled, step > 0 { write(MemoryReport.line()) }
         stepStarted = now
     }
 
