@@ -88,7 +88,7 @@ let package = Package(
             name: "ShelfSite",
             dependencies: [
                 "ShelfCore", "ShelfConfig", "ShelfStore", "ShelfTheme", "CCmark", "CDeflate", "CShelfSystem",
-                .product(name: "Yams", package: "Yams"),
+                .product(name: "Yams", package: "Yams"), .product(name: "Mustache", package: "swift-mustache"),
             ],
             swiftSettings: strict
         ),

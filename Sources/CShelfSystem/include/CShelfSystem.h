@@ -10,4 +10,8 @@ int c_shelf_exchange_paths(const char *first, const char *second);
 /// (nftw with FTW_DEPTH | FTW_PHYS). Returns 0 when everything went, -1 otherwise.
 int c_shelf_remove_tree(const char *path);
 
+/// Gives the free pages of every malloc arena back to the system (glibc malloc_trim(0)): what a
+/// finished build step freed stops counting towards the process's resident memory.
+void c_shelf_trim_heap(void);
+
 #endif

@@ -34,14 +34,12 @@ struct BuildCache {
     }
 
     func save(to path: String) throws {
-        var text = Self.header + "\n"
-        for (file, value) in fingerprints.sorted(by: { $0.key < $1.key }) {
-            text += value.hex + "\t" + file + "\n"
-        }
-        let temporary = path + ".tmp"
-        try Data(text.utf8).write(to: URL(fileURLWithPath: temporary))
-        guard rename(temporary, path) == 0 else {
-            throw SiteError(path, "cannot be written (\(String(cString: strerror(errno))))")
+        try BinaryWriter.replace(path) { writer in
+            writer.append(Self.header + "\n")
+            for file in fingerprints.keys.sorted() {
+                writer.append(fingerprints[file]!.hex + "\t" + file + "\n")
+                try writer.flush()
+            }
         }
     }
 }

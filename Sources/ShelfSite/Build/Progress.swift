@@ -19,14 +19,17 @@ public final class Progress: @unchecked Sendable {
     private var stepStartedCPU = Progress.cpuSeconds()
     private let timings = Foundation.ProcessInfo.processInfo.environment["SHELF_TIMINGS"] == "1"
 
+    /// Starts a step: the one before ends, and what it freed goes back to the system.
     func begin(_ name: String) {
         endStep()
+        MemoryReport.trim()
         step += 1
         print("[\(step)/\(total)] \(name)")
     }
 
     /// With `SHELF_TIMINGS=1`, prints how long the step that just ended took, in wall time and
-    /// in the CPU time of all the process's threads.
+    /// in the CPU time of all the process's threads; with `SHELF_BUILD_MEMORY=1`, what it held
+    /// (``MemoryReport/line()``).
     func endStep() {
         let now = DispatchTime.now()
         let cpu = Progress.cpuSeconds()
@@ -34,6 +37,7 @@ public final class Progress: @unchecked Sendable {
             let wall = Double(now.uptimeNanoseconds - stepStarted.uptimeNanoseconds) / 1e9
             write(String(format: "      %.3f s, %.3f s CPU\n", wall, cpu - stepStartedCPU))
         }
+        if MemoryReport.enabled, step > 0 { write(MemoryReport.line()) }
         stepStarted = now
         stepStartedCPU = cpu
     }

@@ -26,8 +26,7 @@ struct ContentCache: Sendable {
     }
 
     static func load(from path: String, currency: Currency) -> ContentCache {
-        guard let data = FileManager.default.contents(atPath: path) else { return ContentCache() }
-        var reader = BinaryReader(bytes: [UInt8](data))
+        guard var reader = BinaryReader(contentsOf: path) else { return ContentCache() }
         guard reader.uint32() == version, reader.string() == currency.code else { return ContentCache() }
         var cache = ContentCache()
         let count = Int(reader.uint32())
@@ -45,18 +44,20 @@ struct ContentCache: Sendable {
     }
 
     func save(to path: String, currency: Currency) throws {
-        var writer = BinaryWriter()
-        writer.uint32(Self.version)
-        writer.string(currency.code)
-        writer.uint32(UInt32(entries.count))
-        for (file, entry) in entries.sorted(by: { $0.key < $1.key }) {
-            writer.string(file)
-            writer.int64(entry.size)
-            writer.int64(entry.modified)
-            writer.uint64(entry.hash)
-            writer.productResult(entry.result)
+        try BinaryWriter.replace(path) { writer in
+            writer.uint32(Self.version)
+            writer.string(currency.code)
+            writer.uint32(UInt32(entries.count))
+            for file in entries.keys.sorted() {
+                let entry = entries[file]!
+                writer.string(file)
+                writer.int64(entry.size)
+                writer.int64(entry.modified)
+                writer.uint64(entry.hash)
+                writer.productResult(entry.result)
+                try writer.flush()
+            }
         }
-        try writer.replace(path)
     }
 }
 

@@ -35,7 +35,7 @@ final class SiteModel: @unchecked Sendable {
 
     private let cardFingerprints: [String: UInt64]
     private let theme: Theme
-    private let cards = Cache<String, Values>()
+    private let cards = Cache<String, CardValues>()
     private let fragments = Cache<String, String>()
 
     /// Facts about the whole catalogue, for a model that holds only some products.
@@ -114,13 +114,13 @@ final class SiteModel: @unchecked Sendable {
 
     /// A product's card values, with `html`: the card partial rendered once per build, on first
     /// use, and reused by every page that shows the card.
-    func card(_ handle: String) -> Values {
-        guard let product = product(handle) else { return [:] }
+    func card(_ handle: String) -> Any {
+        guard let product = product(handle) else { return [:] as Values }
         return cards.value(for: handle) {
             let soldOut = !product.variants.contains { (stock[$0.sku] ?? 0) > 0 }
-            var values = Card.values(for: product, soldOut: soldOut, reviews: reviews.summaries[handle], prices: prices)
-            values["html"] = theme.render(Card.template, values)
-            return values
+            return CardValues(product: product, soldOut: soldOut, reviews: reviews.summaries[handle], prices: prices) {
+                theme.render(Card.template, $0)
+            }
         }
     }
     func cardFingerprint(_ handle: String) -> UInt64 { cardFingerprints[handle] ?? 0 }
