@@ -30,7 +30,7 @@ struct SearchPostingsTests {
     @Test func anEditReplacesItsDocumentsAndKeepsTheOthersInOrder() {
         let row = SearchPostings(documents: [2, 5, 9, 14, 20], frequencies: [1, 2, 3, 4, 5])
         // 5 is edited (new weight), 14 loses the word, 1 and 30 gain it, 9 is untouched.
-        let edited = row.replacing([5, 14, 1, 30], with: [(30, 7), (5, 8), (1, 6)])
+        let edited = row.replacing([1, 5, 14, 30], with: [(30, 7), (5, 8), (1, 6)])
         #expect(edited == SearchPostings(documents: [1, 2, 5, 9, 20, 30], frequencies: [6, 1, 8, 3, 5, 7]))
         #expect(row.replacing([2, 5, 9, 14, 20], with: []) == SearchPostings())
         #expect(SearchPostings().replacing([3], with: [(3, 1)]) == SearchPostings(documents: [3], frequencies: [1]))

@@ -69,25 +69,23 @@ struct SearchPostings: Equatable, Sendable {
         }
     }
 
-    /// These postings without the documents of `removed`, with `added` (documents not in
-    /// them), in document order: what an index change makes of a word's row. One merge pass
-    /// over the row: a common word's row lists most of the catalogue, and an edit changes a
-    /// few of its documents.
-    func replacing(_ removed: Set<Int32>, with added: [(document: Int32, frequency: Int32)]) -> SearchPostings {
-        let gone = removed.sorted()
+    /// These postings without the documents of `removed` (ascending), with `added` (documents
+    /// not in them), in document order: what an index change makes of a word's row. One merge
+    /// pass over the row: a common word's row lists most of the catalogue, and an edit changes
+    /// a few of its documents; a whole index run removes every document, so `removed` is
+    /// sorted once by the caller and looked up by halving.
+    func replacing(_ removed: [Int32], with added: [(document: Int32, frequency: Int32)]) -> SearchPostings {
         let new = added.sorted { $0.document < $1.document }
         var result = SearchPostings()
         result.documents.reserveCapacity(documents.count + new.count)
         result.frequencies.reserveCapacity(documents.count + new.count)
-        var nextGone = 0
         var nextNew = 0
         for (document, frequency) in zip(documents, frequencies) {
             while nextNew < new.count, new[nextNew].document < document {
                 result.append(new[nextNew])
                 nextNew += 1
             }
-            while nextGone < gone.count, gone[nextGone] < document { nextGone += 1 }
-            if nextGone < gone.count, gone[nextGone] == document { continue }
+            if removed.sortedContains(document) { continue }
             result.documents.append(document)
             result.frequencies.append(frequency)
         }

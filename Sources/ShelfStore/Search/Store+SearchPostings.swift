@@ -4,10 +4,11 @@ extension Store {
     /// Rewrites the `search_postings` rows of the words `change` touches: each row loses the
     /// documents the change rewrites and gains their new postings; a row left empty goes.
     func writePostings(_ change: SearchPostingsChange) throws {
+        let removed = change.removed.sorted()
         for word in change.words {
             let row = try database.query("SELECT postings FROM search_postings WHERE term = ?", [.text(word)]).first
             let old = try row.flatMap { SearchPostings(encoded: try $0.text("postings")) } ?? SearchPostings()
-            let new = old.replacing(change.removed, with: change.added[word] ?? [])
+            let new = old.replacing(removed, with: change.added[word] ?? [])
             if new.count == 0 {
                 if row != nil { try database.execute("DELETE FROM search_postings WHERE term = ?", [.text(word)]) }
             } else {
