@@ -76,18 +76,7 @@ struct BinaryFile {
     let path: String
 
     func write(_ bytes: [UInt8]) throws {
-        let complete = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let complete = writeAll(bytes, to: descriptor)
         guard complete else { throw SiteError(path, "cannot be written (\(String(cString: strerror(errno))))") }
     }
 }

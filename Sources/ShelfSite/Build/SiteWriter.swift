@@ -46,18 +46,7 @@ struct SiteWriter {
             throw SiteError(path, "cannot be written (\(String(cString: strerror(errno)))); check the disk space and permissions")
         }
         defer { close(descriptor) }
-        let written = bytes.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let count = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if count < 0 {
-                    if errno == EINTR { continue }
-                    return false
-                }
-                offset += count
-            }
-            return true
-        }
+        let written = writeAll(bytes, to: descriptor)
         guard written else {
             throw SiteError(path, "cannot be written (\(String(cString: strerror(errno)))); check the disk space")
         }
