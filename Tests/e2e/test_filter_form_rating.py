@@ -12,7 +12,9 @@ test_search_ratings.py: a buyer's five-star review of the coat, approved with `s
 Runs on SQLite and (with SHELF_TEST_DATABASE=postgresql) PostgreSQL.
 """
 import json
+import pathlib
 import re
+import time
 import urllib.parse
 
 import pytest
@@ -40,6 +42,13 @@ def handles(site, query):
 def rebuilt(site, approved):
     """The site built again once the coat's review is approved, as the merchant's next build does."""
     shelf("build", "--quiet", store=site.store)
+    # lighttpd keeps what it knows of a file for about a second (its stat cache): wait until it
+    # serves the listing the build published, as a shopper's next visit would get it.
+    published = (pathlib.Path(site.store) / "site" / "shop" / CATEGORY / "index.html").read_text()
+    for _ in range(50):
+        if Browser(site.base).get(f"/shop/{CATEGORY}/").text == published:
+            break
+        time.sleep(0.1)
     return site
 
 
