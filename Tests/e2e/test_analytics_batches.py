@@ -23,6 +23,13 @@ def add(store, request_id):
     return request(variables, BODY, request_id=request_id, keep=True)
 
 
+def start_cart(listener):
+    """The cart binary as a FastCGI responder on `listener`, with nothing of this environment."""
+    return subprocess.Popen([str(FUNCTIONS / "cart")], stdin=listener.fileno(),
+                            env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
+                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+
+
 def test_a_busy_responder_holds_its_events_and_writes_them_all_when_told_to_stop(tmp_path, fixture_store):
     """Requests queued behind the one in hand make the responder keep that one's event rather than
     commit it; SIGTERM then has it write every event it kept before it exits."""
@@ -39,9 +46,7 @@ def test_a_busy_responder_holds_its_events_and_writes_them_all_when_told_to_stop
         busy.connect(path)
         waiting = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
         waiting.connect(path)
-        process = subprocess.Popen([str(FUNCTIONS / "cart")], stdin=listener.fileno(),
-                                   env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = start_cart(listener)
     try:
         busy.sendall(add(store, 1))
         first = read_answer(busy)
@@ -72,9 +77,7 @@ def test_a_lone_request_s_event_is_stored_when_its_answer_arrives(tmp_path, fixt
     with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as listener:
         listener.bind(path)
         listener.listen(16)
-        process = subprocess.Popen([str(FUNCTIONS / "cart")], stdin=listener.fileno(),
-                                   env={"PATH": os.environ.get("PATH", "/usr/bin:/bin")},
-                                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        process = start_cart(listener)
     try:
         for request_id in (1, 2):
             with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
