@@ -10,10 +10,13 @@ struct HTMLEscaping: MustacheContentType {
     /// nothing, so the output is unchanged, and error lines are one more than the file's.
     static var pragma: String {
         _ = registered
-        return "{{% CONTENT_TYPE: SHELF_HTML}}\n"
+        return "{{% CONTENT_TYPE: \(name)}}\n"
     }
 
-    private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: "SHELF_HTML")
+    /// The content type's name in the pragma.
+    static let name = "SHELF_HTML"
+
+    private static let registered: Void = MustacheContentTypes.register(HTMLEscaping(), named: name)
 
     func escapeText(_ text: String) -> String {
         Markup.escape(text)

@@ -19,6 +19,9 @@ public struct TemplateSet: Sendable {
     }
 
     private var library = MustacheLibrary()
+    /// The same templates compiled (``CompiledTemplate``); nil once one of them uses a construct
+    /// only swift-mustache renders, and then swift-mustache renders the whole set.
+    private var compiled: [String: CompiledTemplate]? = [:]
 
     public init() {}
 
@@ -26,7 +29,10 @@ public struct TemplateSet: Sendable {
     /// `{{name}}` escapes its value for HTML; a `{{% CONTENT_TYPE: TEXT}}` template does not.
     public mutating func add(_ name: String, text: String) throws(SyntaxError) {
         do {
-            library.register(try MustacheTemplate(string: HTMLEscaping.pragma + text), named: name)
+            let text = HTMLEscaping.pragma + text
+            library.register(try MustacheTemplate(string: text), named: name)
+            compiled?[name] = CompiledTemplate(parsing: text)
+            if compiled?[name] == nil { compiled = nil }
         } catch let error as MustacheTemplate.ParserError {
             throw SyntaxError(
                 line: error.context.lineNumber - 1, message: "\(Self.describe(error.error)) near `\(error.context.line.trimmingSpaces)`")
@@ -37,7 +43,31 @@ public struct TemplateSet: Sendable {
 
     /// The template rendered with `values`, or nil when no template has that name.
     public func render(_ name: String, _ values: Any) -> String? {
+        guard let compiled else { return library.render(values, withTemplate: name) }
+        return renderBytes(name, values, compiled).map { String(decoding: $0, as: UTF8.self) }
+    }
+
+    /// The template rendered with `values` as UTF-8 bytes, or nil when no template has that name;
+    /// `capacity` is how many bytes to make room for at once.
+    public func renderBytes(_ name: String, _ values: Any, capacity: Int = 4096) -> [UInt8]? {
+        guard let compiled else { return library.render(values, withTemplate: name).map { Array($0.utf8) } }
+        return renderBytes(name, values, compiled, capacity: capacity)
+    }
+
+    /// The template rendered by swift-mustache, whatever the set: what the compiled renderer is
+    /// checked against.
+    func renderWithSwiftMustache(_ name: String, _ values: Any) -> String? {
         library.render(values, withTemplate: name)
+    }
+
+    /// Whether the set renders with its compiled templates.
+    var isCompiled: Bool { compiled != nil }
+
+    private func renderBytes(_ name: String, _ values: Any, _ compiled: [String: CompiledTemplate], capacity: Int = 4096) -> [UInt8]? {
+        guard let template = compiled[name] else { return nil }
+        var rendering = TemplateRendering(templates: compiled, values: values, capacity: capacity)
+        rendering.render(template.nodes, escaping: true, indentation: [])
+        return rendering.output
     }
 
     /// The `{{> name}}` tags of a template's text, with their lines.

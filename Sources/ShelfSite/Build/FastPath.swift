@@ -131,7 +131,7 @@ struct FastPath {
         let pages = content.publishedProducts.filter { affected.contains(content.productFiles[$0.handle]!) }.map { product in
             let page = ProductPage(model: model, product: product)
             return Output(path: Output.file(forPage: page.path), fingerprint: page.fingerprint(template: template)) {
-                Array(theme.renderPage("product", page.values()).utf8)
+                theme.renderPage("product", page.values())
             }
         }.filter { (delta.pageFingerprints[$0.path] ?? table.pageFingerprint($0.path)) != $0.fingerprint }
         let brokenLinks = checkLinks(of: edited, in: content)

@@ -22,7 +22,7 @@ struct Planner {
             if inSitemap { sitemapPaths.append(sitePath) }
             outputs.append(
                 Output(path: Output.file(forPage: sitePath), fingerprint: fingerprint) {
-                    Array(theme.renderPage(template, values().value).utf8)
+                    theme.renderPage(template, values().value)
                 })
         }
         let model = self.model

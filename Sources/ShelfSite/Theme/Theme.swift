@@ -105,11 +105,12 @@ struct Theme: Sendable {
         }
     }
 
-    /// Renders a page template, then the layout around it.
-    func renderPage(_ template: String, _ values: [String: Any]) -> String {
+    /// Renders a page template, then the layout around it, as the page file's bytes.
+    func renderPage(_ template: String, _ values: [String: Any]) -> [UInt8] {
         var values = values
-        values["content"] = templates.render(template, values) ?? ""
-        return templates.render("layout", values) ?? ""
+        let content = templates.renderBytes(template, values) ?? []
+        values["content"] = String(decoding: content, as: UTF8.self)
+        return templates.renderBytes("layout", values, capacity: content.count + 8192) ?? []
     }
 
     /// Renders one template on its own, without the layout (a card, say).
