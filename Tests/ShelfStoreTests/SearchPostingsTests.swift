@@ -36,8 +36,8 @@ struct SearchPostingsTests {
         #expect(SearchPostings().replacing([3], with: [(3, 1)]) == SearchPostings(documents: [3], frequencies: [1]))
     }
 
-    /// Every row of `search_postings`, decoded, by word.
-    static func rows(_ store: Store) throws -> [String: SearchPostings] {
+    /// Every row of `search_postings` as stored, decoded, by word: without the pending changes.
+    static func storedRows(_ store: Store) throws -> [String: SearchPostings] {
         var rows: [String: SearchPostings] = [:]
         for row in try store.database.query("SELECT term, postings FROM search_postings") {
             rows[try row.text("term")] = SearchPostings(encoded: try row.text("postings"))
@@ -45,8 +45,20 @@ struct SearchPostingsTests {
         return rows
     }
 
-    /// The postings' documents as handles, so stores that numbered them apart compare.
-    static func byHandle(_ store: Store) throws -> [String: [String: Int32]] {
+    /// Every word's postings as a search reads them: its row with the pending changes laid over it.
+    static func rows(_ store: Store) throws -> [String: SearchPostings] {
+        try store.currentPostings(where: "term >= ?", [.text("")])
+    }
+
+    static func pendingCount(_ store: Store) throws -> Int {
+        try store.database.query("SELECT COUNT(*) AS pending FROM search_posting_changes").first?.int("pending") ?? 0
+    }
+
+    /// The postings' documents as handles, so stores that numbered them apart compare; `rows`
+    /// chooses which postings (``rows(_:)``, as a search reads them, by default).
+    static func byHandle(
+        _ store: Store, _ rows: (Store) throws -> [String: SearchPostings] = rows
+    ) throws -> [String: [String: Int32]] {
         var handles: [Int32: String] = [:]
         for row in try store.database.query("SELECT handle, doc FROM search_documents") {
             handles[Int32(try row.int64("doc"))] = try row.text("handle")
@@ -77,6 +89,85 @@ struct SearchPostingsTests {
                 #expect(expected["overcoat"] == ["wrap-coat": 10])
                 #expect(expected["navy"]?["navy-jumper"] == nil)
             }
+        }
+    }
+
+    /// The catalogue of ``SearchTests`` with the coat rewritten, the jumper gone and a shirt
+    /// added: most of the wool, jumper and coat postings change.
+    static var edited: [Product] {
+        var edited = Array(SearchTests.products.dropFirst())
+        edited[0].title = "Belted Cashmere Overcoat"
+        edited[0].descriptionHTML = "<p>Double-faced cashmere, lined in silk.</p>"
+        edited.append(
+            SearchTests.product(
+                "linen-shirt", "Linen Shirt", brand: "Sailcloth", categories: ["tees"], date: "2024-04-01",
+                colours: [("Sand", "#d8c8a8")], sizes: ["M"], price: 5900, description: "<p>Washed wool and linen.</p>"))
+        return edited
+    }
+
+    /// Syncs and indexes `products` with every change folded into the rows, none left pending.
+    static func indexFolded(_ store: Store, _ products: [Product]) throws {
+        try store.syncCatalogue(products, categories: SearchTests.categories)
+        try store.indexForSearch(products, categories: SearchTests.categories, removingOthers: true, foldingAbove: 0)
+        #expect(try pendingCount(store) == 0)
+    }
+
+    /// The postings by handle, as stored, of a store that indexed `products` once, from nothing.
+    static func fullIndex(of products: [Product]) throws -> [String: [String: Int32]] {
+        try withTemporaryStore { (full: Store) throws in
+            try indexFolded(full, products)
+            return try byHandle(full, storedRows)
+        }
+    }
+
+    @Test func anEditLeavesTheRowsAndIsReadFromItsPendingChanges() throws {
+        try withTemporaryStore { (store: Store) throws in
+            try Self.indexFolded(store, SearchTests.products)
+            let stored = try Self.storedRows(store)
+            try store.syncCatalogue(Self.edited, categories: SearchTests.categories)
+            try store.indexForSearch(Self.edited, categories: SearchTests.categories)
+            // The rows are as the first index wrote them; the edit is in the pending changes alone.
+            #expect(try Self.storedRows(store) == stored)
+            #expect(try Self.pendingCount(store) > 0)
+            let expected = try Self.fullIndex(of: Self.edited)
+            #expect(try Self.byHandle(store) == expected)
+            #expect(expected["wool"]?.keys.sorted() == ["cable-scarf", "linen-shirt"])
+            #expect(expected["overcoat"] == ["wrap-coat": 10])
+            #expect(try store.search(SearchQuery(text: "wool")).products.map(\.handle).sorted() == ["cable-scarf", "linen-shirt"])
+            #expect(try store.search(SearchQuery(text: "overc")).products.map(\.handle) == ["wrap-coat"])
+        }
+    }
+
+    @Test func pendingChangesFoldIntoTheRowsPastTheLimit() throws {
+        try withTemporaryStore { (store: Store) throws in
+            try Self.indexFolded(store, SearchTests.products)
+            var edited = Self.edited
+            try store.syncCatalogue(edited, categories: SearchTests.categories)
+            try store.indexForSearch(edited, categories: SearchTests.categories)
+            let pending = try Self.pendingCount(store)
+            #expect(pending > 0)
+            // One more edit that would pass the limit folds every pending change with its own.
+            edited[1].descriptionHTML = "<p>Soft cotton, now in wool.</p>"
+            try store.syncCatalogue(edited, categories: SearchTests.categories)
+            try store.indexForSearch(edited, categories: SearchTests.categories, removingOthers: true, foldingAbove: pending)
+            #expect(try Self.pendingCount(store) == 0)
+            let expected = try Self.fullIndex(of: edited)
+            #expect(try Self.byHandle(store, Self.storedRows) == expected)
+            #expect(expected["wool"]?.keys.sorted() == ["cable-scarf", "creme-tee", "linen-shirt"])
+        }
+    }
+
+    @Test func aLaterChangeOfAWordAndDocumentReplacesTheEarlierPendingOne() throws {
+        try withTemporaryStore { (store: Store) throws in
+            try Self.indexFolded(store, SearchTests.products)
+            var products = SearchTests.products
+            for description in ["<p>Merino, merino.</p>", "<p>No such word.</p>", "<p>Merino again.</p>"] {
+                products[0].descriptionHTML = description
+                try store.syncCatalogue(products, categories: SearchTests.categories)
+                try store.indexForSearch([products[0]], categories: SearchTests.categories, removingOthers: false)
+                #expect(try Self.byHandle(store) == Self.fullIndex(of: products), "\(description)")
+            }
+            #expect(try Self.pendingCount(store) > 0)
         }
     }
 

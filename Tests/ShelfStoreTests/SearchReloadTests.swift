@@ -133,6 +133,39 @@ struct SearchReloadTests {
         }
     }
 
+    /// Expects `store`'s answers to be those of a store that indexed `products` from nothing,
+    /// in another database, with the same stock: what a full rebuild would answer.
+    func expectAnswersOfAFullRebuild(_ store: Store, _ products: [Product], sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let skus = products.flatMap { $0.variants.map(\.sku) }
+        let stock = try store.stockLevels(for: skus)
+        try withTemporaryStore { (full: Store) throws in
+            try build(full, products)
+            for sku in skus { try full.setStock(sku, to: stock[sku] ?? 0) }
+            for query in Self.queries {
+                #expect(try answer(store, query) == answer(full, query), "\(query)", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
+    @Test func aProcessReadingPendingPostingsAnswersAsAFullRebuild() throws {
+        try withSearchedCatalogue { (store: Store) throws in
+            let edited = Self.edited(SearchTests.products)
+            try build(store, edited)
+            try store.setStock("CAB-RUS-ONESIZE", to: 0)
+            // The edits are pending changes beside the rows, which a search must read too.
+            #expect(try SearchPostingsTests.pendingCount(store) > 0)
+            try expectAnswersOfAFullRebuild(store, edited)
+            // Folded into the rows by the next run, they answer the same.
+            var again = edited
+            again[0].descriptionHTML = "<p>Merino, knitted in Scotland.</p>"
+            try store.syncCatalogue(again, categories: SearchTests.categories)
+            try store.indexForSearch(
+                again.filter(\.published), categories: SearchTests.categories, removingOthers: true, foldingAbove: 0)
+            #expect(try SearchPostingsTests.pendingCount(store) == 0)
+            try expectAnswersOfAFullRebuild(store, again)
+        }
+    }
+
     @Test func anOldCatalogueCatchesUpAfterManyBuilds() throws {
         try withSearchedCatalogue { (store: Store) throws in
             let before = try SearchCatalogue.read(store.database)

@@ -14,6 +14,9 @@
 /// SearchPostings(encoded: postings.encoded) == postings  // true
 /// ```
 struct SearchPostings: Equatable, Sendable {
+    /// A document and the word's weighted count in it.
+    typealias Posting = (document: Int32, frequency: Int32)
+
     var documents: [Int32] = []
     var frequencies: [Int32] = []
 
@@ -91,6 +94,13 @@ struct SearchPostings: Equatable, Sendable {
         }
         for posting in new[nextNew...] { result.append(posting) }
         return result
+    }
+
+    /// These postings with pending `changes` laid over them (``Store/writePostings(_:foldingAbove:)``):
+    /// each change, in document order, gives its document's new frequency, 0 taking it out.
+    func applying(_ changes: [Posting]) -> SearchPostings {
+        guard !changes.isEmpty else { return self }
+        return replacing(changes.map(\.document), with: changes.filter { $0.frequency > 0 })
     }
 
     private mutating func append(_ posting: (document: Int32, frequency: Int32)) {

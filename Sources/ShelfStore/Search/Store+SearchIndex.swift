@@ -13,6 +13,14 @@ extension Store {
     /// ```
     @discardableResult
     public func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool = true) throws -> Int {
+        try indexForSearch(
+            products, categories: categories, removingOthers: removingOthers, foldingAbove: Self.pendingPostingsLimit)
+    }
+
+    /// ``indexForSearch(_:categories:removingOthers:)`` with the postings' changes folded into
+    /// their rows once more than `limit` are pending (``writePostings(_:foldingAbove:)``).
+    @discardableResult
+    func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool, foldingAbove limit: Int) throws -> Int {
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
         return try database.transaction {
             // The version this run's changes make: each row written and each removal is marked with it.
@@ -82,7 +90,7 @@ extension Store {
                     changes += 1
                 }
             }
-            try writePostings(postings)
+            try writePostings(postings, foldingAbove: limit)
             // The facts search functions keep in memory are stale now: they read the rows of this version.
             if changes > 0 {
                 try database.execute("UPDATE search_state SET version = ? WHERE id = 1", [.integer(version)])
