@@ -24,5 +24,6 @@ struct Migration: Sendable {
         .newsletters, .newsletterOpens, .reviews, .reviewsWriting, .wishlists, .searchPostings, .reviewsReading,
         .dropSearchText,
         .searchChanges,
+        .catalogueSynced,
     ]
 }
