@@ -6,15 +6,17 @@ import Testing
 
 /// What a build records of the catalogue it synced, and what makes that record stale.
 struct CatalogueSyncedTests {
-    @Test func theRecordHoldsUntilACatalogueSync() throws {
+    @Test func theRecordHoldsUntilForgotten() throws {
         try withTemporaryStore { store in
             #expect(try store.syncedCatalogue() == nil)
             try store.syncCatalogue([.sample("tee")], categories: [])
             try store.recordSyncedCatalogue(-42)
-            #expect(try store.syncedCatalogue() == -42)
-            // Even a sync that changes nothing forgets it: only the caller knows which content it synced.
             try store.syncCatalogue([.sample("tee")], categories: [])
+            #expect(try store.syncedCatalogue() == -42)
+            try store.forgetSyncedCatalogue()
             #expect(try store.syncedCatalogue() == nil)
+            try store.recordSyncedCatalogue(5)
+            #expect(try store.syncedCatalogue() == 5)
         }
     }
 

@@ -94,6 +94,8 @@ struct CatalogueState {
             catalogue = current
             return
         }
+        // Forgotten first: a build stopped before its record leaves rows no record describes.
+        try store.forgetSyncedCatalogue()
         try store.syncCatalogue(content.products, categories: content.config.categories)
         try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
         try store.recordSyncedCatalogue(Int64(bitPattern: current))

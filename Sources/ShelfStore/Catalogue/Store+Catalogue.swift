@@ -27,8 +27,6 @@ extension Store {
             // Two builds on two hosts at once: the second waits here for the first to commit,
             // then compares with what the first wrote, instead of inserting the same rows.
             for statement in database.dialect.catalogueLock { try database.execute(statement) }
-            // Whatever this sync writes, the content a whole build recorded is no longer what the rows hold.
-            try database.execute("DELETE FROM catalogue_synced")
             let stored = try CatalogueSnapshot(from: database)
             var sync = CatalogueSync()
             for (position, category) in categories.enumerated() {

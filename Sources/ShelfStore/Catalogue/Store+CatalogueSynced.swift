@@ -1,7 +1,7 @@
 extension Store {
-    /// The fingerprint recorded by ``recordSyncedCatalogue(_:)`` when the catalogue and the
-    /// search index are still as that sync left them; nil when none is recorded, when a
-    /// ``syncCatalogue(_:categories:at:)`` ran since, or when the search index changed since.
+    /// The fingerprint recorded by ``recordSyncedCatalogue(_:)`` when the search index is still
+    /// as that sync left it; nil when none is recorded, when ``forgetSyncedCatalogue()`` ran
+    /// since, or when the search index changed since.
     public func syncedCatalogue() throws -> Int64? {
         let rows = try database.query(
             """
@@ -25,5 +25,11 @@ extension Store {
                 ON CONFLICT (id) DO UPDATE SET fingerprint = excluded.fingerprint, search_version = excluded.search_version
                 """, [.integer(fingerprint), .integer(version)])
         }
+    }
+
+    /// Forgets the recorded fingerprint; call before a sync of the catalogue, which may leave
+    /// rows that no recorded content describes if the build stops before its record.
+    public func forgetSyncedCatalogue() throws {
+        try database.execute("DELETE FROM catalogue_synced")
     }
 }

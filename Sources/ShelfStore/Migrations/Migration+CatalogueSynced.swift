@@ -3,8 +3,8 @@ extension Migration {
     /// from, with the search index version that sync left, so that a build without `.shelf/`
     /// (a fresh checkout, a CI runner) whose content the database already holds writes nothing.
     ///
-    /// The row is gone while a sync runs and until the next whole sync records it again; a
-    /// search index changed since (its version moved) makes it stale.
+    /// A build forgets the row before it syncs and records it once the sync and the index are
+    /// done; a search index changed since (its version moved) makes it stale.
     static let catalogueSynced = Migration(name: "catalogue_synced") { _ in
         [
             """
