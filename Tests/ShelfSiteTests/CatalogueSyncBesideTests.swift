@@ -1,4 +1,6 @@
 import Foundation
+import ShelfConfig
+import ShelfCore
 import ShelfStore
 import ShelfTesting
 import Testing
@@ -48,5 +50,39 @@ import Testing
         }
         #expect(try store.read("site/products/organic-tee/index.html") == page)
         #expect(!FileManager.default.fileExists(atPath: store.folder.workFolder + "/staging"))
+    }
+
+    @Test func aBuildWithoutItsStateWritesNothingWhenTheDatabaseHoldsItsContent() throws {
+        let store = try FixtureStore()
+        _ = try store.build()
+        let database = try store.openStore()
+        let synced = try #require(try database.syncedCatalogue())
+        // Rows that differ from the content while the record still names it: only a sync would put them right.
+        let content = try ContentLoader.load(store.folder)
+        var products = content.products
+        let tee = try #require(products.firstIndex { $0.handle == "organic-tee" })
+        products[tee].title = "Not From The Content"
+        try database.syncCatalogue(products, categories: content.config.categories)
+        try database.recordSyncedCatalogue(synced)
+        try FileManager.default.removeItem(atPath: store.folder.workFolder)
+
+        _ = try store.build()
+        #expect(try database.sellableVariant(sku: "TEE-FOR-L")?.productTitle == "Not From The Content")
+        #expect(try store.read("site/products/organic-tee/index.html").contains("Organic Tee"))
+        _ = try store.build(full: true)
+        #expect(try database.sellableVariant(sku: "TEE-FOR-L")?.productTitle == "Organic Tee")
+        #expect(try database.syncedCatalogue() == synced)
+    }
+
+    @Test func aBuildWithoutItsStateSyncsContentTheDatabaseDoesNotHold() throws {
+        let store = try FixtureStore()
+        _ = try store.build()
+        let before = try store.openStore().syncedCatalogue()
+        try FileManager.default.removeItem(atPath: store.folder.workFolder)
+        try store.edit("content/products/organic-tee.md", replacing: "title: Organic Tee", with: "title: Organic Tee Two")
+        _ = try store.build()
+        let database = try store.openStore()
+        #expect(try database.sellableVariant(sku: "TEE-FOR-L")?.productTitle == "Organic Tee Two")
+        #expect(try database.syncedCatalogue() != before)
     }
 }

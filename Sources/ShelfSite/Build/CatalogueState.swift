@@ -16,14 +16,20 @@ struct CatalogueState {
     var stockVersion: Int64 = -1
     var stock: [String: Int] = [:]
 
-    /// A fingerprint of everything `syncCatalogue` writes.
+    /// A fingerprint of everything the catalogue sync and the search index write: the product
+    /// files, the categories (the index holds their titles), the currency, and this format's
+    /// version, so that a build of another version syncs again even where the database recorded it.
     static func fingerprint(of content: StoreContent) -> UInt64 {
         var hasher = StableHasher()
+        hasher.combine(UInt64(version))
         for product in content.products {
             hasher.combine(product.handle)
             hasher.combine(content.sourceHashes[product.handle] ?? 0)
         }
-        for category in content.config.categories { hasher.combine(category.handle) }
+        for category in content.config.categories {
+            hasher.combine(category.handle)
+            hasher.combine(category.title)
+        }
         hasher.combine(content.config.currency.code)
         return hasher.value
     }
@@ -73,17 +79,26 @@ struct CatalogueState {
         stockVersion = version
     }
 
-    /// Syncs the catalogue and its search index unless it is unchanged.
+    /// Syncs the catalogue and its search index unless it is unchanged: since this state's
+    /// build, or, with `trustingDatabase`, since the last whole sync the database recorded (a
+    /// build without `.shelf/` of the content the database already holds then writes nothing).
     ///
     /// The sync gives each new SKU a stock row with nothing on hand, a stock change of its own.
     /// Pages rendered with the stock read before show such SKUs as sold out already, so when
     /// those rows are all that changed, the state moves to the new stock version; when anything
     /// else changed meanwhile, it stays, and the next build reads those SKUs again.
-    mutating func sync(_ store: Store, content: StoreContent) throws {
+    mutating func sync(_ store: Store, content: StoreContent, trustingDatabase: Bool = true) throws {
         let current = Self.fingerprint(of: content)
         guard current != catalogue else { return }
+        if trustingDatabase, try store.syncedCatalogue() == Int64(bitPattern: current) {
+            catalogue = current
+            return
+        }
+        // Forgotten first: a build stopped before its record leaves rows no record describes.
+        try store.forgetSyncedCatalogue()
         try store.syncCatalogue(content.products, categories: content.config.categories)
         try store.indexForSearch(content.publishedProducts, categories: content.config.categories)
+        try store.recordSyncedCatalogue(Int64(bitPattern: current))
         catalogue = current
         let version = try store.stockVersion()
         guard version > stockVersion else { return }

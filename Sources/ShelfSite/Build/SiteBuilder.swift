@@ -102,7 +102,8 @@ public struct SiteBuilder: Sendable {
         progress.begin(Self.steps[2])
         let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
         if options.full, let statePath { try? FileManager.default.removeItem(atPath: statePath) }
-        let (stock, reviews, sync) = try syncCatalogue(content, write: options.syncDatabase, statePath: statePath, progress: progress)
+        let (stock, reviews, sync) = try syncCatalogue(
+            content, write: options.syncDatabase, full: options.full, statePath: statePath, progress: progress)
 
         progress.begin(Self.steps[3])
         let assets = theme.fingerprintedAssets
@@ -211,7 +212,7 @@ public struct SiteBuilder: Sendable {
     /// Reads the stock and the reviews pages show (migrating the database first), and starts
     /// the catalogue's sync into the database beside the rest of the build.
     private func syncCatalogue(
-        _ content: StoreContent, write: Bool, statePath: String?, progress: Progress
+        _ content: StoreContent, write: Bool, full: Bool, statePath: String?, progress: Progress
     ) throws(BuildFailure) -> (stock: [String: Int], reviews: SiteReviews, sync: CatalogueSyncBeside) {
         let location: DatabaseLocation
         do {
@@ -243,7 +244,8 @@ public struct SiteBuilder: Sendable {
                 do {
                     var state = read
                     let store = try Store.open(location)
-                    try state.sync(store, content: content)
+                    // --full trusts no record of an earlier sync, the database's own included.
+                    try state.sync(store, content: content, trustingDatabase: !full)
                     try store.syncCampaigns(
                         content.campaignRecords, currency: content.config.currency, showing: content.campaignsShowingSalePrices)
                     if let statePath { try state.save(to: statePath) }
