@@ -47,6 +47,14 @@ public enum Base64URL {
 
     /// True when `text` uses only the URL-safe alphabet, so it can be a cookie value as is.
     public static func isValid(_ text: String) -> Bool {
-        !text.isEmpty && text.utf8.allSatisfy { alphabet.contains($0) }
+        !text.isEmpty
+            && text.utf8.allSatisfy { byte in
+                switch byte {
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                    UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    true
+                default: false
+                }
+            }
     }
 }

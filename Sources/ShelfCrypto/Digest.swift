@@ -24,7 +24,7 @@ public enum Digest {
 
     /// The HMAC-SHA256 of `message` under `key` (RFC 2104).
     public static func hmacSHA256(key: [UInt8], message: [UInt8]) -> [UInt8] {
-        hmac(key: key, message: message, hash: SHA256.hash)
+        HMACSHA256Key(key).authenticationCode(for: message)
     }
 
     /// The HMAC-SHA1 of `message` under `key` (RFC 2104), 20 bytes: what TOTP codes are made of

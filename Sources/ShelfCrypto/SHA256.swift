@@ -6,7 +6,23 @@
 enum SHA256 {
     /// The digest of `message`, 32 bytes.
     static func hash(_ message: [UInt8]) -> [UInt8] {
+        hash(message, continuing: initialState, after: 0)
+    }
+
+    /// The state after folding `block` (64 bytes) into the initial state: what an HMAC key keeps
+    /// of its padded key, so that each message pays for its own blocks only.
+    static func state(afterBlock block: [UInt8]) -> [UInt32] {
+        precondition(block.count == 64, "SHA-256 folds blocks of 64 bytes")
         var state = initialState
+        var schedule = [UInt32](repeating: 0, count: 64)
+        compress(&state, block[...], &schedule)
+        return state
+    }
+
+    /// The digest of `prefixLength` bytes already folded into `state` (whole blocks) followed by
+    /// `message`.
+    static func hash(_ message: [UInt8], continuing start: [UInt32], after prefixLength: Int) -> [UInt8] {
+        var state = start
         var schedule = [UInt32](repeating: 0, count: 64)
         let whole = message.count / 64 * 64
         for start in stride(from: 0, to: whole, by: 64) {
@@ -16,7 +32,7 @@ enum SHA256 {
         var tail = Array(message[whole...])
         tail.append(0x80)
         while tail.count % 64 != 56 { tail.append(0) }
-        let bits = UInt64(message.count) &* 8
+        let bits = UInt64(prefixLength + message.count) &* 8
         for shift in stride(from: 56, through: 0, by: -8) { tail.append(UInt8(truncatingIfNeeded: bits >> UInt64(shift))) }
         for start in stride(from: 0, to: tail.count, by: 64) {
             compress(&state, tail[start..<start + 64], &schedule)

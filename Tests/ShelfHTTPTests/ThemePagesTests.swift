@@ -31,6 +31,26 @@ import Testing
         }
     }
 
+    @Test func pagesLoseTheTemplatesIndentationAsStaticPagesDo() throws {
+        try withTemporaryDirectory { directory in
+            let config = try store(in: directory, page: "<main>\n  <p>{{note}}</p>\n  <pre>\n  kept\n  </pre>\n</main>\n")
+            let pages = try ThemePages.load(root: directory.path, config: config)
+            let html = try pages.render("page", title: "Cart", path: "/fn/cart", values: ["note": "Hi"])
+            #expect(html == "<title>Cart · Shop</title>\n<main>\n<p>Hi</p>\n<pre>\n  kept\n  </pre>\n</main>\n")
+        }
+    }
+
+    @Test func emailsKeepTheirTemplatesAsWritten() throws {
+        try withTemporaryDirectory { directory in
+            let config = try store(in: directory, page: "")
+            let email = "{{% CONTENT_TYPE: TEXT}}\nYour order:\n  {{line}}\n"
+            try FileManager.default.createDirectory(atPath: directory.file("templates/emails"), withIntermediateDirectories: true)
+            try email.write(toFile: directory.file("templates/emails/order.text.mustache"), atomically: true, encoding: .utf8)
+            let pages = try ThemePages.load(root: directory.path, config: config)
+            #expect(try pages.fragment("emails/order.text", values: ["line": "1 × Tee"]) == "Your order:\n  1 × Tee\n")
+        }
+    }
+
     @Test func aSyntaxErrorNamesTheTemplateAndLine() throws {
         try withTemporaryDirectory { directory in
             let config = try store(in: directory, page: "<h1>Cart</h1>\n<p>{{note</p>\n")

@@ -4,7 +4,7 @@
     report.py MEASURE_DIR RESULTS_JSON
 
 Reads from MEASURE_DIR: hyperfine-cgi.json (hyperfine --export-json), wrk-{static,cart-json,
-cart-add}.json (written by wrk.lua), load-*.txt (the 1-minute load average at each phase),
+cart-add-capped,cart-add}.json (written by wrk.lua), load-*.txt (the 1-minute load average at each phase),
 setup.json and fastcgi.check.json. Writes them under the "functions" key of RESULTS_JSON and
 leaves every other key as it is (the build benchmark's bench/lib/report.py keeps "functions" in
 turn). Python 3 standard library only.
@@ -26,7 +26,8 @@ FASTCGI_RUNS = [
     ("static", "static", "static file (lighttpd), same size as cart.json"),
     ("bare-fastcgi", "bare_fastcgi", "bare FastCGI responder, same answer"),
     ("cart-json", "cart_json", "GET /fn/cart.json (FastCGI)"),
-    ("cart-add", "cart_add", "POST /fn/cart/add (FastCGI)"),
+    ("cart-add-capped", "cart_add_capped", "POST /fn/cart/add at the line's limit, writes nothing (FastCGI)"),
+    ("cart-add", "cart_add", "POST /fn/cart/add, then /update back: every request writes (FastCGI)"),
 ]
 TARGET_CGI_RATIO = 3.0        # a CGI cart add within 3x the bare executable
 TARGET_READS_SHARE = 0.40     # FastCGI cart.json at least 40 % of the static file's requests/s

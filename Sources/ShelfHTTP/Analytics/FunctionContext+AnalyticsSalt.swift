@@ -1,4 +1,4 @@
-import ShelfCrypto
+public import ShelfCrypto
 public import ShelfStore
 import Synchronization
 
@@ -9,11 +9,22 @@ extension FunctionContext {
     /// Keeping it is safe: a day's salt never changes once stored (the first writer wins on every
     /// process and host), and a new day is a new key, read afresh.
     public func analyticsSalt(in store: Store) throws -> String {
+        try saltKept(in: store).salt
+    }
+
+    /// Today's salt as the HMAC key of ``VisitorHash``, readied once per day per process: every
+    /// event of the day is hashed under it, and readying a key costs two of SHA-256's blocks.
+    public func visitorKey(in store: Store) throws -> HMACSHA256Key {
+        try saltKept(in: store).key
+    }
+
+    private func saltKept(in store: Store) throws -> (day: Int64, salt: String, key: HMACSHA256Key) {
         let now = clock.now()
         let day = now / Store.analyticsDay
-        if let kept = saltOfTheDay.withLock({ $0 }), kept.day == day { return kept.salt }
+        if let kept = saltOfTheDay.withLock({ $0 }), kept.day == day { return kept }
         let salt = try store.analyticsSalt(now: now, candidate: Hex.encode(random.bytes(32)))
-        saltOfTheDay.withLock { $0 = (day, salt) }
-        return salt
+        let kept = (day: day, salt: salt, key: HMACSHA256Key(Array(salt.utf8)))
+        saltOfTheDay.withLock { $0 = kept }
+        return kept
     }
 }

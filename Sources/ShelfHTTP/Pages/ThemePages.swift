@@ -7,7 +7,7 @@ import ShelfTheme
 /// as the static pages.
 ///
 /// The templates are the theme's (`themes/NAME/templates`) with the store's `templates/`
-/// overrides, as for the build. The site-wide values (store name, menus, fingerprinted asset
+/// overrides, without their leading indentation, as for the build. The site-wide values (store name, menus, fingerprinted asset
 /// URLs, the rendered header and footer) are the ones the last `shelf build` wrote to
 /// `.shelf/site-values.json`, so a function page links the very CSS the static pages link.
 public struct ThemePages: Sendable {
@@ -36,7 +36,9 @@ public struct ThemePages: Sendable {
                     throw PagesError("\(folder)/\(name).mustache cannot be read as UTF-8")
                 }
                 do {
-                    try templates.add(name, text: text)
+                    // Pages drop the indentation as the build's pages do; an email's text part
+                    // shows its white space, so the emails are kept as written.
+                    try templates.add(name, text: name.hasPrefix("emails/") ? text : TemplateIndentation.removed(from: text))
                 } catch {
                     let place = "\(folder)/\(name).mustache" + (error.line.map { ":\($0)" } ?? "")
                     throw PagesError("\(place): template syntax error: \(error.message); run `shelf check`")

@@ -8,12 +8,16 @@ public struct Cookies: Sendable {
     /// other sites' scripts may have set.
     public init(header: String?) {
         guard let header else { return }
-        for part in header.split(separator: ";") {
-            let pair = part.trimmingSpaces
-            guard let equals = pair.firstIndex(of: "=") else { continue }
+        // Cut on bytes: `;`, `=`, white space and quotes are ASCII, so every cut falls between
+        // characters, and cutting on Characters cost every cart request more than its SQL did.
+        for part in header.utf8.split(separator: UInt8(ascii: ";")) {
+            let pair = Self.trimmed(part)
+            guard let equals = pair.firstIndex(of: UInt8(ascii: "=")) else { continue }
             var value = pair[pair.index(after: equals)...]
-            if value.hasPrefix("\""), value.hasSuffix("\""), value.count >= 2 { value = value.dropFirst().dropLast() }
-            pairs.append((String(pair[..<equals]), String(value)))
+            if value.count >= 2, value.first == UInt8(ascii: "\""), value.last == UInt8(ascii: "\"") {
+                value = value.dropFirst().dropLast()
+            }
+            pairs.append((String(Substring(pair[..<equals])), String(Substring(value))))
         }
     }
 
@@ -22,5 +26,14 @@ public struct Cookies: Sendable {
     public subscript(name: String) -> String? {
         let values = pairs.filter { $0.name == name }
         return values.count == 1 ? values[0].value : nil
+    }
+
+    /// `bytes` without the ASCII white space around them.
+    private static func trimmed(_ bytes: Substring.UTF8View) -> Substring.UTF8View {
+        let isSpace = { (byte: UInt8) in byte == 0x20 || (0x09...0x0D).contains(byte) }
+        guard let first = bytes.firstIndex(where: { !isSpace($0) }), let last = bytes.lastIndex(where: { !isSpace($0) }) else {
+            return bytes[bytes.endIndex...]
+        }
+        return bytes[first...last]
     }
 }

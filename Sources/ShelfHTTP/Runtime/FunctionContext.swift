@@ -26,8 +26,9 @@ public final class FunctionContext: Sendable {
     // does not answer), and meanwhile the time limit's answer still renders its page.
     private let openedStore = Mutex<Store?>(nil)
     private let opened = Mutex<(pages: ThemePages?, prices: PriceFormatter?)>((nil, nil))
-    /// The analytics salt of the last day a request asked for (see `analyticsSalt(in:)`).
-    let saltOfTheDay = Mutex<(day: Int64, salt: String)?>(nil)
+    /// The analytics salt of the last day a request asked for, and the visitor hash's key made
+    /// of it (see `analyticsSalt(in:)`).
+    let saltOfTheDay = Mutex<(day: Int64, salt: String, key: HMACSHA256Key)?>(nil)
     /// The analytics events a FastCGI process has not written yet (see ``EventBatch``).
     let pendingEvents = EventBatch()
 

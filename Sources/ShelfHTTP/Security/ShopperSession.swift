@@ -10,13 +10,16 @@ public struct ShopperSession: Sendable {
     public var tokenHash: String
     /// `Set-Cookie` for the answer, when the cookie is new or its lifetime moved.
     public var cookie: String?
+    /// The cookie's token, kept from reading the request's cookies once: a session whose
+    /// lifetime moves sends it again.
+    let token: String
 
     /// The request's live session, or nil when it has none (no cookie, unknown, expired).
     public static func find(_ request: Request, _ context: FunctionContext, in store: Store) throws -> ShopperSession? {
         guard let token = SessionCookie.token(in: request) else { return nil }
         let hash = SessionCookie.hash(token)
         guard let session = try store.session(tokenHash: hash, now: context.clock.now()) else { return nil }
-        return ShopperSession(session: session, tokenHash: hash)
+        return ShopperSession(session: session, tokenHash: hash, token: token)
     }
 
     /// The request's live session with the lines of its cart, read in one query; nil as for
@@ -27,7 +30,7 @@ public struct ShopperSession: Sendable {
         guard let token = SessionCookie.token(in: request) else { return nil }
         let hash = SessionCookie.hash(token)
         guard let (session, lines) = try store.sessionCart(tokenHash: hash, now: context.clock.now()) else { return nil }
-        return (ShopperSession(session: session, tokenHash: hash), lines)
+        return (ShopperSession(session: session, tokenHash: hash, token: token), lines)
     }
 
     /// How stale a session's expiry may get before a visit slides it along: a shopper adding
@@ -49,11 +52,11 @@ public struct ShopperSession: Sendable {
     ) throws -> ShopperSession {
         let now = context.clock.now()
         let lifetime = Int64(context.config.cart.lifetimeDays) * 86_400
-        if var found, let token = SessionCookie.token(in: request) {
+        if var found {
             // A logged-in session keeps the lifetime chosen at login (a browser session or 30 days).
             if found.session.customerID == nil, found.session.expiresAt < now + lifetime - extensionInterval {
                 try store.extendSession(found.session, until: now + lifetime)
-                found.cookie = SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime)
+                found.cookie = SessionCookie.setCookie(found.token, https: request.head.isHTTPS, maxAge: lifetime)
             }
             return found
         }
@@ -62,7 +65,8 @@ public struct ShopperSession: Sendable {
         let hash = SessionCookie.hash(token)
         let session = try store.startSession(tokenHash: hash, now: now, lifetime: lifetime)
         return ShopperSession(
-            session: session, tokenHash: hash, cookie: SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime))
+            session: session, tokenHash: hash, cookie: SessionCookie.setCookie(token, https: request.head.isHTTPS, maxAge: lifetime),
+            token: token)
     }
 
     /// The token function-rendered forms of this session carry.

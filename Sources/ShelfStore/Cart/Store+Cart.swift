@@ -32,19 +32,18 @@ extension Store {
     ) throws -> CartChange {
         try CartRules.checkAdded(quantity)
         return try database.transaction {
-            let variant = try variantForCart(sku, in: session, now: now)
-            let current = try lineQuantity(of: sku, in: session)
-            let change = try CartRules.settle(sku, requested: current + quantity, available: variant.available, maxPerLine: maxPerLine)
-            if current == 0 { try checkRoomForALine(in: session, maxLines: maxLines) }
-            try writeLine(change, in: session, now: now)
+            let line = try lineBeforeChange(of: sku, in: session, now: now)
+            let change = try CartRules.settle(
+                sku, requested: line.quantity + quantity, available: line.available, maxPerLine: maxPerLine)
+            try write(change, over: line, in: session, now: now, maxLines: maxLines)
             return change
         }
     }
 
     /// Sets the session's line of `sku` to `quantity` units, capped like an add; 0 removes it.
     ///
-    /// Throws as ``addToCart(_:quantity:in:now:maxPerLine:)`` does, and for a negative quantity.
-    /// Removing needs neither a sellable variant nor a live session.
+    /// Throws as ``addToCart(_:quantity:in:now:maxPerLine:maxLines:)`` does, and for a negative
+    /// quantity. Removing needs neither a sellable variant nor a live session.
     @discardableResult
     public func setCartQuantity(
         _ sku: String, to quantity: Int, in session: Session, now: Int64, maxPerLine: Int, maxLines: Int = CartRules.defaultMaxLines
@@ -55,18 +54,11 @@ extension Store {
             return CartChange(sku: sku, requested: 0, quantity: 0)
         }
         return try database.transaction {
-            let variant = try variantForCart(sku, in: session, now: now)
-            let change = try CartRules.settle(sku, requested: quantity, available: variant.available, maxPerLine: maxPerLine)
-            if try lineQuantity(of: sku, in: session) == 0 { try checkRoomForALine(in: session, maxLines: maxLines) }
-            try writeLine(change, in: session, now: now)
+            let line = try lineBeforeChange(of: sku, in: session, now: now)
+            let change = try CartRules.settle(sku, requested: quantity, available: line.available, maxPerLine: maxPerLine)
+            try write(change, over: line, in: session, now: now, maxLines: maxLines)
             return change
         }
-    }
-
-    /// Throws ``CartError/tooManyLines(_:)`` when the session's cart has no room for one more line.
-    private func checkRoomForALine(in session: Session, maxLines: Int) throws {
-        let lines = try database.query("SELECT COUNT(*) AS lines FROM cart_lines WHERE session_id = ?", [.integer(session.id)])
-        if try lines.first?.int("lines") ?? 0 >= maxLines { throw CartError.tooManyLines(maxLines) }
     }
 
     /// Removes the session's line of `sku` and returns whether there was one.
@@ -77,44 +69,68 @@ extension Store {
         }
     }
 
-    /// The variant `sku` when it can go into the session's cart; call inside the transaction
-    /// that writes the line.
-    private func variantForCart(_ sku: String, in session: Session, now: Int64) throws -> SellableVariant {
+    /// What a change of the session's line of `sku` starts from, read in one statement inside
+    /// the transaction that writes the line (a cart change used to ask five questions for it).
+    private struct LineBefore {
+        /// The units the line holds; 0 when the cart has no line of `sku`.
+        var quantity: Int
+        /// The units the line may hold: on hand, less what orders hold, plus what the session's
+        /// own order awaiting its card payment holds (placing the changed cart releases them
+        /// first, so they are the shopper's to keep in the cart).
+        var available: Int
+        /// The lines of the session's cart, that one included.
+        var lines: Int
+    }
+
+    /// The line's state before a change; throws when the session has expired or the variant
+    /// cannot go into a cart. Call inside the transaction that writes the line.
+    private func lineBeforeChange(of sku: String, in session: Session, now: Int64) throws -> LineBefore {
         // The session's row is locked (on PostgreSQL) until the line is written, so concurrent
         // changes of one cart count one after another.
-        let expiry = try database.query(
-            "SELECT expires_at FROM sessions WHERE id = ?\(database.dialect.forUpdate)", [.integer(session.id)]
-        ).first
-        guard let expiry, try expiry.int64("expires_at") > now else { throw CartError.sessionExpired }
-        guard var variant = try sellableVariant(sku: sku) else { throw CartError.unknownItem(sku: sku) }
-        guard variant.isPublished else { throw CartError.unavailable(sku: sku) }
-        // The session's own order awaiting its card payment holds these units; placing the
-        // changed cart releases them first, so they are the shopper's to keep in the cart.
-        variant.reserved -= try reservedByOpenOrder(of: session, sku: sku)
-        return variant
-    }
-
-    /// The units of `sku` that the session's order awaiting its card payment reserves.
-    private func reservedByOpenOrder(of session: Session, sku: String) throws -> Int {
-        try database.query(
+        try lockSession(session.id)
+        // Down from the session, so that a session with no such variant is still a row.
+        let row = try database.query(
             """
-            SELECT COALESCE(SUM(order_lines.quantity), 0) AS held FROM order_lines JOIN orders ON orders.id = order_lines.order_id
-            WHERE orders.session_id = ? AND orders.status = 'pending_payment' AND order_lines.sku = ? AND order_lines.hold = 'reserved'
-            """, [.integer(session.id), .text(sku)]
-        ).first?.int("held") ?? 0
+            SELECT sessions.expires_at AS expires_at, products.published AS published, variants.active AS active,
+            stock.on_hand - stock.reserved - stock.allocated AS available,
+            (SELECT COALESCE(SUM(order_lines.quantity), 0) FROM order_lines JOIN orders ON orders.id = order_lines.order_id
+            WHERE orders.session_id = sessions.id AND orders.status = 'pending_payment' AND order_lines.sku = variants.sku
+            AND order_lines.hold = 'reserved') AS held,
+            (SELECT cart_lines.quantity FROM cart_lines WHERE cart_lines.session_id = sessions.id AND cart_lines.sku = variants.sku)
+            AS quantity,
+            (SELECT COUNT(*) FROM cart_lines WHERE cart_lines.session_id = sessions.id) AS lines
+            FROM sessions
+            LEFT JOIN variants ON variants.sku = ?
+            LEFT JOIN products ON products.handle = variants.product_handle
+            LEFT JOIN stock ON stock.sku = variants.sku
+            WHERE sessions.id = ?
+            """, [.text(sku), .integer(session.id)]
+        ).first
+        guard let row, try row.int64("expires_at") > now else { throw CartError.sessionExpired }
+        guard let published = try row.optionalInt64("published"), let available = try row.optionalInt64("available") else {
+            throw CartError.unknownItem(sku: sku)
+        }
+        guard published == 1, try row.bool("active") else { throw CartError.unavailable(sku: sku) }
+        return LineBefore(
+            quantity: try row.optionalInt64("quantity").map(Int.init) ?? 0, available: Int(available) + (try row.int("held")),
+            lines: try row.int("lines"))
     }
 
-    /// The quantity of the session's line of `sku`; 0 when it has none.
-    private func lineQuantity(of sku: String, in session: Session) throws -> Int {
-        try database.query(
-            "SELECT quantity FROM cart_lines WHERE session_id = ? AND sku = ?", [.integer(session.id), .text(sku)]
-        ).first?.int("quantity") ?? 0
-    }
-
-    /// Writes the line `change` settled on; a new line is dated `now` and goes last, an existing
-    /// one keeps its place in the cart. Seconds cannot order two adds of the same second, so the
-    /// place is a counter per cart, safe inside the write transaction.
-    private func writeLine(_ change: CartChange, in session: Session, now: Int64) throws {
+    /// Writes the line `change` settled on, when it differs from what the line holds: a new
+    /// line is dated `now` and goes last, an existing one keeps its place in the cart. Seconds
+    /// cannot order two adds of the same second, so the place is a counter per cart, safe
+    /// inside the write transaction. Throws ``CartError/tooManyLines(_:)`` when a new line
+    /// finds the cart full.
+    private func write(_ change: CartChange, over line: LineBefore, in session: Session, now: Int64, maxLines: Int) throws {
+        // A line already at what was settled (an add stopped by the limit) changes nothing.
+        guard change.quantity != line.quantity else { return }
+        guard line.quantity == 0 else {
+            try database.execute(
+                "UPDATE cart_lines SET quantity = ? WHERE session_id = ? AND sku = ?",
+                [.int(change.quantity), .integer(session.id), .text(change.sku)])
+            return
+        }
+        if line.lines >= maxLines { throw CartError.tooManyLines(maxLines) }
         try database.execute(
             """
             INSERT INTO cart_lines (session_id, sku, quantity, added_at, position)

@@ -3,15 +3,15 @@ import Foundation
 /// The leading indentation of a theme's HTML templates, which the pages do not need.
 ///
 /// Themes are written indented for people to read; the browser collapses the indentation with the
-/// line break before it, so the build drops it when it parses a template and the pages keep only
-/// the line breaks. Lines inside `<pre>` and `<textarea>`, where white space shows, are kept.
+/// line break before it, so the build and the functions drop it when they load a template, and the
+/// pages keep only the line breaks. Lines inside `<pre>` and `<textarea>`, where white space shows, are kept.
 ///
 /// ```swift
 /// TemplateIndentation.removed(from: "<ul>\n  <li>{{name}}</li>\n</ul>\n")  // "<ul>\n<li>{{name}}</li>\n</ul>\n"
 /// ```
-enum TemplateIndentation {
+public enum TemplateIndentation {
     /// `text` with the spaces and tabs at the start of each line removed, outside `<pre>` and `<textarea>`.
-    static func removed(from text: String) -> String {
+    public static func removed(from text: String) -> String {
         var kept = ""
         kept.reserveCapacity(text.utf8.count)
         var preserving: Substring? = nil  // the closing tag awaited while white space shows
