@@ -71,15 +71,40 @@ public struct TemplateSet: Sendable {
     }
 
     /// The `{{> name}}` tags of a template's text, with their lines.
+    ///
+    /// A tag is found when it closes on the line it opens on, as `range(of:)` on split lines
+    /// found it; the scan is over UTF-8 bytes because every build reads every template's tags
+    /// for the fingerprints, and Foundation's search took a tenth of a build told what changed.
+    /// Lines end at every line feed, so a CRLF template's tags carry their own lines too.
     public static func partialReferences(in text: String) -> [(line: Int, name: String)] {
         var found: [(Int, String)] = []
-        for (index, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var rest = line[...]
-            while let open = rest.range(of: "{{>") {
-                let after = rest[open.upperBound...]
-                guard let close = after.range(of: "}}") else { break }
-                found.append((index + 1, String(after[..<close.lowerBound]).trimmingSpaces))
-                rest = after[close.upperBound...]
+        var text = text
+        text.withUTF8 { bytes in
+            let (newline, brace, greater, closing) = (UInt8(ascii: "\n"), UInt8(ascii: "{"), UInt8(ascii: ">"), UInt8(ascii: "}"))
+            var line = 1
+            var index = 0
+            while index < bytes.count {
+                if bytes[index] == newline {
+                    line += 1
+                    index += 1
+                    continue
+                }
+                guard bytes[index] == brace, index + 2 < bytes.count, bytes[index + 1] == brace, bytes[index + 2] == greater else {
+                    index += 1
+                    continue
+                }
+                // The first `}}` on the same line closes the tag; a tag left open there is no tag.
+                var close = index + 3
+                while close + 1 < bytes.count, bytes[close] != newline, !(bytes[close] == closing && bytes[close + 1] == closing) {
+                    close += 1
+                }
+                guard close + 1 < bytes.count, bytes[close] == closing, bytes[close + 1] == closing else {
+                    index = close
+                    continue
+                }
+                let name = String(decoding: UnsafeBufferPointer(rebasing: bytes[(index + 3)..<close]), as: UTF8.self)
+                found.append((line, name.trimmingSpaces))
+                index = close + 2
             }
         }
         return found

@@ -38,4 +38,18 @@ import Testing
         #expect(found.map(\.line) == [2, 2, 4])
         #expect(found.map(\.name) == ["partials/card", "partials/swatch", "footer"])
     }
+
+    @Test func partialReferencesInTrickyTemplates() {
+        let text = [
+            "{{{> triple}}} {{>a}}{{>b}}",  // a tag inside braces, tags side by side
+            "{{> unclosed",  // left open at the line's end: no tag, and the next line starts afresh
+            "}} {{> café }}\r",  // a name beyond ASCII, a CRLF line
+            "{{> crlf}}\r",
+            "{{name}} {{>}} {{> last}}}",  // an empty name, a brace too many
+            "{{>",
+        ].joined(separator: "\n")
+        let found = TemplateSet.partialReferences(in: text)
+        #expect(found.map(\.line) == [1, 1, 1, 3, 4, 5, 5])
+        #expect(found.map(\.name) == ["triple", "a", "b", "café", "crlf", "", "last"])
+    }
 }

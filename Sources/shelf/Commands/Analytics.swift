@@ -24,6 +24,7 @@ extension Shelf {
 extension Shelf.AnalyticsCommand {
     struct Rollup: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "rollup",
             abstract: "Count new events into the daily tables and delete raw events past the retention.",
             discussion: "Run it daily (a timer or cron). Example:\n  shelf analytics rollup")
 
@@ -42,6 +43,7 @@ extension Shelf.AnalyticsCommand {
 
     struct Report: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "report",
             abstract:
                 "Print visitors, pages, products, referrers, the funnel, sales per campaign and discount code, refunds, searches with no results and low stock.",
             discussion: """

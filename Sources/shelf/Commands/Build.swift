@@ -4,6 +4,7 @@ import ShelfSite
 extension Shelf {
     struct Build: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "build",
             abstract: "Render the store into site/, re-rendering only what changed.",
             discussion: """
                 Loads content and theme, migrates the database and syncs the catalogue into it,

@@ -25,6 +25,7 @@ extension Shelf {
 extension Shelf.CampaignsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List each campaign's window, status, orders, revenue and discount given.",
             discussion: """
                 Orders count when they used one of the campaign's discounts and were not cancelled

@@ -5,6 +5,7 @@ import ShelfSite
 extension Shelf {
     struct Check: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "check",
             abstract: "Validate a store and the links of its pages without touching site/.",
             discussion: """
                 Builds the whole site into a temporary folder, checks that every internal link of

@@ -6,6 +6,7 @@ import ShelfStore
 extension Shelf.CustomersCommand {
     struct Delete: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "delete",
             abstract: "Delete an account and its personal data; its orders stay for accounting, anonymised.",
             discussion: """
                 The same erasure as the shopper's "Delete my account": its sessions end, its

@@ -43,6 +43,7 @@ struct CustomerEmail: ParsableArguments {
 extension Shelf.CustomersCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the accounts, oldest first, with their role, state and number of orders.",
             discussion: """
                 ORDERS counts the orders placed with the account's email once it is confirmed.
@@ -71,6 +72,7 @@ extension Shelf.CustomersCommand {
 
     struct Show: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "show",
             abstract: "Show one account: its state, failed logins, sessions and orders.",
             discussion: "Example:\n  shelf customers show ann@example.com")
 
@@ -99,6 +101,7 @@ extension Shelf.CustomersCommand {
 
     struct Unlock: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "unlock",
             abstract: "Unlock an account and clear its failed logins, as its unlock link does.",
             discussion: "Example:\n  shelf customers unlock ann@example.com")
 

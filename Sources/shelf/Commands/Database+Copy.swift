@@ -7,6 +7,7 @@ import ShelfStore
 extension Shelf.DatabaseCommand {
     struct Copy: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "copy",
             abstract: "Copy the store's SQLite database into PostgreSQL, check the copy, and say how to switch over.",
             discussion: """
                 Copies every table of data/shelf.sqlite (catalogue, stock, carts, sessions, orders,

@@ -29,6 +29,7 @@ extension Shelf {
 extension Shelf.MailCommand {
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "Send every email that is due; retry failures later with growing delays.",
             discussion: "Example:\n  shelf mail deliver --watch --interval 5")
 
@@ -69,6 +70,7 @@ extension Shelf.MailCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "Show the queue and the sent log, newest first.", discussion: "Example:\n  shelf mail list --status pending")
 
         @OptionGroup var options: StoreOption

@@ -5,6 +5,7 @@ import ShelfStore
 extension Shelf {
     struct Migrate: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "migrate",
             abstract: "Create the database or bring its schema up to date.",
             discussion: """
                 The database is data/shelf.sqlite in the store folder, or the PostgreSQL database of

@@ -4,6 +4,7 @@ import ShelfSite
 extension Shelf {
     struct New: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "new",
             abstract:
                 "Create a new store that can sell once built: the default theme, two sample products in stock, checkout settings, a secrets file.",
             discussion: """

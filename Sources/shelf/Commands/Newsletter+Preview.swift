@@ -8,6 +8,7 @@ import ShelfStore
 extension Shelf.NewsletterCommand {
     struct Preview: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "preview",
             abstract: "Write the newsletter's HTML to a file to look at, and send one copy to yourself.",
             discussion: """
                 The copy goes through the [mail] transport of shelf.toml (the dev mailbox of

@@ -7,6 +7,7 @@ import ShelfStore
 extension Shelf.NewsletterCommand {
     struct Send: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "send",
             abstract: "Queue the newsletter to every subscriber of its audience who has not been sent it.",
             discussion: """
                 Sending again never emails anyone twice, and a send that was interrupted queues only

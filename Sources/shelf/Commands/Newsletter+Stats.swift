@@ -6,6 +6,7 @@ import ShelfStore
 extension Shelf.NewsletterCommand {
     struct Stats: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "stats",
             abstract: "Show what became of the newsletters: queued, sent, bounced, unsubscribed, opens, clicks per section.",
             discussion: "Examples:\n  shelf newsletter stats\n  shelf newsletter stats content/newsletters/spring.md")
 

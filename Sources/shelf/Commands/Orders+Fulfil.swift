@@ -7,6 +7,7 @@ import ShelfStore
 extension Shelf.OrdersCommand {
     struct Fulfil: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "fulfil",
             abstract: "Record that a paid order's parcel left: carrier, tracking numbers, and what could not be found.",
             discussion: """
                 Units named with --missing leave the stock and are refunded through the payment
@@ -77,6 +78,7 @@ extension Shelf.OrdersCommand {
 
     struct Deliver: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "deliver",
             abstract: "Record that a shipped order arrived.", discussion: "Example:\n  shelf orders deliver 1042")
 
         @OptionGroup var options: StoreOption

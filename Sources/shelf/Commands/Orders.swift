@@ -79,6 +79,7 @@ func time(_ seconds: Int64) -> String {
 extension Shelf.OrdersCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List orders, newest first.", discussion: "Example:\n  shelf orders list --status pending_payment")
 
         @OptionGroup var options: StoreOption
@@ -107,7 +108,8 @@ extension Shelf.OrdersCommand {
     }
 
     struct Show: ParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Show one order.", discussion: "Example:\n  shelf orders show 1042")
+        static let configuration = CommandConfiguration(
+            commandName: "show", abstract: "Show one order.", discussion: "Example:\n  shelf orders show 1042")
 
         @OptionGroup var options: StoreOption
         @Argument(help: "The order number.") var number: String
@@ -150,6 +152,7 @@ extension Shelf.OrdersCommand {
 
     struct Cancel: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "cancel",
             abstract: "Cancel an order, release its stock and refund what it paid.",
             discussion: """
                 A paid order's money goes back through its payment provider (Stripe's refunds API for
@@ -224,6 +227,7 @@ extension Shelf.OrdersCommand {
 
     struct Refund: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "refund",
             abstract: "Refund an order, in full or in part, through its payment provider.",
             discussion: "Example:\n  shelf orders refund 1042 --amount 10.00")
 
@@ -256,6 +260,7 @@ extension Shelf.OrdersCommand {
 
     struct Expire: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "expire",
             abstract: "Expire unpaid orders whose reservation ran out, releasing their stock.",
             discussion: "The functions do this too, on each checkout request.\n\nExample:\n  shelf orders expire")
 

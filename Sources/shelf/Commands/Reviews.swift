@@ -25,6 +25,7 @@ extension Shelf {
 extension Shelf.ReviewsCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List reviews, newest first.",
             discussion: "Examples:\n  shelf reviews list --pending\n  shelf reviews list --product wool-coat --format json")
 
@@ -55,6 +56,7 @@ extension Shelf.ReviewsCommand {
 
     struct Approve: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "approve",
             abstract: "Show a review on its product page.", discussion: "Example:\n  shelf reviews approve 12")
 
         @OptionGroup var options: StoreOption
@@ -70,6 +72,7 @@ extension Shelf.ReviewsCommand {
 
     struct Reject: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reject",
             abstract: "Keep a review off its product page.", discussion: "Example:\n  shelf reviews reject 12")
 
         @OptionGroup var options: StoreOption
@@ -85,6 +88,7 @@ extension Shelf.ReviewsCommand {
 
     struct Reply: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "reply",
             abstract: "Answer a review publicly; an empty text removes the answer.",
             discussion: "Examples:\n  shelf reviews reply 12 \"Thank you, glad it fits!\"\n  shelf reviews reply 12 \"\"")
 

@@ -8,6 +8,7 @@ import ShelfSite
 extension Shelf {
     struct Serve: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "serve",
             abstract: "Serve site/ locally, rebuild when sources change and reload open pages.",
             discussion: """
                 Builds first, then serves the site and watches shelf.toml, content/, templates/,

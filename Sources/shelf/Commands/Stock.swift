@@ -81,6 +81,7 @@ extension Shelf.StockCommand {
 
     struct Adjust: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "adjust",
             abstract: "Add to or take from the stock of a SKU.",
             discussion: "Examples:\n  shelf stock adjust TEE-BLK-M +5\n  shelf stock adjust TEE-BLK-M -2")
 
@@ -108,6 +109,7 @@ extension Shelf.StockCommand {
 
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the stock of every SKU, or only of those running low.",
             discussion: """
                 ON HAND is on the shelf; RESERVED is held by orders awaiting payment, ALLOCATED by \
@@ -138,6 +140,7 @@ extension Shelf.StockCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Set the stock of many SKUs from a CSV file with the columns sku,quantity.",
             discussion: """
                 All or nothing: an unknown SKU or a bad line changes nothing and names the line.

@@ -27,6 +27,7 @@ extension Shelf {
 extension Shelf.SubscribersCommand {
     struct List: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "list",
             abstract: "List the subscribers by address, with their status and topics.",
             discussion: "Example:\n  shelf subscribers list --status pending")
 
@@ -57,6 +58,7 @@ extension Shelf.SubscribersCommand {
 
     struct Export: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "export",
             abstract: "Write every subscriber to a CSV file.",
             discussion: """
                 Columns: email,status,topics,created_at,confirmed_at,unsubscribed_at (Unix seconds).
@@ -80,6 +82,7 @@ extension Shelf.SubscribersCommand {
 
     struct Import: ParsableCommand {
         static let configuration = CommandConfiguration(
+            commandName: "import",
             abstract: "Ask the addresses of a CSV file to confirm a subscription.",
             discussion: """
                 The file has a header line naming the column email, and optionally topics (ids
