@@ -20,12 +20,19 @@ public enum SearchWords {
     /// The words of a product's `text` as they are indexed, in order, repeats kept: each part
     /// of a punctuated word, then the parts run together.
     public static func words(in text: String) -> [String] {
-        chunks(of: text).flatMap { parts in parts.count > 1 ? parts.map(stem) + [joined(parts)] : parts.map(stem) }
+        var words: [String] = []
+        forEachChunk(of: text) { parts in
+            for part in parts { words.append(stem(part)) }
+            if parts.count > 1 { words.append(joined(parts)) }
+        }
+        return words
     }
 
     /// The words of what a shopper typed: one per space-separated word, its parts run together.
     public static func queryWords(in text: String) -> [String] {
-        chunks(of: text).map(joined)
+        var words: [String] = []
+        forEachChunk(of: text) { words.append(joined($0)) }
+        return words
     }
 
     /// The parts run together, the last one made singular: `T-shirts` → `tshirt`, while
@@ -35,8 +42,9 @@ public enum SearchWords {
     }
 
     /// The letter-and-digit parts of each space-separated word of `text`, folded; words
-    /// without any letter or digit are left out.
-    private static func chunks(of text: String) -> [[String]] {
+    /// without any letter or digit are left out. The reference that ``forEachChunk(of:_:)``
+    /// follows, and what it uses for text that is not plain ASCII.
+    static func unicodeChunks(of text: String) -> [[String]] {
         fold(text).split(separator: " ").map { chunk in
             chunk.split(whereSeparator: { !isWordCharacter($0) }).map(String.init)
         }.filter { !$0.isEmpty }
@@ -57,6 +65,7 @@ public enum SearchWords {
 
     /// The singular of a simple English plural; words with digits (SKUs, sizes) stay as they are.
     public static func stem(_ word: String) -> String {
+        if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiStem(word) }
         guard word.count >= 4, !word.contains(where: \.isNumber), word.hasSuffix("s") else { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }
