@@ -66,6 +66,12 @@ public enum SearchWords {
     /// The singular of a simple English plural; words with digits (SKUs, sizes) stay as they are.
     public static func stem(_ word: String) -> String {
         if word.utf8.allSatisfy({ $0 < 0x80 && $0 != 0x0D }) { return asciiStem(word) }
+        return unicodeStem(word)
+    }
+
+    /// ``stem(_:)`` on characters: the path for words beyond plain ASCII, and the reference the
+    /// ASCII path is tested against.
+    static func unicodeStem(_ word: String) -> String {
         guard word.count >= 4, !word.contains(where: \.isNumber), word.hasSuffix("s") else { return word }
         if word.hasSuffix("ies"), word.count > 4 { return String(word.dropLast(3)) + "y" }
         if word.hasSuffix("sses") { return String(word.dropLast(2)) }
