@@ -51,16 +51,21 @@ public struct RequestHeaders: Sendable, ExpressibleByDictionaryLiteral {
         guard !utf8.isEmpty, utf8.count <= 250, name != "proxy", utf8.allSatisfy({ isLowerCaseHeaderByte($0) }) else { return nil }
         // Built in place: a short name ("HTTP_COOKIE") then costs no allocation at all.
         return String(unsafeUninitializedCapacity: 5 + utf8.count) { buffer in
-            for (index, byte) in "HTTP_".utf8.enumerated() { buffer[index] = byte }
-            for (index, byte) in utf8.enumerated() {
-                buffer[5 + index] =
+            var end = 0
+            for byte in "HTTP_".utf8 {
+                buffer[end] = byte
+                end += 1
+            }
+            for byte in utf8 {
+                buffer[end] =
                     switch byte {
                     case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
                     case UInt8(ascii: "-"): UInt8(ascii: "_")
                     default: byte
                     }
+                end += 1
             }
-            return 5 + utf8.count
+            return end
         }
     }
 
