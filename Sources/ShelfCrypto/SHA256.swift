@@ -46,11 +46,29 @@ enum SHA256 {
     }
 
     /// Folds one 64-byte block into `state`.
-    private static func compress(_ state: inout [UInt32], _ block: ArraySlice<UInt8>, _ w: inout [UInt32]) {
-        var index = block.startIndex
+    ///
+    /// On unsafe buffers: the sizes are fixed (64 bytes in, 64 words of schedule, 8 of state),
+    /// and an array's bounds and uniqueness checks on every word cost more than the arithmetic.
+    private static func compress(_ state: inout [UInt32], _ block: ArraySlice<UInt8>, _ schedule: inout [UInt32]) {
+        precondition(block.count == 64 && state.count == 8 && schedule.count == 64, "SHA-256 folds 64-byte blocks")
+        block.withUnsafeBufferPointer { block in
+            schedule.withUnsafeMutableBufferPointer { w in
+                roundConstants.withUnsafeBufferPointer { k in
+                    state.withUnsafeMutableBufferPointer { state in
+                        compress(state.baseAddress!, block.baseAddress!, w.baseAddress!, k.baseAddress!)
+                    }
+                }
+            }
+        }
+    }
+
+    private static func compress(
+        _ state: UnsafeMutablePointer<UInt32>, _ block: UnsafePointer<UInt8>, _ w: UnsafeMutablePointer<UInt32>,
+        _ k: UnsafePointer<UInt32>
+    ) {
         for t in 0..<16 {
+            let index = 4 * t
             w[t] = UInt32(block[index]) << 24 | UInt32(block[index + 1]) << 16 | UInt32(block[index + 2]) << 8 | UInt32(block[index + 3])
-            index += 4
         }
         for t in 16..<64 {
             let s0 = w[t - 15].rotatedRight(7) ^ w[t - 15].rotatedRight(18) ^ (w[t - 15] >> 3)
@@ -61,7 +79,7 @@ enum SHA256 {
         for t in 0..<64 {
             let s1 = e.rotatedRight(6) ^ e.rotatedRight(11) ^ e.rotatedRight(25)
             let choice = (e & f) ^ (~e & g)
-            let temp1 = h &+ s1 &+ choice &+ roundConstants[t] &+ w[t]
+            let temp1 = h &+ s1 &+ choice &+ k[t] &+ w[t]
             let s0 = a.rotatedRight(2) ^ a.rotatedRight(13) ^ a.rotatedRight(22)
             let majority = (a & b) ^ (a & c) ^ (b & c)
             (h, g, f, e, d, c, b, a) = (g, f, e, d &+ temp1, c, b, a, temp1 &+ s0 &+ majority)

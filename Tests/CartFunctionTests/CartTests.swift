@@ -2,6 +2,7 @@ import Glibc
 import ShelfConfig
 import ShelfCore
 import ShelfHTTP
+import ShelfStore
 import ShelfTesting
 import Testing
 
@@ -68,8 +69,41 @@ import Testing
             #expect(try cart.send("POST", "/add", form: "sku=<script>").status == 400)
             #expect(try cart.send("POST", "/add", form: "quantity=1").status == 422)
             #expect(try cart.cartJSON()["count"]?.scalarText == "0")
-            // A refused add starts no session.
+            // A refused add starts no session: no cookie, and no row under the token it would have had.
             #expect(cart.cookie == nil)
+            let token = SessionCookie.newToken(FixedRandom(byte: cart.randomByte))
+            #expect(try cart.store.session(tokenHash: SessionCookie.hash(token), now: cart.now) == nil)
+        }
+    }
+
+    @Test func anAddWithTheCookieOfAnExpiredSessionStartsANewOne() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE")
+            let expired = try #require(cart.cookie)
+            cart.now += 31 * 86_400
+            cart.randomByte = 2
+            let response = try cart.send("POST", "/add", form: "sku=TEE-FOREST-S")
+            #expect(response.status == 303)
+            #expect(response.header("Set-Cookie")?.contains("Max-Age=2592000") == true)
+            #expect(cart.cookie != expired)
+            let lines = try cart.cartJSON()["lines"]?.items.map { $0["sku"]?.string }
+            #expect(lines == ["TEE-FOREST-S"])
+        }
+    }
+
+    @Test func anUpdateAfterTheSessionExpiredIsRefusedAndChangesNothing() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE&quantity=2")
+            let token = try cart.token()
+            let started = cart.now
+            cart.now += 31 * 86_400
+            let refused = try cart.send("POST", "/update", form: "sku=CAP-NAVY-ONE&quantity=5&_token=\(token)")
+            #expect(refused.status == 403)
+            #expect(String(decoding: refused.body, as: UTF8.self).contains("This form has expired"))
+            cart.now = started
+            #expect(try cart.cartJSON()["count"]?.scalarText == "2")
         }
     }
 

@@ -72,6 +72,29 @@ import Testing
         #expect(head.headers["x-été"] == "1")
     }
 
+    /// Headers are looked up in the variables when asked for, and find exactly what a
+    /// dictionary of every `HTTP_*` variable under its header name would hold.
+    @Test func everyHeaderVariableIsFoundUnderItsNameAndNothingElse() throws {
+        let variables = [
+            "HTTP_ORIGIN": "https://shop.example", "HTTP_SEC_FETCH_SITE": "same-origin", "HTTP_X_FORWARDED_FOR2": "a",
+            "HTTP_x_lower": "b", "HTTP_X.DOT": "c", "HTTP_X_ÉTÉ": "d", "HTTP_": "e", "HTTP_Mixed_Case": "f", "HTTP_PROXY": "evil",
+            "CONTENT_TYPE": "text/plain", "SERVER_NAME": "shop",
+        ]
+        let head = try head(variables)
+        // The rule every header name follows: the variable's name after HTTP_, lower case, _ as -.
+        let expected = Dictionary(
+            uniqueKeysWithValues: variables.filter { $0.key.hasPrefix("HTTP_") && $0.key != "HTTP_PROXY" }.map { name, value in
+                (String(String(name.dropFirst(5)).lowercased().map { $0 == "_" ? "-" : $0 }), value)
+            })
+        #expect(expected.count == 8)
+        for (name, value) in expected {
+            #expect(head.headers[name] == value, "\(name)")
+        }
+        for name in ["proxy", "Origin", "sec_fetch_site", "content-type", "server-name", "x-forwarded-for", "x.dot2", "accept"] {
+            #expect(head.headers[name] == nil, "\(name)")
+        }
+    }
+
     @Test(arguments: ["", "GE T", "GET\r\n"])
     func refusesAMethodThatIsNotAToken(_ method: String) {
         #expect(status(["REQUEST_METHOD": method]) == 400)

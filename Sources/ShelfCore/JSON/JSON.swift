@@ -1,5 +1,9 @@
 /// A JSON value written with keys in the order given, so output is byte-for-byte reproducible.
-public indirect enum JSON: Sendable {
+///
+/// Not `indirect`: arrays and objects hold their values in arrays, already on the heap, and an
+/// indirect case would box every string and number besides (a `cart.json` answer holds some
+/// hundred values).
+public enum JSON: Sendable {
     case string(String)
     case number(String)
     case bool(Bool)

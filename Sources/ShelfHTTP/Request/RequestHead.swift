@@ -3,8 +3,8 @@ import ShelfCore
 /// What the web server says about a request before its body is read, from the CGI variables.
 ///
 /// Everything is checked here once: the method is a token, the path has no `..`, NUL, encoded
-/// slash or invalid UTF-8, and header values are valid UTF-8. `HTTP_PROXY` is never read into
-/// the headers (httpoxy): a `Proxy:` request header must not become a proxy setting.
+/// slash or invalid UTF-8, and header values are valid UTF-8. `HTTP_PROXY` is never read as a
+/// header (httpoxy): a `Proxy:` request header must not become a proxy setting.
 public struct RequestHead: Sendable {
     public var method: String
     /// `PATH_INFO`: empty or starting with `/` (or `.json` for `/fn/NAME.json`).
@@ -12,7 +12,7 @@ public struct RequestHead: Sendable {
     /// The raw `QUERY_STRING`.
     public var query: String
     /// Request headers by lower-case name.
-    public var headers: [String: String]
+    public var headers: RequestHeaders
     /// True when the client reached the server over HTTPS.
     public var isHTTPS: Bool
     /// The declared body length, unchecked until a route's limit is known.
@@ -31,7 +31,7 @@ public struct RequestHead: Sendable {
         self.method = method
         self.path = path
         self.query = query
-        self.headers = headers
+        self.headers = RequestHeaders(headers)
         self.isHTTPS = isHTTPS
         self.contentLength = contentLength
         self.contentType = contentType
@@ -49,33 +49,15 @@ public struct RequestHead: Sendable {
         let query = environment["QUERY_STRING"] ?? ""
         guard !query.utf8.contains(0) else { throw HTTPError(400, "The query string is not valid.", log: "NUL in QUERY_STRING") }
 
-        var headers: [String: String] = [:]
-        for (name, value) in environment where name.hasPrefix("HTTP_") && name != "HTTP_PROXY" {
-            headers[Self.headerName(cgi: name)] = value
-        }
         let contentType = environment["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 }
         let https = environment["HTTPS"]?.lowercased()
         self.init(
-            method: method, path: path, query: query, headers: headers,
+            method: method, path: path, query: query,
             isHTTPS: https == "on" || https == "1" || environment["REQUEST_SCHEME"]?.lowercased() == "https",
             contentLength: environment["CONTENT_LENGTH"].flatMap { $0.isEmpty ? nil : $0 },
             contentType: contentType.map { String($0.split(separator: ";").first ?? "").trimmingSpaces.lowercased() },
             clientAddress: String((environment["REMOTE_ADDR"] ?? "").prefix(64)))
-    }
-
-    /// `HTTP_ACCEPT_LANGUAGE` → `accept-language`.
-    private static func headerName(cgi name: String) -> String {
-        let utf8 = name.utf8.dropFirst(5)
-        guard utf8.allSatisfy({ $0 < 0x80 }) else { return String(name.dropFirst(5)).lowercased().replacingUnderscores() }
-        // ASCII, as servers name them: the same mapping byte by byte, without Unicode tables.
-        return String(
-            decoding: utf8.map { byte in
-                switch byte {
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): byte + 32
-                case UInt8(ascii: "_"): UInt8(ascii: "-")
-                default: byte
-                }
-            }, as: UTF8.self)
+        headers = RequestHeaders(cgi: environment)
     }
 
     /// Refuses a `PATH_INFO` that could step outside the function's routes or smuggle bytes.
@@ -152,11 +134,5 @@ private func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
     default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
-    }
-}
-
-extension String {
-    fileprivate func replacingUnderscores() -> String {
-        String(map { $0 == "_" ? "-" : $0 })
     }
 }

@@ -15,6 +15,8 @@ public final class FunctionContext: Sendable {
     public let root: String
     public let config: StoreConfig
     public let secrets: Secrets
+    /// The session key readied for form tokens (``FormToken``), once per process.
+    public let formTokenKey: HMACSHA256Key
     public let clock: Clock
     public let random: any RandomSource
     /// Where the store's database lives: `data/shelf.sqlite`, or PostgreSQL (see
@@ -41,6 +43,7 @@ public final class FunctionContext: Sendable {
         self.root = root
         self.config = config
         self.secrets = secrets
+        formTokenKey = HMACSHA256Key(secrets.sessionKey)
         self.clock = clock
         self.random = random
     }

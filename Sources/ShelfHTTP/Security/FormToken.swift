@@ -1,4 +1,4 @@
-import ShelfCrypto
+public import ShelfCrypto
 
 /// The hidden `_token` field of forms a function renders, bound to the session.
 ///
@@ -9,17 +9,34 @@ public enum FormToken {
     public static let field = "_token"
 
     public static func make(sessionHash: String, key: [UInt8]) -> String {
-        Base64URL.encode(Digest.hmacSHA256(key: key, message: Array("form:\(sessionHash)".utf8)))
+        make(sessionHash: sessionHash, key: HMACSHA256Key(key))
+    }
+
+    /// The token under a key readied once (``FunctionContext/formTokenKey``): a cart page asks
+    /// for one on every view, and readying the key costs as much again as the token.
+    public static func make(sessionHash: String, key: HMACSHA256Key) -> String {
+        Base64URL.encode(key.authenticationCode(for: Array("form:\(sessionHash)".utf8)))
     }
 
     /// Throws 403 unless the request carries the session's token, in the `_token` field or the
     /// `X-Shelf-Token` header.
     public static func check(_ request: Request, _ fields: Fields, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
-        try check(try fields.optional(field) ?? request.header("x-shelf-token"), sessionHash: sessionHash, key: key)
+        try check(request, fields, sessionHash: sessionHash, key: HMACSHA256Key(key))
     }
 
     /// Throws 403 unless `sent` is the session's token.
     public static func check(_ sent: String?, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
+        try check(sent, sessionHash: sessionHash, key: HMACSHA256Key(key))
+    }
+
+    /// Throws 403 unless the request carries the session's token, in the `_token` field or the
+    /// `X-Shelf-Token` header; the key readied once (``FunctionContext/formTokenKey``).
+    public static func check(_ request: Request, _ fields: Fields, sessionHash: String?, key: HMACSHA256Key) throws(HTTPError) {
+        try check(try fields.optional(field) ?? request.header("x-shelf-token"), sessionHash: sessionHash, key: key)
+    }
+
+    /// Throws 403 unless `sent` is the session's token, under a key readied once.
+    public static func check(_ sent: String?, sessionHash: String?, key: HMACSHA256Key) throws(HTTPError) {
         guard let sent, let sessionHash else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token or session missing")
         }

@@ -71,6 +71,6 @@ public struct ShopperSession: Sendable {
 
     /// The token function-rendered forms of this session carry.
     public func formToken(_ context: FunctionContext) -> String {
-        FormToken.make(sessionHash: tokenHash, key: context.secrets.sessionKey)
+        FormToken.make(sessionHash: tokenHash, key: context.formTokenKey)
     }
 }

@@ -32,12 +32,37 @@ extension Store {
     ) throws -> CartChange {
         try CartRules.checkAdded(quantity)
         return try database.transaction {
-            let line = try lineBeforeChange(of: sku, in: session, now: now)
-            let change = try CartRules.settle(
-                sku, requested: line.quantity + quantity, available: line.available, maxPerLine: maxPerLine)
-            try write(change, over: line, in: session, now: now, maxLines: maxLines)
-            return change
+            try add(sku, quantity: quantity, in: session, now: now, maxPerLine: maxPerLine, maxLines: maxLines)
         }
+    }
+
+    /// Adds to the cart of the session `claim` settles on, as
+    /// ``addToCart(_:quantity:in:now:maxPerLine:maxLines:)`` does, in one write transaction with
+    /// finding, extending or starting that session: a new shopper's add commits once, and an add
+    /// that is refused leaves no new session and no moved expiry behind.
+    ///
+    /// ```swift
+    /// let (change, claimed) = try store.addToCart("TEE-M", quantity: 1, claiming: claim, now: now, maxPerLine: 10)
+    /// if claimed.outcome != .found { /* send the session cookie */ }
+    /// ```
+    public func addToCart(
+        _ sku: String, quantity: Int, claiming claim: SessionClaim, now: Int64, maxPerLine: Int,
+        maxLines: Int = CartRules.defaultMaxLines
+    ) throws -> (change: CartChange, session: ClaimedSession) {
+        try CartRules.checkAdded(quantity)
+        return try database.transaction {
+            let claimed = try settle(claim, now: now)
+            let change = try add(sku, quantity: quantity, in: claimed.session, now: now, maxPerLine: maxPerLine, maxLines: maxLines)
+            return (change, claimed)
+        }
+    }
+
+    /// The add, inside the caller's write transaction.
+    private func add(_ sku: String, quantity: Int, in session: Session, now: Int64, maxPerLine: Int, maxLines: Int) throws -> CartChange {
+        let line = try lineBeforeChange(of: sku, in: session, now: now)
+        let change = try CartRules.settle(sku, requested: line.quantity + quantity, available: line.available, maxPerLine: maxPerLine)
+        try write(change, over: line, in: session, now: now, maxLines: maxLines)
+        return change
     }
 
     /// Sets the session's line of `sku` to `quantity` units, capped like an add; 0 removes it.
@@ -58,6 +83,34 @@ extension Store {
             let change = try CartRules.settle(sku, requested: quantity, available: line.available, maxPerLine: maxPerLine)
             try write(change, over: line, in: session, now: now, maxLines: maxLines)
             return change
+        }
+    }
+
+    /// Sets the line of `sku` in the live session stored under `tokenHash`, as
+    /// ``setCartQuantity(_:to:in:now:maxPerLine:maxLines:)`` does, in one write transaction with
+    /// finding that session (locked on PostgreSQL); nil, changing nothing, when no live session
+    /// has that hash. The cart page's update and remove forms need no transaction of their own
+    /// to look the session up.
+    ///
+    /// ```swift
+    /// guard let (change, session) = try store.setCartQuantity("TEE-M", to: 2, inSessionOf: hash, now: now, maxPerLine: 10)
+    /// else { /* the session has expired */ }
+    /// ```
+    public func setCartQuantity(
+        _ sku: String, to quantity: Int, inSessionOf tokenHash: String, now: Int64, maxPerLine: Int,
+        maxLines: Int = CartRules.defaultMaxLines
+    ) throws -> (change: CartChange, session: Session)? {
+        try CartRules.checkSet(quantity)
+        return try database.transaction { () -> (change: CartChange, session: Session)? in
+            guard let session = try liveSession(tokenHash: tokenHash, now: now) else { return nil }
+            guard quantity > 0 else {
+                try database.execute("DELETE FROM cart_lines WHERE session_id = ? AND sku = ?", [.integer(session.id), .text(sku)])
+                return (CartChange(sku: sku, requested: 0, quantity: 0), session)
+            }
+            let line = try lineBeforeChange(of: sku, in: session, now: now)
+            let change = try CartRules.settle(sku, requested: quantity, available: line.available, maxPerLine: maxPerLine)
+            try write(change, over: line, in: session, now: now, maxLines: maxLines)
+            return (change, session)
         }
     }
 

@@ -13,19 +13,7 @@ extension Store {
         // Left joins down from the session, so that a session with an empty cart is one row of
         // NULLs for the line; a line whose variant lacks its product or stock row is left out
         // below, as the inner joins of cartLines(in:) leave it out.
-        let rows = try database.query(
-            """
-            SELECT sessions.id AS id, sessions.created_at AS created_at, sessions.expires_at AS expires_at,
-            sessions.customer_id AS customer_id, \(Self.sellableColumns), cart_lines.quantity AS quantity
-            FROM sessions
-            LEFT JOIN cart_lines ON cart_lines.session_id = sessions.id
-            LEFT JOIN variants ON variants.sku = cart_lines.sku
-            LEFT JOIN products ON products.handle = variants.product_handle
-            LEFT JOIN stock ON stock.sku = variants.sku
-            LEFT JOIN variant_options ON variant_options.sku = variants.sku
-            WHERE sessions.token_hash = ? AND sessions.expires_at > ?
-            ORDER BY cart_lines.position, variant_options.position
-            """, [.text(tokenHash), .integer(now)])
+        let rows = try database.query(Self.sessionCartQuery, [.text(tokenHash), .integer(now)])
         guard let first = rows.first else { return nil }
         let lineRows = try rows.filter { row in
             try row.optionalText("sku") != nil && row.optionalText("title") != nil && row.optionalInt64("on_hand") != nil
@@ -33,4 +21,19 @@ extension Store {
         let lines = try Self.sellableVariants(in: lineRows).map { CartLine(variant: $0.variant, quantity: try $0.row.int("quantity")) }
         return (try Session(first), lines)
     }
+
+    /// The query of ``sessionCart(tokenHash:now:)``, put together from ``sellableColumns`` once
+    /// rather than on every `cart.json`.
+    private static let sessionCartQuery = """
+        SELECT sessions.id AS id, sessions.created_at AS created_at, sessions.expires_at AS expires_at,
+        sessions.customer_id AS customer_id, \(Store.sellableColumns), cart_lines.quantity AS quantity
+        FROM sessions
+        LEFT JOIN cart_lines ON cart_lines.session_id = sessions.id
+        LEFT JOIN variants ON variants.sku = cart_lines.sku
+        LEFT JOIN products ON products.handle = variants.product_handle
+        LEFT JOIN stock ON stock.sku = variants.sku
+        LEFT JOIN variant_options ON variant_options.sku = variants.sku
+        WHERE sessions.token_hash = ? AND sessions.expires_at > ?
+        ORDER BY cart_lines.position, variant_options.position
+        """
 }

@@ -30,6 +30,13 @@ protocol Database: AnyObject, Sendable {
     /// however much other connections write meanwhile (and without holding them up): SQLite's
     /// read transaction in WAL mode, PostgreSQL's REPEATABLE READ.
     func snapshot<T>(_ body: () throws -> T) throws -> T
+
+    /// Runs the reads of `body` together, as cheaply as the engine allows: SQLite in one read
+    /// transaction (one lock taken and released, where each statement alone takes its own),
+    /// PostgreSQL one statement at a time as outside it (a transaction would cost two more
+    /// round trips). No snapshot is promised; inside a transaction `body` simply joins it.
+    /// `body` only reads: a busy database may make it run again.
+    func read<T>(_ body: () throws -> T) throws -> T
 }
 
 extension Database {

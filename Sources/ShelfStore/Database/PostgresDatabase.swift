@@ -83,6 +83,10 @@ final class PostgresDatabase: Database, @unchecked Sendable {
         return try once(beginning: dialect.beginReadTransaction, body)
     }
 
+    func read<T>(_ body: () throws -> T) throws -> T {
+        try body()
+    }
+
     private func once<T>(beginning begin: String? = nil, _ body: () throws -> T) throws -> T {
         try reconnectIfClosed()
         _ = try run(begin ?? dialect.beginWriteTransaction, [])

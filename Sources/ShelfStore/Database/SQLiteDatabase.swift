@@ -77,6 +77,14 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         }
     }
 
+    func read<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if isInTransaction { return try body() }
+        // Reads alone are never half done, so a busy answer runs the whole again.
+        return try retryingWhenBusy { try inTransaction(beginning: dialect.beginReadTransaction, body) }
+    }
+
     private func inTransaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }

@@ -66,3 +66,34 @@ extension Store {
         _ = try database.query("SELECT id FROM sessions WHERE id = ?\(database.dialect.forUpdate)", [.integer(sessionID)])
     }
 }
+
+extension Store {
+    /// Settles `claim` in the current write transaction: the cookie's live session, extended by
+    /// the claim's lifetime when a guest's expiry is more than its interval behind (a logged-in
+    /// session keeps the lifetime chosen at login), or a new session after expired ones are swept
+    /// away. On PostgreSQL the cookie's session row stays locked until the transaction ends.
+    func settle(_ claim: SessionClaim, now: Int64) throws -> ClaimedSession {
+        if let hash = claim.tokenHash, let session = try liveSession(tokenHash: hash, now: now) {
+            let until = now + claim.lifetime
+            guard session.customerID == nil, session.expiresAt < until - claim.extensionInterval else {
+                return ClaimedSession(session: session, tokenHash: hash, outcome: .found)
+            }
+            try database.execute("UPDATE sessions SET expires_at = ? WHERE id = ?", [.integer(until), .integer(session.id)])
+            let extended = Session(id: session.id, createdAt: session.createdAt, expiresAt: until, customerID: nil)
+            return ClaimedSession(session: extended, tokenHash: hash, outcome: .extended)
+        }
+        try deleteExpired(now: now)
+        let hash = claim.newTokenHash()
+        return ClaimedSession(
+            session: try insertSession(tokenHash: hash, now: now, lifetime: claim.lifetime), tokenHash: hash, outcome: .started)
+    }
+
+    /// The live session stored under `tokenHash`, read in the current write transaction and, on
+    /// PostgreSQL, locked until it ends; nil when none is.
+    func liveSession(tokenHash: String, now: Int64) throws -> Session? {
+        try database.query(
+            "SELECT id, created_at, expires_at, customer_id FROM sessions WHERE token_hash = ? AND expires_at > ?"
+                + database.dialect.forUpdate, [.text(tokenHash), .integer(now)]
+        ).first.map(Session.init)
+    }
+}

@@ -15,13 +15,6 @@ enum CartFailure {
         }
     }
 
-    /// Throws the refusal for a SKU that is unknown, unpublished or sold out.
-    static func checkSellable(_ sku: String, in store: Store) throws {
-        guard let variant = try store.sellableVariant(sku: sku) else { throw httpError(.unknownItem(sku: sku)) }
-        guard variant.isPublished else { throw httpError(.unavailable(sku: sku)) }
-        guard variant.available > 0 else { throw httpError(.soldOut(sku: sku)) }
-    }
-
     static func httpError(_ error: CartError) -> HTTPError {
         switch error {
         case .unavailable, .soldOut: HTTPError(409, error.description, log: "\(error) (\(sku(error) ?? ""))")

@@ -14,16 +14,15 @@ enum ChangeCart {
         let sku = try CartInput.chosenSKU(fields)
         let quantity = try CartInput.quantity(fields, in: 1...context.config.cart.maxPerLine, fallback: 1)
         let store = try context.store()
-        let found = try ShopperSession.find(request, context, in: store)
-        // Refuse what cannot be sold before starting a session, so a failed add leaves no row
-        // behind. A shopper who has a session needs no such check: the change itself checks
-        // inside its transaction (and there counts the units the session's own order holds).
-        if found == nil { try CartFailure.checkSellable(sku, in: store) }
-        let cart = try ShopperSession.keepOrStart(found, request, context, in: store)
-        let change = try CartFailure.mapped {
-            try store.addToCart(
-                sku, quantity: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
-                maxLines: context.config.cart.maxLines)
+        // The session is found, extended or started in the add's own transaction: an add that
+        // is refused (an unknown SKU, sold out) leaves no new session behind.
+        let (change, cart) = try ShopperSession.claiming(request, context) { claim in
+            let added = try CartFailure.mapped {
+                try store.addToCart(
+                    sku, quantity: quantity, claiming: claim, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
+                    maxLines: context.config.cart.maxLines)
+            }
+            return (added.change, added.session)
         }
         context.record(AnalyticsEvent(.cartAdd, detail: sku, amount: Int64(quantity)), for: request)
         return try answer(request, context, store, cart, notice: CartNotice(after: change, added: true))
@@ -33,34 +32,31 @@ enum ChangeCart {
         let fields = try request.fields()
         let sku = try CartInput.sku(fields)
         let quantity = try CartInput.quantity(fields, in: 0...context.config.cart.maxPerLine)
-        let store = try context.store()
-        let cart = try checkedSession(request, fields, context, store)
-        let change = try CartFailure.mapped {
-            try store.setCartQuantity(
-                sku, to: quantity, in: cart.session, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
-                maxLines: context.config.cart.maxLines)
-        }
-        return try answer(request, context, store, cart, notice: CartNotice(after: change, added: false))
+        return try set(sku, to: quantity, request, fields, context, notice: { change in CartNotice(after: change, added: false) })
     }
 
     static func remove(_ request: Request, _ context: FunctionContext) throws -> Response {
         let fields = try request.fields()
         let sku = try CartInput.sku(fields)
-        let store = try context.store()
-        let cart = try checkedSession(request, fields, context, store)
-        _ = try store.removeFromCart(sku, in: cart.session)
-        return try answer(request, context, store, cart, notice: CartNotice(kind: .removed, sku: sku))
+        return try set(sku, to: 0, request, fields, context, notice: { _ in CartNotice(kind: .removed, sku: sku) })
     }
 
     /// Updates and removals come from the cart page, which the function rendered: they must
-    /// carry its form token.
-    private static func checkedSession(
-        _ request: Request, _ fields: Fields, _ context: FunctionContext, _ store: Store
-    ) throws -> ShopperSession {
-        let cart = try ShopperSession.find(request, context, in: store)
-        try FormToken.check(request, fields, sessionHash: cart?.tokenHash, key: context.secrets.sessionKey)
-        guard let cart else { throw HTTPError(403, "Your cart has expired. Please add the items again.", log: "no session") }
-        return cart
+    /// carry its form token. The session is looked up in the change's own transaction.
+    private static func set(
+        _ sku: String, to quantity: Int, _ request: Request, _ fields: Fields, _ context: FunctionContext,
+        notice: (CartChange) -> CartNotice
+    ) throws -> Response {
+        let store = try context.store()
+        let (change, cart) = try ShopperSession.changing(request, fields, context) { hash in
+            let settled = try CartFailure.mapped {
+                try store.setCartQuantity(
+                    sku, to: quantity, inSessionOf: hash, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
+                    maxLines: context.config.cart.maxLines)
+            }
+            return settled.map { ($0.change, $0.session) }
+        }
+        return try answer(request, context, store, cart, notice: notice(change))
     }
 
     /// 303 to the cart page with the notice for a form; the cart and the notice for JSON.

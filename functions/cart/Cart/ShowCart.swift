@@ -7,7 +7,7 @@ import ShelfStore
 enum ShowCart {
     static func page(_ request: Request, _ context: FunctionContext) throws -> Response {
         if request.wantsJSON { return .json(try cartJSON(request, context)) }
-        let (view, shopper) = try cartView(request, context)
+        let (view, pricing) = try pricedCart(request, context)
         var values = view.values
         if let notice = CartNotice(query: try request.queryFields()) {
             let (tone, text) = notice.message(in: view, maxPerLine: view.maxPerLine)
@@ -15,8 +15,7 @@ enum ShowCart {
         }
         if var cart = values["cart"] as? [String: Any], view.subtotal != nil {
             cart["code_action"] = "/fn/checkout/code?return=cart"
-            let discounts = try CartPricing(context, shopper: shopper, lines: view.lines)
-            cart.merge(discounts.values) { _, new in new }
+            cart.merge(pricing.values) { _, new in new }
             if let error = DiscountError.message(code: try request.queryFields().optional("code_error")) { cart["code_error"] = error }
             values["cart"] = cart
         }
@@ -30,14 +29,27 @@ enum ShowCart {
 
     /// The cart's JSON with its discounts and total at this moment.
     private static func cartJSON(_ request: Request, _ context: FunctionContext) throws -> JSON {
-        let (view, shopper) = try cartView(request, context)
+        let (view, pricing) = try pricedCart(request, context)
         guard case .object(let members) = view.json else { return view.json }
-        return .object(members + (try CartPricing(context, shopper: shopper, lines: view.lines).json))
+        return .object(members + pricing.json)
+    }
+
+    /// The cart with its discounts and total, read together: the session and its lines, the
+    /// code of its checkout and the campaigns running are three questions, and on SQLite each
+    /// asked alone would take and release the database's locks.
+    private static func pricedCart(_ request: Request, _ context: FunctionContext) throws -> (CartView, CartPricing) {
+        let store = try context.store()
+        return try store.read {
+            let (view, shopper) = try cartView(request, context, store)
+            return (view, try CartPricing(context, shopper: shopper, lines: view.lines))
+        }
     }
 
     /// The cart and the session it belongs to (nil: the request has none), from one query.
-    private static func cartView(_ request: Request, _ context: FunctionContext) throws -> (CartView, ShopperSession?) {
-        guard let (shopper, lines) = try ShopperSession.findWithCart(request, context, in: try context.store()) else {
+    private static func cartView(
+        _ request: Request, _ context: FunctionContext, _ store: Store
+    ) throws -> (CartView, ShopperSession?) {
+        guard let (shopper, lines) = try ShopperSession.findWithCart(request, context, in: store) else {
             return (CartView(lines: [], token: nil, context: context), nil)
         }
         return (CartView(lines: lines, token: shopper.formToken(context), context: context), shopper)
