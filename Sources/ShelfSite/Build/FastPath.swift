@@ -81,7 +81,7 @@ struct FastPath {
                 delta.stockVersion = version
                 try delta.save(to: deltaPath, following: table)
             }
-            return summary(files: table.outputCount, written: [], started: started)
+            return summary(files: table.outputCount, written: [], started: started, lookedAt: (scanned.count, table.productCount))
         }
 
         var needed = affected
@@ -145,7 +145,9 @@ struct FastPath {
         for file in changed { delta.stamps[String(file.dropFirst(FastPathState.productFolder.count))] = content.productStamps[file] }
         delta.stockVersion = version
         try delta.save(to: deltaPath, following: table)
-        return summary(files: table.outputCount, written: written.sorted(), started: started, brokenLinks: brokenLinks)
+        return summary(
+            files: table.outputCount, written: written.sorted(), started: started, lookedAt: (scanned.count, table.productCount),
+            brokenLinks: brokenLinks)
     }
 
     /// The names within `products` of `paths` (absolute, or relative to the working folder); nil
@@ -174,11 +176,12 @@ struct FastPath {
     }
 
     private func summary(
-        files: Int, written: [String], started: DispatchTime, brokenLinks: [LinkChecker.BrokenLink] = []
+        files: Int, written: [String], started: DispatchTime, lookedAt: (Int, Int), brokenLinks: [LinkChecker.BrokenLink] = []
     ) -> SiteBuilder.Summary {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var summary = SiteBuilder.Summary(files: files, written: written, removed: [], incremental: true, seconds: seconds)
         summary.fastPath = true
+        summary.productFilesLookedAt = lookedAt
         summary.brokenLinks = brokenLinks
         progress.print(summary.description)
         return summary

@@ -53,6 +53,9 @@ public struct SiteBuilder: Sendable {
         public var incremental: Bool
         /// True when only product pages were re-rendered, without planning the whole site.
         public var fastPath = false
+        /// On the fast path, how many product files it looked at, of how many: all of them, or
+        /// those it was told changed (`Options.changedFiles`).
+        public var productFilesLookedAt: (looked: Int, of: Int)?
         /// Links in content files to paths the site does not have: warnings for `shelf build`,
         /// errors for `shelf check`.
         public var brokenLinks: [LinkChecker.BrokenLink] = []
@@ -60,7 +63,8 @@ public struct SiteBuilder: Sendable {
 
         public var description: String {
             let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
-            let kind = fastPath ? "incremental, product pages only" : incremental ? "incremental" : "full"
+            let looked = productFilesLookedAt.map { ", \($0.looked) of \($0.of) product files looked at" } ?? ""
+            let kind = fastPath ? "incremental, product pages only" + looked : incremental ? "incremental" : "full"
             return
                 "Built \(files) files (\(writtenFiles) written, \(files - writtenFiles) unchanged\(removed.isEmpty ? "" : ", \(removed.count) removed")) in \(String(format: "%.2f", seconds)) s, \(kind)"
         }

@@ -2,26 +2,51 @@ import Foundation
 import ShelfSite
 import ShelfStore
 
-/// Notices edits to a store's sources by comparing a signature of their sizes and times, and
-/// stock changes (`shelf stock set`, an order) by the database's stock version.
+/// Notices what changed among a store's sources (``InotifyWatch``, or ``PollingWatch`` where
+/// inotify is unavailable) and its stock (`shelf stock set`, an order) by the database's stock
+/// version.
 ///
-/// Owned by the one thread that polls: it keeps its database connection open between polls.
-final class Watcher {
+/// It is made before the first build, so that no edit falls between that build and the first
+/// watch, and then handed to the one thread that rebuilds, which alone uses it.
+final class Watcher: @unchecked Sendable {
     let folder: StoreFolder
+    private var files: any SourceWatch
     private var store: Store?
+    private var stock: String
 
-    init(folder: StoreFolder) {
+    /// How often the stock version is read while no file changes.
+    static let interval = 0.3
+
+    /// Watches with inotify unless `polling` or it is unavailable.
+    init(folder: StoreFolder, polling: Bool) {
         self.folder = folder
+        if !polling, let inotify = InotifyWatch(folder: folder) {
+            files = inotify
+        } else {
+            files = PollingWatch(folder: folder)
+        }
+        stock = "none"
+        stock = stockVersion()
     }
 
-    /// A value that changes when any watched file is added, removed or edited, or the stock changes.
-    func signature() -> String {
-        var parts: [String] = []
-        for path in [folder.configFile] + [folder.contentFolder, folder.templatesFolder, folder.staticFolder, folder.root + "/themes"] {
-            collect(path, into: &parts)
+    /// How it watches the files: "inotify" or "polling".
+    var kind: String { files.name }
+
+    /// Waits until a source file or the stock changes, and answers which files changed (none for
+    /// a stock change alone).
+    func next() -> SourceChanges {
+        while true {
+            var changes = files.changes(waitingUpTo: Self.interval)
+            if files.failed {
+                FileHandle.standardError.write(Data("Watching by polling from now on: inotify could not watch every folder.\n".utf8))
+                files = PollingWatch(folder: folder)
+                changes.untold = true
+            }
+            let version = stockVersion()
+            guard !changes.isEmpty || version != stock else { continue }
+            stock = version
+            return changes
         }
-        parts.append("stock \(stockVersion())")
-        return parts.joined(separator: "\n")
     }
 
     /// The store's stock version: one indexed row, cheap enough to read several times a second.
@@ -32,18 +57,5 @@ final class Watcher {
         }
         guard let store, let version = try? store.stockVersion() else { return "none" }
         return String(version)
-    }
-
-    private func collect(_ path: String, into parts: inout [String]) {
-        let manager = FileManager.default
-        guard let attributes = try? manager.attributesOfItem(atPath: path) else { return }
-        if attributes[.type] as? FileAttributeType == .typeDirectory {
-            for name in ((try? manager.contentsOfDirectory(atPath: path)) ?? []).sorted() where !name.hasPrefix(".") {
-                collect(path + "/" + name, into: &parts)
-            }
-        } else {
-            let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970 ?? 0
-            parts.append("\(path) \(attributes[.size] ?? 0) \(modified)")
-        }
     }
 }
