@@ -300,7 +300,7 @@ struct PlainYAMLReader {
     private static func isPlainStart(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-            0x80...0xFF, UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "$"):
+            0x80...0xFF, UInt8(ascii: "/"), UInt8(ascii: "("), UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "$"), UInt8(ascii: "~"):
             true
         default: false
         }
