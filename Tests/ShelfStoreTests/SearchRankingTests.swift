@@ -14,10 +14,10 @@ struct SearchRankingTests {
     }
 
     @Test func aWordCountsItsFieldsWeight() {
-        let title = SearchRanking.weightedWords(of: ["wool jumper", "", "", "", "warm wool", ""])
+        let title = SearchRanking.weightedWords(of: [["wool", "jumper"], [], [], [], ["warm", "wool"], []])
         #expect(title.words == ["wool": 11, "jumper": 10, "warm": 1])
         #expect(title.length == 22)
-        let brand = SearchRanking.weightedWords(of: ["", "northwool", "knitwear", "navy", "", "nav-1"])
+        let brand = SearchRanking.weightedWords(of: [[], ["northwool"], ["knitwear"], ["navy"], [], ["nav-1"]])
         #expect(brand.words == ["northwool": 6, "knitwear": 3, "navy": 3, "nav-1": 6])
     }
 

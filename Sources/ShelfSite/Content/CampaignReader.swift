@@ -1,7 +1,6 @@
 import Foundation
 import ShelfConfig
 import ShelfCore
-import Yams
 
 /// Reads a campaign's window (`starts`, `ends`, `time_zone`) and its `discount` rules.
 struct CampaignReader {
@@ -31,7 +30,7 @@ struct CampaignReader {
     func discounts(window: CampaignWindow) throws(SiteError) -> [CampaignDiscount] {
         guard let value = fields["discount"] else { return [] }
         let items: [YAMLValue]
-        if value.node.sequence != nil { items = try value.sequence("discount") } else { items = [value] }
+        if case .sequence = value.node { items = try value.sequence("discount") } else { items = [value] }
         var result: [CampaignDiscount] = []
         for (index, item) in items.enumerated() {
             result.append(try discount(item, position: index + 1, window: window))

@@ -1,6 +1,5 @@
 import ShelfConfig
 import ShelfCore
-import Yams
 
 /// Reads one product file into a validated `Product`.
 ///
@@ -96,7 +95,7 @@ struct ProductReader {
             var values: [OptionValue] = []
             for entry in try fields.required("values").sequence("values of \(name)") {
                 let optionValue: OptionValue
-                if case .scalar = entry.node as Node {
+                if case .scalar = entry.node {
                     optionValue = OptionValue(try entry.text("a value of \(name)"))
                 } else {
                     let valueFields = try entry.fields("a value of \(name)", allowed: ["value", "swatch"])
@@ -135,16 +134,16 @@ struct ProductReader {
             }
             skuLines[sku] = item.line
             var values: [String] = []
-            for option in options {
-                guard let given = fields[option.slug] else {
+            for (option, key) in zip(options, optionKeys) {
+                guard let given = fields[key] else {
                     throw item.error(
-                        "variant \(sku) has no \(option.slug); add `\(option.slug): \(option.values[0].value)` or another of \(option.valueList)"
+                        "variant \(sku) has no \(key); add `\(key): \(option.values[0].value)` or another of \(option.valueList)"
                     )
                 }
-                let chosen = try given.text(option.slug)
+                let chosen = try given.text(key)
                 guard option.values.contains(where: { $0.value == chosen }) else {
                     throw given.error(
-                        "variant \(sku) has \(option.slug) \"\(chosen)\", which is not among the product's \(option.name) values (\(option.valueList)); add it to options or fix the variant"
+                        "variant \(sku) has \(key) \"\(chosen)\", which is not among the product's \(option.name) values (\(option.valueList)); add it to options or fix the variant"
                     )
                 }
                 values.append(chosen)

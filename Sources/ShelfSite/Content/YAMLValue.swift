@@ -5,20 +5,23 @@ import Yams
 /// A YAML node from a content file that knows its file and line, so every complaint about it
 /// can say where to look.
 struct YAMLValue {
-    let node: Node
+    let node: YAMLNode
     let file: String
     /// The file line of the YAML document's first line.
     let firstLine: Int
 
     /// Parses a YAML document; a syntax error names the file line where the parser stopped.
     static func parse(_ yaml: String, file: String, firstLine: Int) throws(SiteError) -> YAMLValue {
+        // Most front matter is plain enough to read without Yams, whose events, tags and nodes were
+        // a tenth of a --full build's CPU.
+        if let node = PlainYAMLReader.read(yaml) { return YAMLValue(node: node, file: file, firstLine: firstLine) }
+        return try composing(yaml, file: file, firstLine: firstLine)
+    }
+
+    /// ``parse(_:file:firstLine:)`` by Yams alone: the reference for what the plain reader gives.
+    static func composing(_ yaml: String, file: String, firstLine: Int) throws(SiteError) -> YAMLValue {
         do {
-            // The basic resolver tags every scalar as text; typing is ours (prices stay exact text),
-            // and it skips the regular expressions the default resolver runs on every scalar.
-            // The encoding is given because Yams works out its default by copying the whole
-            // process environment, once per file.
-            let node = try Yams.compose(yaml: yaml, Resolver.basic, Constructor.default, .utf8) ?? Node.mapping(Node.Mapping([]))
-            return YAMLValue(node: node, file: file, firstLine: firstLine)
+            return YAMLValue(node: try YAMLNode.composing(yaml), file: file, firstLine: firstLine)
         } catch let error as YamlError {
             throw SiteError(
                 file, line: firstLine + error.line - 1,
@@ -29,16 +32,16 @@ struct YAMLValue {
     }
 
     /// The file line of this node.
-    var line: Int { firstLine + (node.mark?.line ?? 1) - 1 }
+    var line: Int { firstLine + node.line - 1 }
 
     func error(_ message: String) -> SiteError { SiteError(file, line: line, message) }
 
     /// The scalar's text exactly as written (so `49.90` stays `49.90`, never a float).
     func string(_ what: String) throws(SiteError) -> String {
-        guard case .scalar(let scalar) = node else {
+        guard case .scalar(let text, _, _) = node else {
             throw error("\(what) must be a single value, not a list or a mapping")
         }
-        return scalar.string
+        return text
     }
 
     /// A non-empty single-line text.
@@ -73,7 +76,7 @@ struct YAMLValue {
     }
 
     func sequence(_ what: String) throws(SiteError) -> [YAMLValue] {
-        guard case .sequence(let items) = node else {
+        guard case .sequence(let items, _) = node else {
             throw error("\(what) must be a list")
         }
         return items.map { YAMLValue(node: $0, file: file, firstLine: firstLine) }
@@ -89,19 +92,19 @@ struct YAMLValue {
 
     /// The entries of a mapping with only the keys a caller expects.
     func fields(_ what: String, allowed: Set<String>) throws(SiteError) -> YAMLFields {
-        guard case .mapping(let mapping) = node else {
+        guard case .mapping(let mapping, _) = node else {
             throw error("\(what) must be a mapping of `key: value` lines")
         }
         var entries: [String: YAMLValue] = [:]
         var order: [String] = []
-        for (key, value) in mapping {
-            let keyValue = YAMLValue(node: key, file: file, firstLine: firstLine)
+        for pair in mapping {
+            let keyValue = YAMLValue(node: pair.key, file: file, firstLine: firstLine)
             let name = try keyValue.string("a key")
             guard allowed.contains(name) else {
                 let known = allowed.sorted().joined(separator: ", ")
                 throw keyValue.error("unknown key \"\(name)\" in \(what); the known keys are \(known)")
             }
-            entries[name] = YAMLValue(node: value, file: file, firstLine: firstLine)
+            entries[name] = YAMLValue(node: pair.value, file: file, firstLine: firstLine)
             order.append(name)
         }
         return YAMLFields(owner: self, what: what, entries: entries, order: order)
@@ -118,7 +121,7 @@ struct YAMLFields {
 
     subscript(key: String) -> YAMLValue? {
         guard let value = entries[key] else { return nil }
-        if case .scalar(let scalar) = value.node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+        if case .scalar(let text, plain: true, _) = value.node, ["", "~", "null", "Null", "NULL"].contains(text) {
             return nil
         }
         return value

@@ -2,7 +2,6 @@ import Foundation
 public import ShelfConfig
 import ShelfCore
 import ShelfStore
-import Yams
 
 /// Reads a newsletter file: front matter `subject`, `preheader`, `audience` (`all`, or a
 /// mapping `topic: ID` or `bought_from: CATEGORY`) and optional `sections` (ids for the `##`

@@ -11,9 +11,9 @@ struct SearchDocument: Equatable {
     var image: (src: String, alt: String)?
     /// The colour swatches of the card, as JSON: `[["Forest", "#2f4f3a"], …]`.
     var swatches: String
-    /// The indexed text of each field, words separated by spaces: title, brand, categories (and
-    /// tags), option values, description, SKUs.
-    var fields: [String]
+    /// The indexed words of each field, in order: title, brand, categories (and tags), option
+    /// values, description, SKUs.
+    var fields: [[String]]
     /// The category handles, separated by spaces.
     var categories: String
     /// What the facets count, as JSON: the option names, then each variant's SKU, price, former
@@ -37,7 +37,7 @@ struct SearchDocument: Equatable {
             product.options.flatMap { $0.values.map(\.value) }.joined(separator: " "),
             Self.plainText(product.descriptionHTML), product.variants.map(\.sku).joined(separator: " "),
         ]
-        fields = text.map { SearchWords.words(in: $0).joined(separator: " ") }
+        fields = text.map { SearchWords.words(in: $0) }
         self.categories = product.categories.joined(separator: " ")
         let options = JSON.array(product.options.map { .string($0.name) })
         let variants = product.variants.map { variant -> JSON in
@@ -53,40 +53,28 @@ struct SearchDocument: Equatable {
     /// without digits, SKUs left out. (Every SKU is a word of its own; on a 10,000-product
     /// store they made 100 times more vocabulary than all the other words together.)
     var words: Set<String> {
-        Set(fields.dropLast().flatMap { $0.split(separator: " ").map(String.init) }.filter { !$0.contains(where: \.isNumber) })
+        Set(fields.dropLast().joined().filter { !$0.contains(where: \.isNumber) })
     }
 
-    /// Changes whenever anything stored for the document changes (FNV-1a over every value).
+    /// Changes whenever anything stored for the document changes (FNV-1a over every value, each
+    /// field's words separated by spaces, each value ended by 0x1F).
     var fingerprint: String {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        let values =
-            [title, brand ?? "\u{0}", released, image?.src ?? "\u{0}", image?.alt ?? "\u{0}", swatches, categories, variants] + fields
+        func add(_ byte: UInt8) { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
+        let values = [title, brand ?? "\u{0}", released, image?.src ?? "\u{0}", image?.alt ?? "\u{0}", swatches, categories, variants]
         for value in values {
-            for byte in value.utf8 + [0x1F] {
-                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            for byte in value.utf8 { add(byte) }
+            add(0x1F)
+        }
+        for words in fields {
+            for (index, word) in words.enumerated() {
+                if index > 0 { add(UInt8(ascii: " ")) }
+                for byte in word.utf8 { add(byte) }
             }
+            add(0x1F)
         }
         return String(hash, radix: 16)
     }
 
     static func == (lhs: SearchDocument, rhs: SearchDocument) -> Bool { lhs.fingerprint == rhs.fingerprint }
-
-    /// The text of rendered Markdown: tags and character references become word breaks.
-    static func plainText(_ html: String) -> String {
-        var text = ""
-        var inTag = false
-        var inReference = false
-        for character in html {
-            switch character {
-            case "<": inTag = true
-            case ">" where inTag: inTag = false; text.append(" ")
-            case "&" where !inTag: inReference = true; text.append(" ")
-            case ";" where inReference: inReference = false
-            default:
-                if inReference, !(character.isLetter || character.isNumber || character == "#") { inReference = false }
-                if !inTag, !inReference { text.append(character) }
-            }
-        }
-        return text
-    }
 }

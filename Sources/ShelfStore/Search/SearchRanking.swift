@@ -41,14 +41,14 @@ struct SearchRanking {
         averageLength = max(1, self.lengths.reduce(0, +) / Float(max(1, lengths.count)))
     }
 
-    /// The weighted count of each word of one product's fields (``fieldWeights`` order, each
-    /// field's words separated by spaces), and their sum, the product's length.
-    static func weightedWords(of fields: [String]) -> (words: [String: Int32], length: Int32) {
+    /// The weighted count of each word of one product's fields (the words of each field, in
+    /// ``fieldWeights`` order), and their sum, the product's length.
+    static func weightedWords(of fields: [[String]]) -> (words: [String: Int32], length: Int32) {
         var counts: [String: Int32] = [:]
         var length: Int32 = 0
         for (field, weight) in zip(fields, fieldWeights) {
-            for word in field.split(separator: " ") {
-                counts[String(word), default: 0] += weight
+            for word in field {
+                counts[word, default: 0] += weight
                 length += weight
             }
         }

@@ -25,7 +25,9 @@ extension Store {
         return try database.transaction {
             // The version this run's changes make: each row written and each removal is marked with it.
             let version = (try database.query("SELECT version FROM search_state WHERE id = 1").first?.int64("version") ?? 0) + 1
-            var stored: [String: (fingerprint: String, vocabulary: Set<String>, document: Int32?, terms: [Substring])] = [:]
+            // The words and terms stay text until a changed or removed product needs them: in most
+            // builds nearly every product is unchanged.
+            var stored: [String: (fingerprint: String, vocabulary: String, document: Int32?, terms: String)] = [:]
             // Only the rows of these products unless the others go: an incremental build indexing one
             // edited product must not read the whole catalogue's vocabulary (seconds at 50,000 products).
             let select = "SELECT handle, fingerprint, vocabulary, doc, terms FROM search_documents"
@@ -34,11 +36,8 @@ extension Store {
                 ? try database.query(select)
                 : try products.flatMap { try database.query(select + " WHERE handle = ?", [.text($0.handle)]) }
             for row in rows {
-                let words = try row.text("vocabulary").split(separator: " ").map(String.init)
                 let document = try row.optionalInt64("doc").map { Int32(truncatingIfNeeded: $0) }
-                stored[try row.text("handle")] = (
-                    try row.text("fingerprint"), Set(words), document, try row.text("terms").split(separator: " ")
-                )
+                stored[try row.text("handle")] = (try row.text("fingerprint"), try row.text("vocabulary"), document, try row.text("terms"))
             }
             var postings = SearchPostingsChange()
             var nextDocument =
@@ -53,7 +52,7 @@ extension Store {
                 let number = old?.document ?? nextDocument
                 if old?.document == nil { nextDocument += 1 }
                 let weighted = SearchRanking.weightedWords(of: document.fields)
-                postings.remove(number, from: old?.terms ?? [])
+                postings.remove(number, from: old?.terms.split(separator: " ") ?? [])
                 postings.add(number, weighted.words)
                 try database.execute(
                     """
@@ -74,7 +73,7 @@ extension Store {
                         .int(Int(number)), .int(Int(weighted.length)), .text(weighted.words.keys.sorted().joined(separator: " ")),
                         .integer(version),
                     ])
-                let before = old?.vocabulary ?? []
+                let before = old.map { Self.words(of: $0.vocabulary) } ?? []
                 try count(words.subtracting(before), by: 1)
                 try count(before.subtracting(words), by: -1)
                 changes += 1
@@ -85,8 +84,8 @@ extension Store {
                     try database.execute(
                         "INSERT INTO search_removals (version, handle) VALUES (?, ?) ON CONFLICT (version, handle) DO NOTHING",
                         [.integer(version), .text(handle)])
-                    if let number = old.document { postings.remove(number, from: old.terms) }
-                    try count(old.vocabulary, by: -1)
+                    if let number = old.document { postings.remove(number, from: old.terms.split(separator: " ")) }
+                    try count(Self.words(of: old.vocabulary), by: -1)
                     changes += 1
                 }
             }
@@ -98,6 +97,11 @@ extension Store {
             }
             return changes
         }
+    }
+
+    /// The words of a stored vocabulary, separated by spaces.
+    private static func words(of vocabulary: String) -> Set<String> {
+        Set(vocabulary.split(separator: " ").map(String.init))
     }
 
     /// How many index versions' removals are kept: a search process that read the index fewer
