@@ -34,6 +34,7 @@ extension Store {
     /// Every slice is read before anything is written, so each product is compared with what the
     /// database held when the sync began, as if it had all been read at once: a SKU that moves to
     /// a product of an earlier slice still counts as a change of the product it left.
+    @discardableResult
     func syncCatalogue(_ products: [Product], categories: [Category], at time: Date, slice: Int) throws -> CatalogueSync {
         try Self.validate(products, categories: categories)
         let updatedAt = time.formatted(.iso8601)
