@@ -96,6 +96,27 @@ struct CatalogueSyncTests {
         }
     }
 
+    @Test func syncInSlicesComparesWithWhatTheDatabaseHeldBefore() throws {
+        try withTemporaryStore { store in
+            let before: [Product] = [
+                .sample("cap", skus: ["CAP"]), .sample("hoodie", skus: ["HOODIE-M"]), .sample("tee", skus: ["SHARED", "TEE-M"]),
+                .sample("visor", skus: ["VISOR"]),
+            ]
+            try store.syncCatalogue(before, categories: [], at: Date(), slice: 1)
+            // The hoodie, in the first slice, takes a SKU of the tee, in the second; the tee takes
+            // the SKU of the cap, which is gone like the visor.
+            let after: [Product] = [.sample("hoodie", skus: ["HOODIE-M", "SHARED"]), .sample("tee", skus: ["TEE-M", "CAP"])]
+            let sync = try store.syncCatalogue(after, categories: [], at: Date(), slice: 1)
+            #expect(sync == CatalogueSync(updated: 2, unpublished: 2))
+            #expect(
+                try store.stockList().map { "\($0.productHandle) \($0.sku) \($0.isActive) \($0.isPublished)" }.sorted() == [
+                    "hoodie HOODIE-M true true", "hoodie SHARED true true", "tee CAP true true", "tee TEE-M true true",
+                    "visor VISOR false false",
+                ])
+            #expect(try store.syncCatalogue(after, categories: [], at: Date(), slice: 1) == CatalogueSync())
+        }
+    }
+
     @Test func syncIsOneTransaction() throws {
         try withTemporaryStore { store in
             // The second product breaks the price CHECK after the first one has been written.

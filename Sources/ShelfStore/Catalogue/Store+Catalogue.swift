@@ -21,14 +21,61 @@ extension Store {
     /// - Parameter time: when the sync happens, recorded on the products it changes.
     @discardableResult
     public func syncCatalogue(_ products: [Product], categories: [Category], at time: Date = Date()) throws -> CatalogueSync {
+        try syncCatalogue(products, categories: categories, at: time, slice: Self.catalogueSlice)
+    }
+
+    /// How many products a sync reads back from the database at a time to compare them with the
+    /// content: few enough for one statement's placeholders, and for a sync of 50,000 products
+    /// to hold a slice of the stored rows rather than all of them (hundreds of MB).
+    static let catalogueSlice = 200
+
+    /// ``syncCatalogue(_:categories:at:)``, reading the stored products `slice` at a time.
+    ///
+    /// Every slice is read before anything is written, so each product is compared with what the
+    /// database held when the sync began, as if it had all been read at once: a SKU that moves to
+    /// a product of an earlier slice still counts as a change of the product it left.
+    @discardableResult
+    func syncCatalogue(_ products: [Product], categories: [Category], at time: Date, slice: Int) throws -> CatalogueSync {
         try Self.validate(products, categories: categories)
         let updatedAt = time.formatted(.iso8601)
         return try database.transaction {
             // Two builds on two hosts at once: the second waits here for the first to commit,
             // then compares with what the first wrote, instead of inserting the same rows.
             for statement in database.dialect.catalogueLock { try database.execute(statement) }
-            let stored = try CatalogueSnapshot(from: database)
             var sync = CatalogueSync()
+            var changed: [Int] = []
+            // SKUs a product had and lists no more; made inactive unless another product lists them.
+            var dropped: [String] = []
+            var unstocked: [String] = []
+            for start in stride(from: 0, to: products.count, by: slice) {
+                let part = products.indices[start..<min(start + slice, products.count)]
+                let stored = try CatalogueSnapshot(of: part.map { products[$0].handle }, from: database)
+                for index in part {
+                    let product = products[index]
+                    guard let old = stored.products[product.handle] else {
+                        changed.append(index)
+                        sync.added += 1
+                        continue
+                    }
+                    let listed = Set(product.variants.map(\.sku))
+                    dropped += old.variants.map(\.sku).filter { !listed.contains($0) }
+                    if old != CatalogueRecord(product) {
+                        changed.append(index)
+                        sync.updated += 1
+                    }
+                }
+                unstocked += try unstockedSKUs(part.flatMap { products[$0].variants.map(\.sku) })
+            }
+            // Products gone from the content: unpublished, and their SKUs made inactive.
+            let listedHandles = Set(products.map(\.handle))
+            let everyProduct = try database.query(
+                """
+                SELECT handle, published,
+                    EXISTS (SELECT 1 FROM variants WHERE variants.product_handle = products.handle AND variants.active = 1) AS selling
+                FROM products
+                """)
+            let gone = try everyProduct.filter { !listedHandles.contains(try $0.text("handle")) }
+
             for (position, category) in categories.enumerated() {
                 try database.execute(
                     """
@@ -36,33 +83,40 @@ extension Store {
                     ON CONFLICT (handle) DO UPDATE SET position = excluded.position
                     """, [.text(category.handle), .int(position)])
             }
-            for product in products {
-                let record = CatalogueRecord(product)
-                guard let old = stored.products[product.handle] else {
-                    try write(product.handle, record, updatedAt: updatedAt)
-                    sync.added += 1
-                    continue
-                }
-                if old != record {
-                    try write(product.handle, record, updatedAt: updatedAt)
-                    sync.updated += 1
+            for index in changed {
+                try write(products[index].handle, CatalogueRecord(products[index]), updatedAt: updatedAt)
+            }
+            if !dropped.isEmpty {
+                let listedSKUs = Set(products.flatMap { $0.variants.map(\.sku) })
+                for sku in dropped where !listedSKUs.contains(sku) {
+                    try database.execute("UPDATE variants SET active = 0 WHERE sku = ?", [.text(sku)])
                 }
             }
-            let listedSKUs = Set(products.flatMap { $0.variants.map(\.sku) })
-            for record in stored.products.values {
-                for variant in record.variants where !listedSKUs.contains(variant.sku) {
-                    try database.execute("UPDATE variants SET active = 0 WHERE sku = ?", [.text(variant.sku)])
+            for row in gone {
+                let handle = try row.text("handle")
+                if try row.bool("selling") {
+                    // Its SKUs that another product lists were moved to that product by its write above.
+                    try database.execute("UPDATE variants SET active = 0 WHERE product_handle = ? AND active = 1", [.text(handle)])
                 }
-            }
-            let listedHandles = Set(products.map(\.handle))
-            for (handle, record) in stored.products where record.published && !listedHandles.contains(handle) {
+                guard try row.bool("published") else { continue }
                 try database.execute(
                     "UPDATE products SET published = 0, updated_at = ? WHERE handle = ?", [.text(updatedAt), .text(handle)])
                 sync.unpublished += 1
             }
-            try createStockRows(for: products.flatMap(\.variants).map(\.sku).filter { !stored.stockedSKUs.contains($0) })
+            try createStockRows(for: unstocked)
             return sync
         }
+    }
+
+    /// Those of `skus` without a stock row, in their order, asked a statement's worth at a time.
+    private func unstockedSKUs(_ skus: [String]) throws -> [String] {
+        var stocked: Set<String> = []
+        for start in stride(from: 0, to: skus.count, by: Self.catalogueSlice) {
+            let part = skus[start..<min(start + Self.catalogueSlice, skus.count)]
+            let rows = try database.query("SELECT sku FROM stock WHERE sku IN (\(Self.marks(part.count)))", part.map { .text($0) })
+            for row in rows { stocked.insert(try row.text("sku")) }
+        }
+        return skus.filter { !stocked.contains($0) }
     }
 
     /// Inserts or updates one product's row, its categories and its variants (with their
