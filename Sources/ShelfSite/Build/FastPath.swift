@@ -23,7 +23,9 @@ struct FastPath {
 
     func build(started: DispatchTime) throws -> SiteBuilder.Summary? {
         // The state is mapped, not decoded: only the records looked up below are read.
-        guard let table = FastPathTable.open(statePath) else { return nil }
+        guard let table = FastPathTable.open(statePath), var delta = FastPathDelta.load(from: deltaPath, following: table) else {
+            return nil
+        }
         let products = folder.contentFolder + "/products"
         // Named files that are not all product files (a template, a page, a new product) need the ordinary path.
         var named: Set<String>? = nil
@@ -31,17 +33,46 @@ struct FastPath {
             guard let names = Self.productFileNames(changedFiles, in: products) else { return nil }
             named = names
         }
-        let (scanned, global) = inParallel(
-            { [named] in
-                named.map { ProductFileScan.scan($0, in: products, against: table) } ?? ProductFileScan.scan(products, against: table)
-            },
-            { [folder] in FastPathState.globalStamp(folder) })
+        // Stat'ing every product file is most of a plain build's work: it runs on its own threads
+        // while this one stamps the other inputs and asks the database what changed there.
+        let listedFolder = delta.listedFolder
+        let scanning = BackgroundWork { [named] in
+            named.map { ProductFileScan.scan($0, in: products, against: table) }
+                ?? ProductFileScan.scan(products, against: table, listedAt: listedFolder)
+        }
+        defer { _ = scanning.value() }
+        // So are the product page's templates parsed, which any page this path renders needs.
+        let theming = BackgroundWork { [folder] () -> (name: String, theme: Result<Theme, BuildFailure>)? in
+            guard let config = try? StoreConfig.load(from: folder.root) else { return nil }
+            do throws(BuildFailure) {
+                return (config.theme, .success(try Theme.load(folder, name: config.theme, only: Self.templates)))
+            } catch {
+                return (config.theme, .failure(error))
+            }
+        }
+        defer { _ = theming.value() }
         // A campaign that started or ended since changes the pages that show it: the ordinary path.
-        guard !CampaignSchedule.isDue(folder, now: CampaignSchedule.now()) else { return nil }
-        guard let scanned, !scanned.unknown, scanned.only != nil || scanned.count == table.productCount, global == table.global,
-            var delta = FastPathDelta.load(from: deltaPath, following: table),
+        guard FastPathState.globalStamp(folder) == table.global, !CampaignSchedule.isDue(folder, now: CampaignSchedule.now()),
             FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder)
         else { return nil }
+        let store = try Store.open(try folder.databaseLocation())
+        guard try store.migrate().isEmpty else { return nil }
+        // A review change shows on listings' star badges too: the ordinary path plans those pages.
+        guard try store.reviewVersion() == table.reviewVersion else { return nil }
+        let version = try store.stockVersion()
+        guard version >= delta.stockVersion else { return nil }
+        let restocked =
+            version > delta.stockVersion ? try store.productHandles(ofSKUs: try store.skusChanged(since: delta.stockVersion)) : [:]
+
+        guard let scanned = scanning.value(), !scanned.unknown, scanned.only != nil || scanned.count == table.productCount else {
+            return nil
+        }
+        // A listing that matched the table spares the next scans theirs while the folder keeps its stamp.
+        var deltaChanged = false
+        if scanned.listingSettled, let stamp = scanned.folder, delta.listedFolder != stamp {
+            delta.listedFolder = stamp
+            deltaChanged = true
+        }
         // Each file's page was last rendered from the stamp a fast build noted, else the table's.
         var current = scanned.differing
         for name in delta.stamps.keys where current[name] == nil && scanned.covers(name) {
@@ -54,12 +85,6 @@ struct FastPath {
             if (delta.stamps[name] ?? table.stamp(at: index)) != stamp { changed.insert(FastPathState.productFolder + name) }
         }
 
-        let store = try Store.open(try folder.databaseLocation())
-        guard try store.migrate().isEmpty else { return nil }
-        // A review change shows on listings' star badges too: the ordinary path plans those pages.
-        guard try store.reviewVersion() == table.reviewVersion else { return nil }
-        let version = try store.stockVersion()
-        guard version >= delta.stockVersion else { return nil }
         var records: [String: FastPathTable.Product] = [:]
         func record(_ index: Int?) -> String? {
             guard let index, let product = table.product(at: index) else { return nil }
@@ -70,14 +95,12 @@ struct FastPath {
         for file in changed {
             guard record(table.index(ofName: String(file.dropFirst(FastPathState.productFolder.count)))) != nil else { return nil }
         }
-        if version > delta.stockVersion {
-            for handle in try store.productHandles(ofSKUs: try store.skusChanged(since: delta.stockVersion)).values {
-                guard let file = record(table.index(ofHandle: handle)) else { return nil }
-                affected.insert(file)
-            }
+        for handle in restocked.values {
+            guard let file = record(table.index(ofHandle: handle)) else { return nil }
+            affected.insert(file)
         }
         if affected.isEmpty {
-            if delta.stockVersion != version {
+            if delta.stockVersion != version || deltaChanged {
                 delta.stockVersion = version
                 try delta.save(to: deltaPath, following: table)
             }
@@ -116,7 +139,10 @@ struct FastPath {
             guard FastPathState.isSoldOut(product, stock: stock) == entries[product.handle]!.soldOut else { return nil }
         }
 
-        let theme = try Theme.load(folder, name: content.config.theme, only: Set(["product", Card.template] + Chrome.cachedPartials))
+        let early = theming.value()
+        let theme =
+            try early.flatMap { $0.name == content.config.theme ? try $0.theme.get() : nil }
+            ?? Theme.load(folder, name: content.config.theme, only: Self.templates)
         let assets = theme.fingerprintedAssets
         // Only the reviews of the products these pages show: their own, and their related cards'.
         let reviews = try SiteReviews.read(store, perProduct: content.config.reviews.onPage, of: content.products.map(\.handle))
@@ -149,6 +175,9 @@ struct FastPath {
             files: table.outputCount, written: written.sorted(), started: started, lookedAt: (scanned.count, table.productCount),
             brokenLinks: brokenLinks)
     }
+
+    /// The templates a product page is rendered from.
+    static let templates = Set(["product", Card.template] + Chrome.cachedPartials)
 
     /// The names within `products` of `paths` (absolute, or relative to the working folder); nil
     /// when one is not a product file directly in it.

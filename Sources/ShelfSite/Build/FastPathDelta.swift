@@ -1,7 +1,8 @@
 import Foundation
 
 /// What fast builds changed since an ordinary build wrote the whole state: the stock version,
-/// the stamps of the product files they rendered again and those pages' fingerprints. Kept in
+/// the stamps of the product files they rendered again and those pages' fingerprints, and the
+/// product folder's stamp once a scan has listed its names. Kept in
 /// `.shelf/fast-path-delta`, small however large the catalogue, and named after the whole state
 /// it follows (the table's `identity`), so it never applies to another.
 struct FastPathDelta {
@@ -10,6 +11,9 @@ struct FastPathDelta {
     var stamps: [String: FileStamp?] = [:]
     /// By output path.
     var pageFingerprints: [String: UInt64] = [:]
+    /// The product folder's stamp when a scan last listed it and found the table's names
+    /// (`ProductFileScan`); nil until one has.
+    var listedFolder: FolderStamp?
 
     static func path(besides statePath: String) -> String { statePath + "-delta" }
 
@@ -32,6 +36,10 @@ struct FastPathDelta {
             let path = reader.string()
             delta.pageFingerprints[path] = reader.uint64()
         }
+        if reader.bool() {
+            delta.listedFolder = FolderStamp(
+                device: reader.uint64(), inode: reader.uint64(), modified: reader.int64(), changed: reader.int64())
+        }
         return reader.failed ? nil : delta
     }
 
@@ -53,6 +61,13 @@ struct FastPathDelta {
         for (path, fingerprint) in pageFingerprints.sorted(by: { $0.key < $1.key }) {
             writer.string(path)
             writer.uint64(fingerprint)
+        }
+        writer.bool(listedFolder != nil)
+        if let listedFolder {
+            writer.uint64(listedFolder.device)
+            writer.uint64(listedFolder.inode)
+            writer.int64(listedFolder.modified)
+            writer.int64(listedFolder.changed)
         }
         try writer.replace(path)
     }

@@ -8,8 +8,9 @@ import ShelfCore
 /// fast path maps and searches (`FastPathTable`); a fast build writes only what it changed, to
 /// `.shelf/fast-path-delta` (`FastPathDelta`).
 struct FastPathState {
-    /// 4: a sorted, memory-mapped table instead of a stream decoded whole.
-    static let version: UInt32 = 4
+    /// 4: a sorted, memory-mapped table instead of a stream decoded whole; 5: the delta keeps
+    /// the product folder's stamp.
+    static let version: UInt32 = 5
     /// Where product files live: the table keeps their names within it.
     static let productFolder = "content/products/"
 

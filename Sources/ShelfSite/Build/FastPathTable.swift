@@ -160,6 +160,12 @@ final class FastPathTable: @unchecked Sendable {
         }
     }
 
+    /// The file name of a record, its bytes in place; nil when it is damaged.
+    func name(at index: Int) -> UnsafeRawBufferPointer? {
+        guard index >= 0, index < productCount else { return nil }
+        return bytes(at: u32(productRecord(index)), count: u32(productRecord(index) + 4))
+    }
+
     /// The stamp a record holds, read in place.
     func stamp(at index: Int) -> FileStamp? {
         let record = productRecord(index)
