@@ -13,12 +13,19 @@ extension Store {
 
     /// ``queueBackInStockEmails(now:)`` inside the caller's write transaction.
     func queueDueStockAlerts(now: Int64) throws -> Int {
+        // Correlated EXISTS, not `sku IN (SELECT sku FROM stock ...)`: SQLite would build that
+        // list from the whole stock table (600,000 SKUs at 50,000 products, spilled to a temporary
+        // file) on every stock command, even with no request waiting.
         let due = try database.query(
             """
             UPDATE stock_alerts SET notified_at = ?
             WHERE notified_at IS NULL
-                AND subscriber_id IN (SELECT id FROM subscribers WHERE status = 'confirmed')
-                AND sku IN (SELECT sku FROM stock WHERE on_hand - reserved - allocated > 0)
+                AND EXISTS (
+                    SELECT 1 FROM subscribers
+                    WHERE subscribers.id = stock_alerts.subscriber_id AND subscribers.status = 'confirmed')
+                AND EXISTS (
+                    SELECT 1 FROM stock
+                    WHERE stock.sku = stock_alerts.sku AND stock.on_hand - stock.reserved - stock.allocated > 0)
             RETURNING subscriber_id, sku
             """, [.integer(now)])
         for row in due {
