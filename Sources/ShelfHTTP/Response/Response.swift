@@ -22,6 +22,11 @@ public struct Response: Sendable {
         Response(status: status, headers: [("Content-Type", "application/json")], body: value.bytes)
     }
 
+    /// A JSON document written with ``JSONWriter``.
+    public static func json(_ writer: JSONWriter, status: Int = 200) -> Response {
+        Response(status: status, headers: [("Content-Type", "application/json")], body: writer.bytes)
+    }
+
     /// `303 See Other` to a path of this site, the answer to a successful form POST so that a
     /// reload does not post again. Only site paths are accepted, never a URL from the request.
     public static func redirect(to path: String) -> Response {

@@ -70,7 +70,16 @@ enum ChangeCart {
         var response: Response
         if request.wantsJSON {
             let view = CartView(lines: try store.cartLines(in: cart.session), token: cart.formToken(context), context: context)
-            response = .json(.object([("cart", view.json), ("notice", notice.json(in: view))]))
+            var json = JSONWriter()
+            json.beginObject()
+            json.key("cart")
+            json.beginObject()
+            view.writeMembers(to: &json)
+            json.endObject()
+            json.key("notice")
+            notice.write(in: view, to: &json)
+            json.endObject()
+            response = .json(json)
         } else {
             response = .redirect(to: "/fn/cart?" + notice.query)
         }
