@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import ShelfCore
 import Testing
 
 @testable import ShelfHTTP
@@ -165,6 +166,18 @@ import Testing
         #expect(records.filter { $0.type == 6 }.flatMap(\.content) == answer)
         #expect(records.allSatisfy { $0.id == 1 })
         #expect(records.last?.type == 3)
+    }
+
+    /// A response written straight into its records gives the bytes of its CGI answer put
+    /// into records: any padding, an answer longer than one record, another request id.
+    @Test func writesAResponseAsTheRecordsOfItsCGIBytes() {
+        for (length, id) in [(0, 1), (1, 1), (7, 2), (1000, 300), (65_400, 1), (65_528, 1), (200_000, 9)] {
+            var response = Response.json(.string(String(repeating: "x", count: length)))
+            response.setHeader("Set-Cookie", "shelf_session=abc; Path=/")
+            let records = FastCGIRecord.answer(response, id: id)
+            #expect(records == FastCGIRecord.answer(response.cgiBytes, id: id), "\(length)")
+            #expect(Self.records(records).filter { $0.type == 6 }.flatMap(\.content) == response.cgiBytes)
+        }
     }
 
     @Test func answersSeveralRequestsOnAConnectionTheServerKeeps() {

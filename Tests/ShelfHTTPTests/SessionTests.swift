@@ -41,6 +41,21 @@ struct FixedRandom: RandomSource {
         #expect(read("shelf_session=\(token); shelf_session=\(token)") == nil)
     }
 
+    /// One cookie read from the header as the parsed cookies give it: white space and quotes
+    /// removed, a name sent twice absent, names compared exactly.
+    @Test func oneCookieIsReadAsAllCookiesAre() {
+        let headers: [String?] = [
+            nil, "", "a=1", " a = \"1\" ; b=2", " a=\"1\" ; b=2", "b=2;a=3", "a=1; a=1", "A=1", "ab=1; a", "x=\"\"; a=\"", "a=", "a==1",
+        ]
+        for header in headers {
+            for name in ["a", "b", "x"] {
+                #expect(Cookies.value(of: name, in: header) == Cookies(header: header)[name], "\(name) in \(header ?? "nil")")
+            }
+        }
+        #expect(Cookies.value(of: "a", in: " a=\"1\" ; b=2") == "1")
+        #expect(Cookies.value(of: "a", in: "a=1; a=1") == nil)
+    }
+
     /// The token is the HMAC-SHA256 of `form:` and the session's hash under the session key
     /// (readied once per process), in base64url; another session or key does not pass.
     @Test func formTokensAreBoundToTheSession() throws {

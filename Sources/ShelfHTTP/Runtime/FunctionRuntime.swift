@@ -77,7 +77,7 @@ struct FunctionRuntime {
                 if let context = responder?.context, events?.isEmpty == false, !Self.connectionIsWaiting() {
                     context.writePendingEvents()
                 }
-                connection.answer(request, with: response.cgiBytes)
+                connection.answer(request, with: response)
                 if let context = responder?.context, events?.isDue == true { context.writePendingEvents() }
                 if !request.keepsConnection || StopSignal.isReceived { break }
             }

@@ -105,6 +105,11 @@ final class FastCGIConnection {
         send(FastCGIRecord.answer(output, id: request.id))
     }
 
+    /// Writes `response` as request `id`'s answer, in one write.
+    func answer(_ request: Request, with response: Response) {
+        send(FastCGIRecord.answer(response, id: request.id))
+    }
+
     /// Closes the connection without resetting it: input that already arrived (an abort after the
     /// answer, say) is read first, since closing a socket with unread input makes the kernel
     /// reset it, and the server could lose the answer. Nothing is waited for.
