@@ -180,6 +180,33 @@ import Testing
         }
     }
 
+    /// The runtime reads connection after connection with one buffer: nothing of the last one
+    /// (a large request that grew the buffer, bytes left unread after the answer) reaches the next.
+    @Test func aReusedConnectionReadsTheNextConnectionAfresh() {
+        let first = Peer(
+            Self.request([("HTTP_X", String(repeating: "v", count: 60_000))], body: Array("first".utf8))
+                + Self.begin(id: 2) + Self.record(4, id: 2, Self.pairs([("PATH_INFO", "/left-over")])))
+        let connection = FastCGIConnection(fd: first.server)
+        let one = connection.nextRequest()
+        #expect(one?.body == Array("first".utf8))
+        if let one { connection.answer(one, with: Array("Status: 200 OK\r\n\r\n1".utf8)) }
+        connection.close()
+        #expect(Self.records(first.output()).first?.content == Array("Status: 200 OK\r\n\r\n1".utf8))
+        let second = Peer(Self.request(id: 3, variables, body: Array("sku=A-1&quantity=2".utf8)))
+        connection.reuse(for: second.server)
+        let two = connection.nextRequest()
+        #expect(two?.id == 3)
+        #expect(two?.variables["PATH_INFO"] == "/add")
+        #expect(two?.variables["HTTP_X"] == nil)
+        #expect(two?.body == Array("sku=A-1&quantity=2".utf8))
+        if let two { connection.answer(two, with: Array("Status: 200 OK\r\n\r\n2".utf8)) }
+        #expect(connection.nextRequest() == nil)
+        connection.close()
+        let records = Self.records(second.output())
+        #expect(records.map(\.type) == [6, 6, 3])
+        #expect(records.allSatisfy { $0.id == 3 })
+    }
+
     @Test func answersSeveralRequestsOnAConnectionTheServerKeeps() {
         let input = Self.request(id: 1, keep: true, [("PATH_INFO", "/one")]) + Self.request(id: 2, keep: true, [("PATH_INFO", "/two")])
         let peer = Peer(input)
