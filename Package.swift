@@ -193,7 +193,9 @@ let package = Package(
             swiftSettings: strict),
         .testTarget(
             name: "ReviewsFunctionTests",
-            dependencies: ["ReviewsFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfStore", "ShelfTesting", "FunctionTesting"],
+            dependencies: [
+                "ReviewsFunction", "ShelfHTTP", "ShelfConfig", "ShelfCore", "ShelfCrypto", "ShelfStore", "ShelfTesting", "FunctionTesting",
+            ],
             swiftSettings: strict),
         .testTarget(
             name: "BeaconFunctionTests",

@@ -92,6 +92,8 @@ import Testing
         }
     }
 
+    /// With the page's right token, an update or removal after the session expired says the
+    /// cart is gone; a wrong token still asks to reload the page. Neither changes anything.
     @Test func anUpdateAfterTheSessionExpiredIsRefusedAndChangesNothing() throws {
         try withTemporaryDirectory { directory in
             let cart = try CartFixture(directory)
@@ -101,7 +103,14 @@ import Testing
             cart.now += 31 * 86_400
             let refused = try cart.send("POST", "/update", form: "sku=CAP-NAVY-ONE&quantity=5&_token=\(token)")
             #expect(refused.status == 403)
-            #expect(String(decoding: refused.body, as: UTF8.self).contains("This form has expired"))
+            #expect(String(decoding: refused.body, as: UTF8.self).contains("Your cart has expired. Please add the items again."))
+            let removal = try cart.send("POST", "/remove", form: "sku=CAP-NAVY-ONE&_token=\(token)")
+            #expect(removal.status == 403)
+            #expect(String(decoding: removal.body, as: UTF8.self).contains("Your cart has expired. Please add the items again."))
+            let forged = String(token.dropLast()) + (token.hasSuffix("A") ? "B" : "A")
+            let wrong = try cart.send("POST", "/update", form: "sku=CAP-NAVY-ONE&quantity=5&_token=\(forged)")
+            #expect(wrong.status == 403)
+            #expect(String(decoding: wrong.body, as: UTF8.self).contains("This form has expired. Reload the page and try again."))
             cart.now = started
             #expect(try cart.cartJSON()["count"]?.scalarText == "2")
         }

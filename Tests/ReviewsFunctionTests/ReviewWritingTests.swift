@@ -1,4 +1,5 @@
 import ShelfCore
+import ShelfCrypto
 import ShelfHTTP
 import ShelfStore
 import ShelfTesting
@@ -136,7 +137,7 @@ struct ReviewWritingTests {
                 try #require(other["_token"]),
                 String(token.dropLast()) + (token.hasSuffix("A") ? "B" : "A"),
                 try #require(own["sig"]),
-                FormToken.make(sessionHash: "any", key: ReviewWritingFixture.key),
+                FormToken.make(sessionHash: "any", key: HMACSHA256Key(ReviewWritingFixture.key)),
             ]
             for forged in tokens {
                 let form = shop.linkQuery(order) + "&_token=\(ReviewWritingFixture.encode(forged))&rating=5&title=x&body=y&name=z"

@@ -1,5 +1,6 @@
 import Dispatch
 import Glibc
+import ShelfCore
 import Testing
 
 @testable import ShelfHTTP
@@ -165,6 +166,45 @@ import Testing
         #expect(records.filter { $0.type == 6 }.flatMap(\.content) == answer)
         #expect(records.allSatisfy { $0.id == 1 })
         #expect(records.last?.type == 3)
+    }
+
+    /// A response written straight into its records gives the bytes of its CGI answer put
+    /// into records: any padding, an answer longer than one record, another request id.
+    @Test func writesAResponseAsTheRecordsOfItsCGIBytes() {
+        for (length, id) in [(0, 1), (1, 1), (7, 2), (1000, 300), (65_400, 1), (65_528, 1), (200_000, 9)] {
+            var response = Response.json(.string(String(repeating: "x", count: length)))
+            response.setHeader("Set-Cookie", "shelf_session=abc; Path=/")
+            let records = FastCGIRecord.answer(response, id: id)
+            #expect(records == FastCGIRecord.answer(response.cgiBytes, id: id), "\(length)")
+            #expect(Self.records(records).filter { $0.type == 6 }.flatMap(\.content) == response.cgiBytes)
+        }
+    }
+
+    /// The runtime reads connection after connection with one buffer: nothing of the last one
+    /// (a large request that grew the buffer, bytes left unread after the answer) reaches the next.
+    @Test func aReusedConnectionReadsTheNextConnectionAfresh() {
+        let first = Peer(
+            Self.request([("HTTP_X", String(repeating: "v", count: 60_000))], body: Array("first".utf8))
+                + Self.begin(id: 2) + Self.record(4, id: 2, Self.pairs([("PATH_INFO", "/left-over")])))
+        let connection = FastCGIConnection(fd: first.server)
+        let one = connection.nextRequest()
+        #expect(one?.body == Array("first".utf8))
+        if let one { connection.answer(one, with: Array("Status: 200 OK\r\n\r\n1".utf8)) }
+        connection.close()
+        #expect(Self.records(first.output()).first?.content == Array("Status: 200 OK\r\n\r\n1".utf8))
+        let second = Peer(Self.request(id: 3, variables, body: Array("sku=A-1&quantity=2".utf8)))
+        connection.reuse(for: second.server)
+        let two = connection.nextRequest()
+        #expect(two?.id == 3)
+        #expect(two?.variables["PATH_INFO"] == "/add")
+        #expect(two?.variables["HTTP_X"] == nil)
+        #expect(two?.body == Array("sku=A-1&quantity=2".utf8))
+        if let two { connection.answer(two, with: Array("Status: 200 OK\r\n\r\n2".utf8)) }
+        #expect(connection.nextRequest() == nil)
+        connection.close()
+        let records = Self.records(second.output())
+        #expect(records.map(\.type) == [6, 6, 3])
+        #expect(records.allSatisfy { $0.id == 3 })
     }
 
     @Test func answersSeveralRequestsOnAConnectionTheServerKeeps() {

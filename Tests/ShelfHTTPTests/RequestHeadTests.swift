@@ -1,3 +1,4 @@
+import ShelfCore
 import Testing
 
 @testable import ShelfHTTP
@@ -103,5 +104,25 @@ import Testing
     @Test func plainHTTPIsNotHTTPS() throws {
         #expect(try !head(["HTTPS": "off"]).isHTTPS)
         #expect(try head(["REQUEST_SCHEME": "https"]).isHTTPS)
+        for on in ["on", "ON", "On", "1"] { #expect(try head(["HTTPS": on]).isHTTPS, "\(on)") }
+        for scheme in ["HTTPS", "Https"] { #expect(try head(["REQUEST_SCHEME": scheme]).isHTTPS, "\(scheme)") }
+        for other in ["", "o", "onn", "2", "yes", "\u{2139}"] { #expect(try !head(["HTTPS": other]).isHTTPS, "\(other)") }
+        for scheme in ["http", "httpss", "HTTP", "ftp"] { #expect(try !head(["REQUEST_SCHEME": scheme]).isHTTPS, "\(scheme)") }
+    }
+
+    /// The media type is what comes before the first `;` (empty parts skipped), trimmed, in
+    /// lower case, whether or not the value is ASCII.
+    @Test(arguments: [
+        ("application/x-www-form-urlencoded", "application/x-www-form-urlencoded"),
+        ("Application/JSON; charset=UTF-8", "application/json"),
+        ("  text/plain ;x", "text/plain"),
+        (";application/json", "application/json"),
+        ("\tMultipart/Form-Data\r\n; boundary=x", "multipart/form-data"),
+        ("TEXT/PLAIN\u{C9}; x", "text/plain\u{E9}"),
+        (" ; ", ""),
+    ])
+    func readsTheMediaTypeOfTheContentType(_ sent: String, _ expected: String) throws {
+        #expect(try head(["CONTENT_TYPE": sent]).contentType == expected)
+        #expect(RequestHead.mediaType(sent) == String(sent.split(separator: ";").first ?? "").trimmingSpaces.lowercased())
     }
 }

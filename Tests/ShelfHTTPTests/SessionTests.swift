@@ -41,25 +41,34 @@ struct FixedRandom: RandomSource {
         #expect(read("shelf_session=\(token); shelf_session=\(token)") == nil)
     }
 
-    @Test func formTokensAreBoundToTheSession() throws {
-        let key = Array(repeating: UInt8(1), count: 32)
-        let token = FormToken.make(sessionHash: "one", key: key)
-        try FormToken.check(token, sessionHash: "one", key: key)
-        #expect(throws: HTTPError.self) { try FormToken.check(token, sessionHash: "two", key: key) }
-        #expect(throws: HTTPError.self) { try FormToken.check(token, sessionHash: "one", key: Array(repeating: 2, count: 32)) }
-        #expect(throws: HTTPError.self) { try FormToken.check(nil, sessionHash: "one", key: key) }
-        #expect(throws: HTTPError.self) { try FormToken.check(token, sessionHash: nil, key: key) }
+    /// One cookie read from the header as the parsed cookies give it: white space and quotes
+    /// removed, a name sent twice absent, names compared exactly.
+    @Test func oneCookieIsReadAsAllCookiesAre() {
+        let headers: [String?] = [
+            nil, "", "a=1", " a = \"1\" ; b=2", " a=\"1\" ; b=2", "b=2;a=3", "a=1; a=1", "A=1", "ab=1; a", "x=\"\"; a=\"", "a=", "a==1",
+        ]
+        for header in headers {
+            for name in ["a", "b", "x"] {
+                #expect(Cookies.value(of: name, in: header) == Cookies(header: header)[name], "\(name) in \(header ?? "nil")")
+            }
+        }
+        #expect(Cookies.value(of: "a", in: " a=\"1\" ; b=2") == "1")
+        #expect(Cookies.value(of: "a", in: "a=1; a=1") == nil)
     }
 
-    /// The key a process readies once gives the tokens of the plain key: the HMAC-SHA256 of
-    /// `form:` and the session's hash, in base64url.
-    @Test func aReadiedKeyMakesTheSameTokens() throws {
+    /// The token is the HMAC-SHA256 of `form:` and the session's hash under the session key
+    /// (readied once per process), in base64url; another session or key does not pass.
+    @Test func formTokensAreBoundToTheSession() throws {
         let key = Array(repeating: UInt8(1), count: 32)
         let readied = HMACSHA256Key(key)
         let token = FormToken.make(sessionHash: "one", key: readied)
         #expect(token == Base64URL.encode(Digest.hmacSHA256(key: key, message: Array("form:one".utf8))))
-        #expect(token == FormToken.make(sessionHash: "one", key: key))
         try FormToken.check(token, sessionHash: "one", key: readied)
         #expect(throws: HTTPError.self) { try FormToken.check(token, sessionHash: "two", key: readied) }
+        #expect(throws: HTTPError.self) {
+            try FormToken.check(token, sessionHash: "one", key: HMACSHA256Key(Array(repeating: 2, count: 32)))
+        }
+        #expect(throws: HTTPError.self) { try FormToken.check(nil, sessionHash: "one", key: readied) }
+        #expect(throws: HTTPError.self) { try FormToken.check(token, sessionHash: nil, key: readied) }
     }
 }

@@ -22,6 +22,11 @@ public struct Response: Sendable {
         Response(status: status, headers: [("Content-Type", "application/json")], body: value.bytes)
     }
 
+    /// A JSON document written with ``JSONWriter``.
+    public static func json(_ writer: JSONWriter, status: Int = 200) -> Response {
+        Response(status: status, headers: [("Content-Type", "application/json")], body: writer.bytes)
+    }
+
     /// `303 See Other` to a path of this site, the answer to a successful form POST so that a
     /// reload does not post again. Only site paths are accepted, never a URL from the request.
     public static func redirect(to path: String) -> Response {
@@ -58,7 +63,19 @@ public struct Response: Sendable {
     /// never occur inside a multi-byte UTF-8 sequence, so looking at bytes finds them all.
     public var cgiBytes: [UInt8] {
         var out: [UInt8] = []
-        out.reserveCapacity(64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 } + body.count)
+        out.reserveCapacity(cgiCapacity)
+        appendCGI(to: &out)
+        return out
+    }
+
+    /// Room for ``cgiBytes``: the status line, the headers and the body.
+    var cgiCapacity: Int {
+        64 + headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 } + body.count
+    }
+
+    /// Appends ``cgiBytes`` to `out`: the FastCGI runtime writes them straight after a record's
+    /// header instead of copying them there.
+    func appendCGI(to out: inout [UInt8]) {
         out += "Status: ".utf8
         out += String(status).utf8
         out.append(UInt8(ascii: " "))
@@ -72,6 +89,5 @@ public struct Response: Sendable {
         }
         out += "\r\n".utf8
         out += body
-        return out
     }
 }

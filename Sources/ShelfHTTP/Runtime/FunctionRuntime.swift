@@ -49,6 +49,8 @@ struct FunctionRuntime {
         }
         StopSignal.install()
         var responder: Responder?
+        // One connection's buffer serves them all, one after another.
+        var reusable: FastCGIConnection?
         if getenv("SHELF_ROOT") != nil {
             responder = Self.batching(Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log))
         }
@@ -62,7 +64,9 @@ struct FunctionRuntime {
                 if errno == EINTR || errno == ECONNABORTED { continue }
                 Self.end(responder)
             }
-            let connection = FastCGIConnection(fd: fd)
+            let connection = reusable ?? FastCGIConnection(fd: fd)
+            connection.reuse(for: fd)
+            reusable = connection
             while let request = connection.nextRequest() {
                 if responder == nil {
                     responder = Self.batching(Responder(function: function, context: Self.context(request.variables, log: log), log: log))
@@ -77,7 +81,7 @@ struct FunctionRuntime {
                 if let context = responder?.context, events?.isEmpty == false, !Self.connectionIsWaiting() {
                     context.writePendingEvents()
                 }
-                connection.answer(request, with: response.cgiBytes)
+                connection.answer(request, with: response)
                 if let context = responder?.context, events?.isDue == true { context.writePendingEvents() }
                 if !request.keepsConnection || StopSignal.isReceived { break }
             }

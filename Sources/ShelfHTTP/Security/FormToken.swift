@@ -8,25 +8,10 @@ public enum FormToken {
     /// The form field that carries the token; JSON clients may send the `X-Shelf-Token` header.
     public static let field = "_token"
 
-    public static func make(sessionHash: String, key: [UInt8]) -> String {
-        make(sessionHash: sessionHash, key: HMACSHA256Key(key))
-    }
-
-    /// The token under a key readied once (``FunctionContext/formTokenKey``): a cart page asks
-    /// for one on every view, and readying the key costs as much again as the token.
+    /// The token under the key readied once per process (``FunctionContext/formTokenKey``): a
+    /// cart page asks for one on every view, and readying the key costs as much again as the token.
     public static func make(sessionHash: String, key: HMACSHA256Key) -> String {
         Base64URL.encode(key.authenticationCode(for: Array("form:\(sessionHash)".utf8)))
-    }
-
-    /// Throws 403 unless the request carries the session's token, in the `_token` field or the
-    /// `X-Shelf-Token` header.
-    public static func check(_ request: Request, _ fields: Fields, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
-        try check(request, fields, sessionHash: sessionHash, key: HMACSHA256Key(key))
-    }
-
-    /// Throws 403 unless `sent` is the session's token.
-    public static func check(_ sent: String?, sessionHash: String?, key: [UInt8]) throws(HTTPError) {
-        try check(sent, sessionHash: sessionHash, key: HMACSHA256Key(key))
     }
 
     /// Throws 403 unless the request carries the session's token, in the `_token` field or the

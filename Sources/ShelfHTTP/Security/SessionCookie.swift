@@ -22,7 +22,7 @@ public enum SessionCookie {
 
     /// The request's session token, when it has a well-formed one.
     public static func token(in request: Request) -> String? {
-        guard let value = Cookies(header: request.header("cookie"))[name(https: request.head.isHTTPS)],
+        guard let value = Cookies.value(of: name(https: request.head.isHTTPS), in: request.header("cookie")),
             value.utf8.count == 43, Base64URL.isValid(value)
         else { return nil }
         return value

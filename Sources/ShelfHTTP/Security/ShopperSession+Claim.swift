@@ -39,23 +39,24 @@ extension ShopperSession {
 extension ShopperSession {
     /// Runs a store change in the request's live session, found by the cookie's hash inside the
     /// change's own transaction, once the request has shown the session's form token (the
-    /// function rendered the form). The change answers nil when no live session has the hash;
-    /// that, like a missing or wrong token, is a 403 that asks to reload the page.
+    /// function rendered the form). A missing or wrong token is a 403 that asks to reload the
+    /// page; a right token whose session has expired since (the change answers nil: no live
+    /// session has the hash) is the 403 `expired`, which says in the function's words what was
+    /// lost.
     ///
     /// ```swift
-    /// let (change, cart) = try ShopperSession.changing(request, fields, context) { hash in
+    /// let (change, cart) = try ShopperSession.changing(request, fields, context, expired: cartExpired) { hash in
     ///     try store.setCartQuantity(sku, to: 2, inSessionOf: hash, now: now, maxPerLine: 10)
     /// }
     /// ```
     public static func changing<T>(
-        _ request: Request, _ fields: Fields, _ context: FunctionContext, _ change: (_ tokenHash: String) throws -> (T, Session)?
+        _ request: Request, _ fields: Fields, _ context: FunctionContext, expired: HTTPError,
+        _ change: (_ tokenHash: String) throws -> (T, Session)?
     ) throws -> (T, ShopperSession) {
         let token = SessionCookie.token(in: request)
         let hash = token.map(SessionCookie.hash)
         try FormToken.check(request, fields, sessionHash: hash, key: context.formTokenKey)
-        guard let token, let hash, let (value, session) = try change(hash) else {
-            throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "no live session for the cookie")
-        }
+        guard let token, let hash, let (value, session) = try change(hash) else { throw expired }
         return (value, ShopperSession(session: session, tokenHash: hash, token: token))
     }
 }

@@ -11,7 +11,7 @@ struct AccountFields {
     init(_ request: Request, _ context: FunctionContext, in store: Store) throws {
         let shopper = try ShopperSession.find(request, context, in: store)
         let fields = try request.fields()
-        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.formTokenKey)
         guard let shopper else { throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "no session") }
         self.shopper = shopper
         self.fields = fields

@@ -64,9 +64,19 @@ struct CartNotice {
         }
     }
 
-    func json(in view: CartView) -> JSON {
+    /// The notice as a JSON object: `kind`, `tone`, `sku` and `message`.
+    func write(in view: CartView, to json: inout JSONWriter) {
         let (tone, text) = message(in: view, maxPerLine: view.maxPerLine)
-        return .object([("kind", .string(kind.rawValue)), ("tone", .string(tone)), ("sku", .string(sku)), ("message", .string(text))])
+        json.beginObject()
+        json.key("kind")
+        json.string(kind.rawValue)
+        json.key("tone")
+        json.string(tone)
+        json.key("sku")
+        json.string(sku)
+        json.key("message")
+        json.string(text)
+        json.endObject()
     }
 
     /// "Organic Tee — Forest / M (now 1), Cap (sold out)" for the SKUs of a stock-changed notice.

@@ -46,27 +46,44 @@ struct CartPricing {
     }
 
     /// The JSON members `code`, `discounts`, `discount`, `free_shipping` and `total` (null
-    /// amounts for an empty cart).
-    var json: [(String, JSON)] {
+    /// amounts for an empty cart), into an object the caller has begun.
+    func writeMembers(to json: inout JSONWriter) {
         guard !isEmpty else {
-            return [("code", .null), ("discounts", .array([])), ("discount", .null), ("free_shipping", .bool(false)), ("total", .null)]
+            json.key("code")
+            json.null()
+            json.key("discounts")
+            json.beginArray()
+            json.endArray()
+            json.key("discount")
+            json.null()
+            json.key("free_shipping")
+            json.bool(false)
+            json.key("total")
+            json.null()
+            return
         }
-        let used = zip(discounts.used, discounts.labels).map { used, label -> JSON in
-            .object([
-                ("label", .string(label)), ("campaign", used.campaign.map { .string($0) } ?? .null),
-                ("code", used.code.map { .string($0) } ?? .null), ("amount", money(used.amount)),
-            ])
+        json.key("code")
+        json.string(code)
+        json.key("discounts")
+        json.beginArray()
+        for (used, label) in zip(discounts.used, discounts.labels) {
+            json.beginObject()
+            json.key("label")
+            json.string(label)
+            json.key("campaign")
+            json.string(used.campaign)
+            json.key("code")
+            json.string(used.code)
+            json.key("amount")
+            json.money(used.amount, prices)
+            json.endObject()
         }
-        return [
-            ("code", code.map { .string($0) } ?? .null), ("discounts", .array(used)), ("discount", money(discounts.outcome.total)),
-            ("free_shipping", .bool(discounts.outcome.freeShipping)), ("total", money(total)),
-        ]
-    }
-
-    private func money(_ amount: Money) -> JSON {
-        .object([
-            ("amount", .number(String(amount.minorUnits))), ("currency", .string(amount.currency.code)),
-            ("formatted", .string(prices.string(amount))),
-        ])
+        json.endArray()
+        json.key("discount")
+        json.money(discounts.outcome.total, prices)
+        json.key("free_shipping")
+        json.bool(discounts.outcome.freeShipping)
+        json.key("total")
+        json.money(total, prices)
     }
 }

@@ -34,34 +34,63 @@ struct CartView {
         return options.isEmpty ? variant.productTitle : "\(variant.productTitle) — \(options)"
     }
 
-    var json: JSON {
-        var members: [(String, JSON)] = [("count", .number(String(count)))]
-        members.append(("lines", .array(lines.map(lineJSON))))
-        members.append(("subtotal", subtotal.map(money) ?? .null))
-        if let token { members.append(("token", .string(token))) }
-        return .object(members)
+    /// The members `count`, `lines`, `subtotal` and (with a session) `token`, into an object
+    /// the caller has begun: written straight as bytes, since every `cart.json` writes them.
+    func writeMembers(to json: inout JSONWriter) {
+        json.key("count")
+        json.number(count)
+        json.key("lines")
+        json.beginArray()
+        for line in lines { write(line, to: &json) }
+        json.endArray()
+        json.key("subtotal")
+        if let subtotal { json.money(subtotal, prices) } else { json.null() }
+        if let token {
+            json.key("token")
+            json.string(token)
+        }
     }
 
-    private func lineJSON(_ line: CartLine) -> JSON {
+    private func write(_ line: CartLine, to json: inout JSONWriter) {
         let variant = line.variant
-        return .object([
-            ("sku", .string(variant.sku)),
-            ("title", .string(variant.productTitle)),
-            ("url", .string("/products/\(variant.productHandle)/")),
-            ("options", .array(variant.options.map { .object([("name", .string($0.name)), ("value", .string($0.value))]) })),
-            ("image", variant.image.map { .object([("src", .string($0.src)), ("alt", .string($0.alt))]) } ?? .null),
-            ("quantity", .number(String(line.quantity))),
-            ("available", .number(String(variant.available))),
-            ("unit_price", money(variant.price)),
-            ("line_total", money(line.lineTotal)),
-        ])
-    }
-
-    private func money(_ amount: Money) -> JSON {
-        .object([
-            ("amount", .number(String(amount.minorUnits))), ("currency", .string(amount.currency.code)),
-            ("formatted", .string(prices.string(amount))),
-        ])
+        json.beginObject()
+        json.key("sku")
+        json.string(variant.sku)
+        json.key("title")
+        json.string(variant.productTitle)
+        json.key("url")
+        json.string("/products/\(variant.productHandle)/")
+        json.key("options")
+        json.beginArray()
+        for option in variant.options {
+            json.beginObject()
+            json.key("name")
+            json.string(option.name)
+            json.key("value")
+            json.string(option.value)
+            json.endObject()
+        }
+        json.endArray()
+        json.key("image")
+        if let image = variant.image {
+            json.beginObject()
+            json.key("src")
+            json.string(image.src)
+            json.key("alt")
+            json.string(image.alt)
+            json.endObject()
+        } else {
+            json.null()
+        }
+        json.key("quantity")
+        json.number(line.quantity)
+        json.key("available")
+        json.number(variant.available)
+        json.key("unit_price")
+        json.money(variant.price, prices)
+        json.key("line_total")
+        json.money(line.lineTotal, prices)
+        json.endObject()
     }
 
     /// The template values of `cart.mustache`.

@@ -48,7 +48,7 @@ enum ChangeCart {
         notice: (CartChange) -> CartNotice
     ) throws -> Response {
         let store = try context.store()
-        let (change, cart) = try ShopperSession.changing(request, fields, context) { hash in
+        let (change, cart) = try ShopperSession.changing(request, fields, context, expired: expired) { hash in
             let settled = try CartFailure.mapped {
                 try store.setCartQuantity(
                     sku, to: quantity, inSessionOf: hash, now: context.clock.now(), maxPerLine: context.config.cart.maxPerLine,
@@ -59,6 +59,10 @@ enum ChangeCart {
         return try answer(request, context, store, cart, notice: notice(change))
     }
 
+    /// The answer to an update or removal from a cart page whose session has expired since: its
+    /// lines are gone with it, which "reload the page" would not explain.
+    static let expired = HTTPError(403, "Your cart has expired. Please add the items again.", log: "no live session for the cookie")
+
     /// 303 to the cart page with the notice for a form; the cart and the notice for JSON.
     private static func answer(
         _ request: Request, _ context: FunctionContext, _ store: Store, _ cart: ShopperSession, notice: CartNotice
@@ -66,7 +70,16 @@ enum ChangeCart {
         var response: Response
         if request.wantsJSON {
             let view = CartView(lines: try store.cartLines(in: cart.session), token: cart.formToken(context), context: context)
-            response = .json(.object([("cart", view.json), ("notice", notice.json(in: view))]))
+            var json = JSONWriter()
+            json.beginObject()
+            json.key("cart")
+            json.beginObject()
+            view.writeMembers(to: &json)
+            json.endObject()
+            json.key("notice")
+            notice.write(in: view, to: &json)
+            json.endObject()
+            response = .json(json)
         } else {
             response = .redirect(to: "/fn/cart?" + notice.query)
         }

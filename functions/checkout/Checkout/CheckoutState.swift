@@ -113,6 +113,6 @@ struct CheckoutState {
 
     /// Throws 403 unless the form came with this session's token.
     func checkToken(_ fields: Fields, _ request: Request) throws {
-        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.formTokenKey)
     }
 }

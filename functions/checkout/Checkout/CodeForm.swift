@@ -14,7 +14,7 @@ enum CodeForm {
         let store = try context.store()
         guard let shopper = try ShopperSession.find(request, context, in: store) else { return .redirect(to: "/fn/cart") }
         let fields = try request.fields()
-        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper.tokenHash, key: context.formTokenKey)
         let back = returns[try request.queryFields().optional("return") ?? "cart"] ?? "/fn/cart"
         var draft = try store.checkoutDraft(in: shopper.session) ?? CheckoutDraft()
         let typed = (try fields.optional("code") ?? "").trimmingSpaces

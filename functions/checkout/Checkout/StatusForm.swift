@@ -24,7 +24,7 @@ enum StatusForm {
         let store = try context.store()
         let shopper = try ShopperSession.find(request, context, in: store)
         let fields = try request.fields()
-        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.formTokenKey)
         guard let shopper else { throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "no session") }
         let token = shopper.formToken(context)
         let lookup = try StatusLookup(fields)

@@ -52,7 +52,7 @@ enum ReviewForm {
         let form = try request.fields()
         let link = try ReviewLink.verified(form, key: context.secrets.sessionKey, now: context.clock.now())
         let line = try reviewable(link, store)
-        try link.checkFormToken(form, key: context.secrets.sessionKey)
+        try link.checkFormToken(form, key: context.formTokenKey)
         return (form, link, line, store)
     }
 

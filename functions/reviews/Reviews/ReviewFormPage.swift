@@ -24,7 +24,8 @@ struct ReviewFormPage {
     }
 
     func response(_ context: FunctionContext) throws -> Response {
-        let values = self.values(key: context.secrets.sessionKey, fit: context.config.reviews.fitQuestion)
+        let values = self.values(
+            key: context.secrets.sessionKey, token: link.formToken(key: context.formTokenKey), fit: context.config.reviews.fitQuestion)
         let html = try context.pages().render(
             "review-form", title: "Review \(line.title)", path: "/fn/reviews/write", values: ["review": values])
         var response = Response.html(html, status: status)
@@ -32,12 +33,13 @@ struct ReviewFormPage {
         return response
     }
 
-    /// The template's values; the fit question shows when the store's `fit` rule asks it of the product.
-    func values(key: [UInt8], fit: FitQuestion) -> [String: Any] {
+    /// The template's values; the fit question shows when the store's `fit` rule asks it of the
+    /// product. `key` signs the link; `token` is the link's form token.
+    func values(key: [UInt8], token: String, fit: FitQuestion) -> [String: Any] {
         let rating = fields["rating"] ?? ""
         var values: [String: Any] = [
             "product": line.title, "options": line.options, "order": link.order.description, "line": String(link.line),
-            "expires": String(link.expires), "sig": link.signature(key: key), "token": link.formToken(key: key),
+            "expires": String(link.expires), "sig": link.signature(key: key), "token": token,
             "title": fields["title"] ?? "",
             "body": fields["body"] ?? "", "name": fields["name"] ?? "", "title_limit": ReviewDraft.titleLimit,
             "body_limit": ReviewDraft.bodyLimit, "name_limit": ReviewDraft.nameLimit, "is_edit": line.review != nil,

@@ -7,7 +7,7 @@ import ShelfStore
 enum WishlistSession {
     static func checked(_ request: Request, _ fields: Fields, _ context: FunctionContext, _ store: Store) throws -> ShopperSession {
         let shopper = try ShopperSession.find(request, context, in: store)
-        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.secrets.sessionKey)
+        try FormToken.check(request, fields, sessionHash: shopper?.tokenHash, key: context.formTokenKey)
         guard let shopper else { throw HTTPError(403, "Your session has expired. Please reload the page.", log: "no session") }
         return shopper
     }

@@ -34,7 +34,7 @@ final class FastCGIConnection {
     /// nginx refuse request heads over a few kilobytes); the rest is read and dropped.
     static let paramsLimit = 1 << 20
 
-    let fd: Int32
+    private(set) var fd: Int32
     private var buffer: [UInt8]
     private var start = 0
     private var end = 0
@@ -44,6 +44,16 @@ final class FastCGIConnection {
     init(fd: Int32) {
         self.fd = fd
         buffer = [UInt8](repeating: 0, count: 16384)
+    }
+
+    /// Reads the connection `fd` next, keeping this one's buffer, once ``close()`` has closed
+    /// the last: lighttpd opens a connection for every request, and a fresh buffer cost each
+    /// request an allocation and the zeroing of 16 KiB.
+    func reuse(for fd: Int32) {
+        self.fd = fd
+        start = 0
+        end = 0
+        isOpen = true
     }
 
     /// The next request in the responder role, or nil when the server closed the connection.
@@ -105,12 +115,17 @@ final class FastCGIConnection {
         send(FastCGIRecord.answer(output, id: request.id))
     }
 
+    /// Writes `response` as request `id`'s answer, in one write.
+    func answer(_ request: Request, with response: Response) {
+        send(FastCGIRecord.answer(response, id: request.id))
+    }
+
     /// Closes the connection without resetting it: input that already arrived (an abort after the
     /// answer, say) is read first, since closing a socket with unread input makes the kernel
     /// reset it, and the server could lose the answer. Nothing is waited for.
     func close() {
-        var sink = [UInt8](repeating: 0, count: 4096)
-        while isOpen, sink.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }) > 0 {}
+        // What is read is dropped: the buffer serves as the sink.
+        while isOpen, buffer.withUnsafeMutableBytes({ recv(fd, $0.baseAddress, $0.count, Int32(MSG_DONTWAIT)) }) > 0 {}
         _ = Glibc.close(fd)
     }
 

@@ -49,6 +49,28 @@ enum FastCGIRecord {
         append(type: endRequest, id: id, content: [0, 0, 0, 0, status, 0, 0, 0], to: &bytes)
     }
 
+    /// ``answer(_:id:)`` of `response`'s CGI bytes, written straight into the records: an answer
+    /// that fits one record (any cart answer) is not built once and then copied.
+    static func answer(_ response: Response, id: Int) -> [UInt8] {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(response.cgiCapacity + 4 * headerLength + 8)
+        bytes += repeatElement(0, count: headerLength)
+        response.appendCGI(to: &bytes)
+        let length = bytes.count - headerLength
+        guard length <= chunk else { return answer(Array(bytes[headerLength...]), id: id) }
+        let padding = (8 - length % 8) % 8
+        bytes.replaceSubrange(
+            0..<headerLength,
+            with: [
+                1, stdout, UInt8(truncatingIfNeeded: id >> 8), UInt8(truncatingIfNeeded: id),
+                UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length), UInt8(padding), 0,
+            ])
+        if padding > 0 { bytes += repeatElement(0, count: padding) }
+        append(type: stdout, id: id, content: EmptyCollection(), to: &bytes)
+        appendEnd(id: id, status: requestComplete, to: &bytes)
+        return bytes
+    }
+
     /// An answer as the `STDOUT` records of request `id`, the empty one that ends the stream,
     /// and `END_REQUEST`: everything a request's answer is, for one write.
     static func answer(_ output: [UInt8], id: Int) -> [UInt8] {
