@@ -60,6 +60,24 @@ struct SearchPostingsBatchTests {
         #expect(once.contains { $0.contains("linen-shirt") })
     }
 
+    /// Every product but the last is a batch of its own; the last one's few changes, under the
+    /// limit, would stay pending, where one fold of the whole run writes them into the rows.
+    @Test func whatIsLeftAfterTheLastBatchIsFoldedToo() throws {
+        let sock = SearchTests.product(
+            "sock", "Sock", brand: nil, categories: ["tees"], date: "2024-05-01", colours: [], sizes: [], price: 900,
+            description: "")
+        let titles = Dictionary(uniqueKeysWithValues: SearchTests.categories.map { ($0.handle, $0.title) })
+        func size(_ product: Product) -> Int {
+            SearchRanking.weightedWords(of: SearchDocument(product, categoryTitles: titles).fields).words.count
+        }
+        let limit = size(sock)
+        #expect(SearchTests.products.allSatisfy { size($0) > limit })
+        let runs = [SearchTests.products + [sock]]
+        let once = try Self.index(runs, limit: limit, batch: .max)
+        #expect(try Self.index(runs, limit: limit, batch: 1) == once)
+        #expect(once.contains { $0.contains("sock") })
+    }
+
     @Test func aRunUnderTheLimitFoldsNoBatchAndLeavesItsChangesPending() throws {
         try withTemporaryStore { (store: Store) throws in
             try SearchPostingsTests.indexFolded(store, SearchTests.products)
