@@ -15,24 +15,26 @@ struct SearchPostingsChange {
     private(set) var added: [String: [(document: Int32, frequency: Int32)]] = [:]
     /// Each word touched, with the documents (among ``removed``) that had it before.
     private(set) var left: [String: [Int32]] = [:]
+    /// How many (word, document) pairs the change sets, at most: what it adds to the pending
+    /// changes. Counted as they come, as an index run asks after every product.
+    private(set) var size = 0
 
     /// Takes `document` out of the postings of `words`.
     mutating func remove(_ document: Int32, from words: [Substring]) {
         removed.insert(document)
         for word in words { left[String(word), default: []].append(document) }
+        size += words.count
     }
 
     /// Puts `document` into the postings of `words`, with each word's weighted count.
     mutating func add(_ document: Int32, _ words: [String: Int32]) {
         removed.insert(document)
         for (word, frequency) in words { added[word, default: []].append((document, frequency)) }
+        size += words.count
     }
 
     /// The words whose postings change, in order.
     var words: [String] { Set(added.keys).union(left.keys).sorted() }
-
-    /// How many (word, document) pairs the change sets, at most: what it adds to the pending changes.
-    var size: Int { added.values.reduce(0) { $0 + $1.count } + left.values.reduce(0) { $0 + $1.count } }
 
     /// The change as pending rows, by word then document: each document's new weighted count in
     /// the word, 0 where it left the word.

@@ -18,9 +18,23 @@ extension Store {
     }
 
     /// ``indexForSearch(_:categories:removingOthers:)`` with the postings' changes folded into
-    /// their rows once more than `limit` are pending (``writePostings(_:foldingAbove:)``).
+    /// their rows once more than `limit` are pending (``writePostings(_:foldingAbove:)``), and
+    /// folded as the run goes each time `batch` of them have gathered (at least `limit + 1`).
+    ///
+    /// A first build of 50,000 products makes about 10 million postings: held until the end,
+    /// they and their fold were 50 MB of a 10,000-product first build's heap peak, and 111 MiB
+    /// of a 50,000-product one's. Folded in batches they are written and freed as the run goes,
+    /// and the rows come out the same: each batch's documents are its own (a product
+    /// has one number, and its old and new words go in the same batch), so a row folded batch
+    /// by batch holds what one fold of them all gives. A batch is folded only where one fold at
+    /// the end would have folded too (more than `limit` changes), and then the rest is folded
+    /// as well, so no change is left pending that one fold would have written into its row.
     @discardableResult
-    func indexForSearch(_ products: [Product], categories: [Category], removingOthers: Bool, foldingAbove limit: Int) throws -> Int {
+    func indexForSearch(
+        _ products: [Product], categories: [Category], removingOthers: Bool, foldingAbove limit: Int,
+        foldingEvery batch: Int = Store.postingsBatch
+    ) throws -> Int {
+        let batch = max(batch, limit + 1)
         let titles = Dictionary(categories.map { ($0.handle, $0.title) }, uniquingKeysWith: { first, _ in first })
         return try database.transaction {
             // The version this run's changes make: each row written and each removal is marked with it.
@@ -41,6 +55,13 @@ extension Store {
                 stored[try row.text("handle")] = (try row.text("fingerprint"), document)
             }
             var postings = SearchPostingsChange()
+            var foldedBatches = false
+            func foldBatch(_ postings: inout SearchPostingsChange) throws {
+                guard postings.size >= batch else { return }
+                try writePostings(postings, foldingAbove: 0)
+                postings = SearchPostingsChange()
+                foldedBatches = true
+            }
             var nextDocument =
                 try database.query("SELECT MAX(doc) AS doc FROM search_documents").first?.optionalInt64("doc").map { Int32($0) + 1 } ?? 1
             var changes = 0
@@ -56,6 +77,7 @@ extension Store {
                 let weighted = SearchRanking.weightedWords(of: document.fields)
                 postings.remove(number, from: oldWords?.terms ?? [])
                 postings.add(number, weighted.words)
+                try foldBatch(&postings)
                 try database.execute(
                     """
                     INSERT INTO search_documents (
@@ -88,11 +110,12 @@ extension Store {
                         "INSERT INTO search_removals (version, handle) VALUES (?, ?) ON CONFLICT (version, handle) DO NOTHING",
                         [.integer(version), .text(handle)])
                     if let number = old.document { postings.remove(number, from: oldWords.terms) }
+                    try foldBatch(&postings)
                     try count(oldWords.vocabulary, by: -1)
                     changes += 1
                 }
             }
-            try writePostings(postings, foldingAbove: limit)
+            try writePostings(postings, foldingAbove: foldedBatches ? 0 : limit)
             // The facts search functions keep in memory are stale now: they read the rows of this version.
             if changes > 0 {
                 try database.execute("UPDATE search_state SET version = ? WHERE id = 1", [.integer(version)])

@@ -6,6 +6,11 @@ extension Store {
     /// its row and a few hundred small rows beside it.
     static let pendingPostingsLimit = 50_000
 
+    /// How many postings' changes an index run gathers before it folds them into the rows: those
+    /// of about 5,000 new products, 20 MB. Fewer would rewrite the rows of the common words (a
+    /// few hundred, each listing most of the catalogue) more often than they save.
+    static let postingsBatch = 1_000_000
+
     /// Records the postings `change` rewrites: as pending changes beside the rows while they
     /// stay under `limit`, so an edit of one product writes its words' changes and none of their
     /// rows; otherwise by folding the pending changes and this one into the rows of every word
