@@ -103,7 +103,8 @@ final class SQLiteStatement {
                 return .text(String(decoding: bytes, as: UTF8.self))
             default:
                 throw DatabaseError(
-                    message: "column \"\(columns.names[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql)
+                    message: "column \"\(columns.names[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql
+                )
             }
         }
     }
