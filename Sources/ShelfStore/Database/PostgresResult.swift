@@ -38,13 +38,13 @@ final class PostgresResult {
     /// Every row, each value read from its text form by the column's type.
     func rows() throws -> [Row] {
         let columnCount = PQnfields(handle)
-        let columns = RowColumns((0..<columnCount).map { String(cString: PQfname(handle, $0)) })
+        let columns = (0..<columnCount).map { String(cString: PQfname(handle, $0)) }
         let types = (0..<columnCount).map { PQftype(handle, $0) }
         return try (0..<PQntuples(handle)).map { row in
             let values = try (0..<columnCount).map { column -> SQLValue in
                 if PQgetisnull(handle, row, column) != 0 { return .null }
                 let text = String(cString: PQgetvalue(handle, row, column))
-                return try value(text, type: types[Int(column)], column: columns.names[Int(column)])
+                return try value(text, type: types[Int(column)], column: columns[Int(column)])
             }
             return Row(columns: columns, values: values)
         }

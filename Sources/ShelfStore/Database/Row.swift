@@ -4,21 +4,13 @@
 /// let onHand = try row.int("on_hand")
 /// ```
 struct Row: Sendable {
-    /// The result's columns, shared by every row of it.
-    let shape: RowColumns
+    /// Column names in result order, shared by every row of a result.
+    let columns: [String]
     let values: [SQLValue]
-
-    init(columns: RowColumns, values: [SQLValue]) {
-        self.shape = columns
-        self.values = values
-    }
-
-    /// Column names in result order.
-    var columns: [String] { shape.names }
 
     /// The raw value of a column; throws when the result has no such column.
     func value(_ column: String) throws -> SQLValue {
-        guard let index = shape.position(of: column) else {
+        guard let index = columns.firstIndex(of: column) else {
             throw DatabaseError(message: "the result has no column \"\(column)\"; it has \(columns.joined(separator: ", "))")
         }
         return values[index]

@@ -7,7 +7,7 @@ final class SQLiteStatement {
     let sql: String
     private let handle: OpaquePointer
     private let connection: OpaquePointer
-    private var columns: RowColumns
+    private var columns: [String]
     /// How many times SQLite had prepared the statement again (after a schema change) when
     /// `columns` were read: the columns are read again once that count moves.
     private var columnsRead: Int32
@@ -36,8 +36,8 @@ final class SQLiteStatement {
         self.columnsRead = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
     }
 
-    private static func columns(of handle: OpaquePointer) -> RowColumns {
-        RowColumns((0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) })
+    private static func columns(of handle: OpaquePointer) -> [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }
 
     deinit {
@@ -92,7 +92,7 @@ final class SQLiteStatement {
     }
 
     private func currentValues() throws -> [SQLValue] {
-        try (0..<Int32(columns.names.count)).map { index in
+        try (0..<Int32(columns.count)).map { index in
             switch sqlite3_column_type(handle, index) {
             case SQLITE_NULL:
                 return .null
@@ -103,7 +103,7 @@ final class SQLiteStatement {
                 return .text(String(decoding: bytes, as: UTF8.self))
             default:
                 throw DatabaseError(
-                    message: "column \"\(columns.names[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql
+                    message: "column \"\(columns[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql
                 )
             }
         }
