@@ -7,7 +7,10 @@ final class SQLiteStatement {
     let sql: String
     private let handle: OpaquePointer
     private let connection: OpaquePointer
-    private let columns: [String]
+    private var columns: [String]
+    /// How many times SQLite had prepared the statement again (after a schema change) when
+    /// `columns` were read: the columns are read again once that count moves.
+    private var columnsRead: Int32
 
     /// Prepares exactly one statement; several statements in one string are refused, since
     /// the rest would be silently ignored.
@@ -29,7 +32,12 @@ final class SQLiteStatement {
         self.sql = sql
         self.handle = handle
         self.connection = connection
-        self.columns = (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
+        self.columns = Self.columns(of: handle)
+        self.columnsRead = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+    }
+
+    private static func columns(of handle: OpaquePointer) -> [String] {
+        (0..<sqlite3_column_count(handle)).map { String(cString: sqlite3_column_name(handle, $0)) }
     }
 
     deinit {
@@ -37,18 +45,18 @@ final class SQLiteStatement {
     }
 
     /// Binds `arguments` to the placeholders, steps to the end and returns the rows produced.
-    /// The statement is reset and its bindings cleared afterwards, ready for the next use.
+    /// The statement is reset afterwards, ready for the next use; its bindings are not cleared,
+    /// since every use binds every placeholder again.
     func rows(binding arguments: [SQLValue]) throws -> [Row] {
-        defer {
-            sqlite3_reset(handle)
-            sqlite3_clear_bindings(handle)
-        }
+        defer { sqlite3_reset(handle) }
         try bind(arguments)
         var rows: [Row] = []
         while true {
             let result = sqlite3_step(handle)
             switch result {
-            case SQLITE_ROW: rows.append(Row(columns: columns, values: try currentValues()))
+            case SQLITE_ROW:
+                if rows.isEmpty { readColumnsAgainIfPreparedAgain() }
+                rows.append(Row(columns: columns, values: try currentValues()))
             case SQLITE_DONE: return rows
             default: throw failure(result)
             }
@@ -74,6 +82,15 @@ final class SQLiteStatement {
         }
     }
 
+    /// SQLite prepares a statement again when the schema changed under it (`SELECT *` of an
+    /// altered table then has other columns); the names are read again only then.
+    private func readColumnsAgainIfPreparedAgain() {
+        let prepared = sqlite3_stmt_status(handle, SQLITE_STMTSTATUS_REPREPARE, 0)
+        guard prepared != columnsRead else { return }
+        columns = Self.columns(of: handle)
+        columnsRead = prepared
+    }
+
     private func currentValues() throws -> [SQLValue] {
         try (0..<Int32(columns.count)).map { index in
             switch sqlite3_column_type(handle, index) {
@@ -86,7 +103,8 @@ final class SQLiteStatement {
                 return .text(String(decoding: bytes, as: UTF8.self))
             default:
                 throw DatabaseError(
-                    message: "column \"\(columns[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql)
+                    message: "column \"\(columns[Int(index)])\" holds a real number or a blob, which the store never stores", sql: sql
+                )
             }
         }
     }
