@@ -9,14 +9,6 @@ import Testing
 /// anything but a product file down the ordinary path, and leaves an edit nobody named to the
 /// next plain build rather than publishing half of it.
 @Suite struct FastPathChangedFilesTests {
-    /// The fixture with its stock imported, built.
-    private func builtStore() throws -> FixtureStore {
-        let store = try FixtureStore()
-        _ = try store.build()
-        _ = try store.openStore().importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
-        _ = try store.build()
-        return store
-    }
 
     private func build(_ store: FixtureStore, changed: [String]) throws -> SiteBuilder.Summary {
         try SiteBuilder(folder: store.folder).build(.init(quiet: true, changedFiles: changed.map { store.root + "/" + $0 }))
@@ -41,7 +33,7 @@ import Testing
     private func pages(_ summary: SiteBuilder.Summary) -> Set<String> { Set(summary.written.filter { !$0.hasSuffix(".gz") }) }
 
     @Test func aNamedEditIsRenderedAloneAsAFullBuildRendersIt() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Porto, Portugal")
         let summary = try build(store, changed: ["content/products/organic-tee.md"])
         #expect(summary.fastPath)
@@ -51,7 +43,7 @@ import Testing
     }
 
     @Test func aStockChangeWithNoFileNamedRendersItsPageAsAFullBuildRendersIt() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.openStore().setStock("TEE-FOR-L", to: 1)
         let summary = try build(store, changed: [])
         #expect(summary.fastPath)
@@ -61,7 +53,7 @@ import Testing
     }
 
     @Test func anEditNobodyNamedWaitsForThePlainBuildThatSeesIt() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit("content/products/wool-beanie.md", replacing: "recycled wool.", with: "recycled wool, knitted in Galway.")
         try store.openStore().setStock("TEE-FOR-L", to: 1)
         let told = try build(store, changed: [])
@@ -75,7 +67,7 @@ import Testing
     }
 
     @Test func anUnnamedEditOfAProductTheRenderedPagesShowTakesTheOrdinaryPath() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         // The tee's page shows the crew's card: a build that read the new crew must not half-publish it.
         try store.edit("content/products/merino-crew.md", replacing: "title: Merino Crew", with: "title: Merino Crew Neck")
         try store.openStore().setStock("TEE-FOR-L", to: 1)
@@ -87,7 +79,7 @@ import Testing
 
     @Test(arguments: ["content/pages/about.md", "content/products/linen-scarf.md", "shelf.toml"])
     func namingAFileThatIsNotAKnownProductFileTakesTheOrdinaryPath(_ file: String) throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let text =
             file.hasSuffix("linen-scarf.md")
             ? try store.read("content/products/wool-beanie.md").replacingOccurrences(of: "BEANIE-ONE", with: "SCARF-ONE")
@@ -100,7 +92,7 @@ import Testing
     }
 
     @Test func onlyMarkdownFilesDirectlyInTheProductFolderAreProductFileNames() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let products = store.root + "/content/products"
         #expect(
             FastPath.productFileNames([products + "/organic-tee.md", products + "/../products/x.md"], in: products) == [

@@ -11,16 +11,6 @@ import Testing
         Set(summary.written.filter { !$0.hasSuffix(".gz") })
     }
 
-    /// Builds the fixture with its stock imported, so later builds start from a realistic site.
-    private func builtStore() throws -> FixtureStore {
-        let store = try FixtureStore()
-        _ = try store.build()
-        let database = try store.openStore()
-        _ = try database.importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
-        _ = try store.build()
-        return store
-    }
-
     /// Every built HTML file that links to a path.
     private func pagesLinking(to path: String, in store: FixtureStore) throws -> Set<String> {
         let site = store.folder.siteFolder
@@ -42,7 +32,7 @@ import Testing
     }
 
     @Test func stockChangeRewritesOnlyThatProductPage() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.openStore().setStock("TEE-FOR-L", to: 0)
         let summary = try store.build()
         #expect(summary.fastPath)
@@ -51,13 +41,13 @@ import Testing
     }
 
     @Test func stockChangeThatShowsNothingNewRewritesNothing() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.openStore().setStock("TEE-FOR-L", to: 19)
         #expect(try store.build().written.isEmpty)
     }
 
     @Test func sellingOutAProductRewritesItsCardsToo() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let linking = try pagesLinking(to: "/products/wool-beanie/", in: store)
         try store.openStore().setStock("BEANIE-ONE", to: 0)
         let written = pages(try store.build())
@@ -65,7 +55,7 @@ import Testing
     }
 
     @Test func descriptionEditRewritesOnlyTheProductPage() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit(
             "content/products/merino-crew.md", replacing: "knitted to last for years.",
             with: "knitted to last for years.\n\nA second paragraph.")
@@ -75,7 +65,7 @@ import Testing
     }
 
     @Test func titleEditRewritesEveryPageShowingTheProduct() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let linking = try pagesLinking(to: "/products/merino-crew/", in: store)
         try store.edit("content/products/merino-crew.md", replacing: "title: Merino Crew", with: "title: Merino Crew Neck")
         let written = pages(try store.build())
@@ -84,7 +74,7 @@ import Testing
     }
 
     @Test func partialEditRewritesExactlyThePagesUsingIt() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let listings = Set(Theme.files(under: store.folder.siteFolder + "/shop", extension: "html").map { "shop/" + $0 })
         let template = try store.read("themes/default/templates/partials/pagination.mustache")
         try store.write("templates/partials/pagination.mustache", template + "<!-- changed -->\n")
@@ -93,7 +83,7 @@ import Testing
 
     @Test(arguments: ["partials/category-nav", "partials/filters"])
     func editingAPartialTheBuildRendersOncePerCategoryRewritesTheListings(_ partial: String) throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let listings = Set(Theme.files(under: store.folder.siteFolder + "/shop", extension: "html").map { "shop/" + $0 })
         let template = try store.read("themes/default/templates/\(partial).mustache")
         try store.write("templates/\(partial).mustache", template + "<!-- changed -->\n")
@@ -102,7 +92,7 @@ import Testing
     }
 
     @Test func removedProductIsDeletedFromTheSite() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try FileManager.default.removeItem(atPath: store.root + "/content/products/wool-beanie.md")
         try store.edit(
             "content/campaigns/winter-layers.md", replacing: "products: [merino-crew, wool-beanie]", with: "products: [merino-crew]")
@@ -113,7 +103,7 @@ import Testing
     }
 
     @Test func fullRebuildIsByteIdentical() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let site = store.folder.siteFolder
         let files = Theme.files(under: site, extension: nil)
         let before = try files.map { try Data(contentsOf: URL(fileURLWithPath: site + "/" + $0)) }
@@ -124,7 +114,7 @@ import Testing
     }
 
     @Test func aNewDatabaseIsSyncedAgainDespiteTheCaches() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.replaceDatabase()
         _ = try store.build()
         let rows = try store.openStore().stockList()
@@ -133,7 +123,7 @@ import Testing
     }
 
     @Test func damagedCachesMeanAFullParseNotAWrongSite() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         for cache in ["content-cache", "catalogue-state", "build-cache"] {
             try Data("garbage".utf8).write(to: URL(fileURLWithPath: store.folder.workFolder + "/" + cache))
         }
@@ -144,7 +134,7 @@ import Testing
     }
 
     @Test func anEditedFileIsParsedAgainEvenWithTheSameSize() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit("content/products/wool-beanie.md", replacing: "A warm beanie", with: "A snug beanie")
         let written = pages(try store.build())
         #expect(written.contains("products/wool-beanie/index.html"))
@@ -152,7 +142,7 @@ import Testing
     }
 
     @Test func fastPathPagesEqualWhatAFullBuildWrites() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.openStore().setStock("CREW-CHA-S", to: 1)
         try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Porto, Portugal")
         let fast = try store.build()
@@ -168,20 +158,20 @@ import Testing
     }
 
     @Test func titleEditsTakeTheOrdinaryPath() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit("content/products/wool-beanie.md", replacing: "title: Wool Beanie", with: "title: Wool Hat")
         #expect(!(try store.build()).fastPath)
     }
 
     @Test func badInputOnTheFastPathIsStillReported() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.edit("content/products/wool-beanie.md", replacing: "title: Wool Beanie", with: "title: [Wool Beanie")
         #expect(throws: BuildFailure.self) { try store.build() }
         #expect(try store.read("site/products/wool-beanie/index.html").contains("Wool Beanie"))
     }
 
     @Test func anOrdinaryBuildAfterFastOnesRewritesOnlyItsOwnChanges() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         try store.openStore().setStock("TEE-FOR-L", to: 1)
         #expect(try store.build().fastPath)
         try store.edit("content/products/organic-tee.md", replacing: "- Made in Portugal", with: "- Made in Braga, Portugal")

@@ -9,14 +9,6 @@ import Testing
 /// folder's names listed only when its own stamp moved since they last matched the table's, and
 /// every change a plain build caught before still caught when the listing is skipped.
 @Suite struct ProductFileScanTests {
-    /// The fixture with its stock imported, built.
-    private func builtStore() throws -> FixtureStore {
-        let store = try FixtureStore()
-        _ = try store.build()
-        _ = try store.openStore().importStock(try StockCSV.parse(try store.read("stock.csv"), file: "stock.csv"))
-        _ = try store.build()
-        return store
-    }
 
     private func products(_ store: FixtureStore) -> String { store.folder.contentFolder + "/products" }
 
@@ -63,7 +55,7 @@ import Testing
     }
 
     @Test func aFolderWithTheStampLastListedIsOnlyStatedAndAnEditInPlaceOfTheSameSizeIsFound() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let folder = try stamp(of: products(store))
         let first = try scan(store, listedAt: nil)
         #expect(first.listed && !first.unknown && first.differing.isEmpty && first.count == 4)
@@ -78,7 +70,7 @@ import Testing
 
     @Test(arguments: ["added", "removed", "renamed over", "renamed away"])
     func aChangeOfNamesMovesTheFolderStampSoTheFolderIsListedAgain(_ change: String) throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let folder = try stamp(of: products(store))
         let path = products(store)
         switch change {
@@ -98,7 +90,7 @@ import Testing
     }
 
     @Test func anotherFolderPutInPlaceOfTheProductsIsListedEvenWithTheSameTimes() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let path = products(store)
         let folder = try stamp(of: path)
         #expect(rename(path, path + "-old") == 0)
@@ -112,7 +104,7 @@ import Testing
     }
 
     @Test func aNotedFolderSparesTheListingAndAPlainBuildStillCatchesEveryChange() throws {
-        let store = try builtStore()
+        let store = try FixtureStore.builtWithStock()
         let noted = try buildUntilTheFolderIsNoted(store)
         #expect(try !scan(store, listedAt: noted).listed)
 

@@ -16,11 +16,17 @@ struct SQLiteStatementKey: Hashable {
         var sql = sql
         sql.withUTF8 { bytes in
             hasher.combine(bytes.count)
-            for start in [bytes.count / 2, bytes.count - Self.sampleLength] where start >= 0 {
-                let sample = UnsafeBufferPointer(rebasing: bytes[start..<min(start + Self.sampleLength, bytes.count)])
-                hasher.combine(bytes: UnsafeRawBufferPointer(sample))
-            }
+            Self.combine(bytes, from: bytes.count / 2, into: &hasher)
+            Self.combine(bytes, from: bytes.count - Self.sampleLength, into: &hasher)
         }
+    }
+
+    /// Feeds up to ``sampleLength`` bytes from `start` to `hasher`; nothing when `start` is
+    /// before the text (SQL shorter than a sample).
+    private static func combine(_ bytes: UnsafeBufferPointer<UInt8>, from start: Int, into hasher: inout Hasher) {
+        guard start >= 0 else { return }
+        let sample = UnsafeBufferPointer(rebasing: bytes[start..<min(start + sampleLength, bytes.count)])
+        hasher.combine(bytes: UnsafeRawBufferPointer(sample))
     }
 
     /// How many bytes each sample takes.
