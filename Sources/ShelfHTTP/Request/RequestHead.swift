@@ -61,11 +61,6 @@ public struct RequestHead: Sendable {
         headers = RequestHeaders(cgi: environment)
     }
 
-    /// Refuses a `PATH_INFO` that could step outside the function's routes or smuggle bytes.
-    ///
-    /// An ASCII path (every path a browser sends, percent-encoded) is checked byte by byte; any
-    /// other with the same checks on Characters. The two agree on ASCII, where every Character
-    /// but CR LF is one byte and none of the checks involves CR LF.
     /// `application/json; charset=utf-8` → `application/json`: the first part before a `;`,
     /// trimmed, in lower case. Cut on bytes when the value is ASCII (as it always is): cutting
     /// on Characters cost a form post more than reading its fields.
@@ -87,6 +82,11 @@ public struct RequestHead: Sendable {
             }
     }
 
+    /// Refuses a `PATH_INFO` that could step outside the function's routes or smuggle bytes.
+    ///
+    /// An ASCII path (every path a browser sends, percent-encoded) is checked byte by byte; any
+    /// other with the same checks on Characters. The two agree on ASCII, where every Character
+    /// but CR LF is one byte and none of the checks involves CR LF.
     static func check(path: String) throws(HTTPError) {
         let bad = { (why: String) throws(HTTPError) in throw HTTPError(400, "The address is not valid.", log: "PATH_INFO \(why)") }
         if path.utf8.contains(0) { try bad("contains NUL") }
