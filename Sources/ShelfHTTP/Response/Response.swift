@@ -77,11 +77,17 @@ public struct Response: Sendable {
     /// header instead of copying them there.
     func appendCGI(to out: inout [UInt8]) {
         Status.appendLine(status, to: &out)
-        for (name, value) in headers where !value.utf8.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) {
-            out += name.utf8
-            out += ": ".utf8
-            out += value.utf8
-            out += "\r\n".utf8
+        for (name, value) in headers {
+            // Over the value's bytes in place: the security headers alone are some 300 bytes
+            // looked at on every answer, and stepping through a String's UTF-8 view is slower.
+            var value = value
+            value.withUTF8 { value in
+                guard !value.contains(where: { $0 == 0x0D || $0 == 0x0A || $0 == 0 }) else { return }
+                out += name.utf8
+                out += ": ".utf8
+                out.append(contentsOf: value)
+                out += "\r\n".utf8
+            }
         }
         out += "\r\n".utf8
         out += body
