@@ -51,7 +51,18 @@ public struct CGIVariables: Sendable, ExpressibleByDictionaryLiteral {
     public subscript(name: String) -> String? {
         guard !pairs.isEmpty else { return strings[name] }
         var name = name
-        return name.withUTF8 { wanted in value { $0.count == wanted.count && $0.elementsEqual(wanted) } }
+        return name.withUTF8 { wanted in
+            bytes.withUnsafeBufferPointer { buffer in
+                // Lengths first, in the table: few names share one, so the bytes of few are compared.
+                for pair in pairs.reversed() where Int(pair.valueStart - pair.nameStart) == wanted.count {
+                    guard UnsafeBufferPointer(rebasing: buffer[Int(pair.nameStart)..<Int(pair.valueStart)]).elementsEqual(wanted) else {
+                        continue
+                    }
+                    return String(decoding: buffer[Int(pair.valueStart)..<Int(pair.valueEnd)], as: UTF8.self)
+                }
+                return nil
+            }
+        }
     }
 
     /// Every variable as a dictionary: for reading the store's settings once per process.
