@@ -70,6 +70,15 @@ public struct RequestHead: Sendable {
     /// trimmed, in lower case. Cut on bytes when the value is ASCII (as it always is): cutting
     /// on Characters cost a form post more than reading its fields.
     static func mediaType(_ contentType: String) -> String {
+        // A bare lower-case type (what browsers send with a form) is its own media type: no copy.
+        var bytes = contentType
+        let isBare = bytes.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) else {
+                return false
+            }
+            return !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: ";") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        if isBare { return contentType }
         guard contentType.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(contentType.split(separator: ";").first ?? "").trimmingSpaces.lowercased()
         }
