@@ -20,7 +20,7 @@ import Testing
                 "REQUEST_METHOD": "POST", "PATH_INFO": "/add", "CONTENT_TYPE": "application/x-www-form-urlencoded",
                 "CONTENT_LENGTH": "16", "HTTP_ORIGIN": CartFixture.baseURL,
             ]
-            let added = try #require(responder.respond(to: add, body: &body, watchdog: watchdog))
+            let added = try #require(responder.respond(to: CGIVariables(add), body: &body, watchdog: watchdog))
             #expect(added.status == 303)
             #expect(added.header("Content-Security-Policy") != nil)
             for _ in 0..<3 {

@@ -23,6 +23,21 @@ import Testing
         #expect(throws: HTTPError.self) { try form(text) }
     }
 
+    /// Bytes sent as they are, not escaped: a NUL or bytes that are not UTF-8 are refused as
+    /// their escapes are, and plain UTF-8 reads as itself.
+    @Test(arguments: [[0], [0xFF], [0xC3], [0x61, 0, 0x62]] as [[UInt8]])
+    func refusesRawNULAndInvalidUTF8(_ raw: [UInt8]) {
+        #expect(throws: HTTPError.self) { try Fields(form: Array("sku=".utf8) + raw) }
+        #expect(throws: HTTPError.self) { try Fields(form: raw + Array("=TEE-M".utf8)) }
+    }
+
+    @Test func readsUnescapedValuesAsThemselves() throws {
+        let fields = try Fields(form: Array("sku=TEE-M_1.x~&quantity=2&note=caf\u{E9}".utf8))
+        #expect(try fields.required("sku") == "TEE-M_1.x~")
+        #expect(try fields.required("quantity") == "2")
+        #expect(try fields.required("note") == "caf\u{E9}")
+    }
+
     @Test func aMissingRequiredFieldNamesIt() throws {
         do {
             _ = try form("quantity=1").required("sku")

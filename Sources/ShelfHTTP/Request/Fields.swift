@@ -87,6 +87,10 @@ public struct Fields: Sendable {
     public var names: [String] { pairs.map(\.name) }
 
     private static func decode(_ bytes: ArraySlice<UInt8>) throws(HTTPError) -> String {
+        // Nothing encoded, ASCII and no NUL (a SKU, a quantity, a token): the bytes are the text.
+        if !bytes.contains(where: { $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "%") || $0 >= 0x80 || $0 == 0 }) {
+            return String(decoding: bytes, as: UTF8.self)
+        }
         var out: [UInt8] = []
         out.reserveCapacity(bytes.count)
         var index = bytes.startIndex

@@ -40,31 +40,45 @@ public struct RequestHead: Sendable {
 
     /// Reads the CGI/1.1 variables (RFC 3875) the web server set.
     public init(cgi environment: [String: String]) throws(HTTPError) {
-        guard let method = environment["REQUEST_METHOD"], !method.isEmpty, method.utf8.allSatisfy({ isTokenByte($0) }) else {
+        try self.init(cgi: CGIVariables(environment))
+    }
+
+    /// Reads the CGI/1.1 variables (RFC 3875) the web server set, however they came.
+    public init(cgi variables: CGIVariables) throws(HTTPError) {
+        guard let method = variables["REQUEST_METHOD"], !method.isEmpty, method.utf8.allSatisfy({ isTokenByte($0) }) else {
             throw HTTPError(400, "The request has no valid method.", log: "REQUEST_METHOD missing or not a token")
         }
-        let path = environment["PATH_INFO"] ?? ""
+        let path = variables["PATH_INFO"] ?? ""
         try Self.check(path: path)
-        if let uri = environment["REQUEST_URI"] { try Self.check(rawURI: uri) }
-        let query = environment["QUERY_STRING"] ?? ""
+        if let uri = variables["REQUEST_URI"] { try Self.check(rawURI: uri) }
+        let query = variables["QUERY_STRING"] ?? ""
         guard !query.utf8.contains(0) else { throw HTTPError(400, "The query string is not valid.", log: "NUL in QUERY_STRING") }
 
-        let contentType = environment["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 }
-        let https = environment["HTTPS"]
+        let contentType = variables["CONTENT_TYPE"].flatMap { $0.isEmpty ? nil : $0 }
+        let https = variables["HTTPS"]
         self.init(
             method: method, path: path, query: query,
             isHTTPS: https.map { Self.isASCII($0, caselessly: "on") || $0 == "1" } ?? false
-                || environment["REQUEST_SCHEME"].map { Self.isASCII($0, caselessly: "https") } ?? false,
-            contentLength: environment["CONTENT_LENGTH"].flatMap { $0.isEmpty ? nil : $0 },
+                || variables["REQUEST_SCHEME"].map { Self.isASCII($0, caselessly: "https") } ?? false,
+            contentLength: variables["CONTENT_LENGTH"].flatMap { $0.isEmpty ? nil : $0 },
             contentType: contentType.map(Self.mediaType),
-            clientAddress: String((environment["REMOTE_ADDR"] ?? "").prefix(64)))
-        headers = RequestHeaders(cgi: environment)
+            clientAddress: String((variables["REMOTE_ADDR"] ?? "").prefix(64)))
+        headers = RequestHeaders(cgi: variables)
     }
 
     /// `application/json; charset=utf-8` → `application/json`: the first part before a `;`,
     /// trimmed, in lower case. Cut on bytes when the value is ASCII (as it always is): cutting
     /// on Characters cost a form post more than reading its fields.
     static func mediaType(_ contentType: String) -> String {
+        // A bare lower-case type (what browsers send with a form) is its own media type: no copy.
+        var bytes = contentType
+        let isBare = bytes.withUTF8 { bytes in
+            guard let first = bytes.first, let last = bytes.last, (0x21...0x7E).contains(first), (0x21...0x7E).contains(last) else {
+                return false
+            }
+            return !bytes.contains { $0 >= 0x80 || $0 == UInt8(ascii: ";") || (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+        }
+        if isBare { return contentType }
         guard contentType.utf8.allSatisfy({ $0 < 0x80 }) else {
             return String(contentType.split(separator: ";").first ?? "").trimmingSpaces.lowercased()
         }
@@ -88,24 +102,44 @@ public struct RequestHead: Sendable {
     /// other with the same checks on Characters. The two agree on ASCII, where every Character
     /// but CR LF is one byte and none of the checks involves CR LF.
     static func check(path: String) throws(HTTPError) {
-        let bad = { (why: String) throws(HTTPError) in throw HTTPError(400, "The address is not valid.", log: "PATH_INFO \(why)") }
-        if path.utf8.contains(0) { try bad("contains NUL") }
-        let bytes = Array(path.utf8)
-        let isASCII = bytes.allSatisfy { $0 < 0x80 }
+        var utf8 = path
+        let problem = utf8.withUTF8 { bytes in
+            bytes.allSatisfy { $0 < 0x80 } ? Self.problem(asciiPath: bytes) : Self.problem(path: path, bytes: bytes)
+        }
+        if let problem { throw HTTPError(400, "The address is not valid.", log: "PATH_INFO \(problem)") }
+    }
+
+    /// What is wrong with an ASCII path, looked at in place: a path's every request passes here.
+    private static func problem(asciiPath bytes: UnsafeBufferPointer<UInt8>) -> String? {
         let slash = UInt8(ascii: "/")
         let dot = UInt8(ascii: ".")
-        if isASCII ? bytes.contains(UInt8(ascii: "\\")) : path.contains("\\") { try bad("contains a backslash") }
-        let hasDotSegment =
-            isASCII
-            ? bytes.split(separator: slash, omittingEmptySubsequences: false).contains {
-                $0.elementsEqual([dot]) || $0.elementsEqual([dot, dot])
+        if bytes.contains(0) { return "contains NUL" }
+        if bytes.contains(UInt8(ascii: "\\")) { return "contains a backslash" }
+        var segmentStart = 0
+        for end in 0...bytes.count where end == bytes.count || bytes[end] == slash {
+            let length = end - segmentStart
+            if length == 1 && bytes[segmentStart] == dot || length == 2 && bytes[segmentStart] == dot && bytes[segmentStart + 1] == dot {
+                return "contains a dot segment"
             }
-            : path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." })
-        if hasDotSegment { try bad("contains a dot segment") }
-        if isASCII ? zip(bytes, bytes.dropFirst()).contains(where: { $0 == slash && $1 == slash }) : path.contains("//") {
-            try bad("contains an empty segment")
+            segmentStart = end + 1
         }
-        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { try bad("contains a control character") }
+        if bytes.indices.dropFirst().contains(where: { bytes[$0] == slash && bytes[$0 - 1] == slash }) {
+            return "contains an empty segment"
+        }
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "contains a control character" }
+        return nil
+    }
+
+    /// What is wrong with a path that is not ASCII, looked at by Characters.
+    private static func problem(path: String, bytes: UnsafeBufferPointer<UInt8>) -> String? {
+        if bytes.contains(0) { return "contains NUL" }
+        if path.contains("\\") { return "contains a backslash" }
+        if path.split(separator: "/", omittingEmptySubsequences: false).contains(where: { $0 == ".." || $0 == "." }) {
+            return "contains a dot segment"
+        }
+        if path.contains("//") { return "contains an empty segment" }
+        if bytes.contains(where: { $0 < 0x20 || $0 == 0x7F }) { return "contains a control character" }
+        return nil
     }
 
     /// Refuses encoded slashes, backslashes, dots and NULs in the raw request path, which a
@@ -113,7 +147,7 @@ public struct RequestHead: Sendable {
     ///
     /// As for `PATH_INFO`, an ASCII address is searched byte by byte, any other on Characters.
     static func check(rawURI: String) throws(HTTPError) {
-        let encodings = ["%2f", "%5c", "%00", "%2e"]
+        let encodings = encodedInURI
         guard rawURI.utf8.allSatisfy({ $0 < 0x80 }) else {
             let path = rawURI.split(separator: "?", maxSplits: 1).first.map(String.init)?.lowercased() ?? ""
             for encoded in encodings where path.contains(encoded) {
@@ -121,15 +155,28 @@ public struct RequestHead: Sendable {
             }
             return
         }
-        let path = (rawURI.utf8.split(separator: UInt8(ascii: "?"), maxSplits: 1).first ?? []).map { byte in
-            (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
-        }
-        for encoded in encodings {
-            let pattern = Array(encoded.utf8)
-            if path.count >= 3, (0...path.count - 3).contains(where: { path[$0..<$0 + 3].elementsEqual(pattern) }) {
-                throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(encoded)")
+        // In place, the query left out: every request's address passes here.
+        var utf8 = rawURI
+        let found = utf8.withUTF8 { bytes in
+            let end = bytes.firstIndex(of: UInt8(ascii: "?")) ?? bytes.count
+            return encodings.first { encoded in
+                let pattern = encoded.utf8
+                let high = pattern[pattern.index(after: pattern.startIndex)]
+                let low = pattern[pattern.index(pattern.startIndex, offsetBy: 2)]
+                return end >= 3
+                    && (0...end - 3).contains { at in
+                        bytes[at] == UInt8(ascii: "%") && lowerASCII(bytes[at + 1]) == high && lowerASCII(bytes[at + 2]) == low
+                    }
             }
         }
+        if let found { throw HTTPError(400, "The address is not valid.", log: "REQUEST_URI contains \(found)") }
+    }
+
+    /// What ``check(rawURI:)`` refuses, in the order it looks for them.
+    private static let encodedInURI = ["%2f", "%5c", "%00", "%2e"]
+
+    private static func lowerASCII(_ byte: UInt8) -> UInt8 {
+        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte + 32 : byte
     }
 }
 
@@ -155,6 +202,6 @@ public enum BodyType: Sendable, Hashable {
 private func isTokenByte(_ byte: UInt8) -> Bool {
     switch byte {
     case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"): true
-    default: Array("!#$%&'*+-.^_`|~".utf8).contains(byte)
+    default: "!#$%&'*+-.^_`|~".utf8.contains(byte)
     }
 }

@@ -14,7 +14,7 @@
 /// ```
 public struct RequestHeaders: Sendable, ExpressibleByDictionaryLiteral {
     /// The CGI variables, when the headers come from a web server.
-    private let variables: [String: String]
+    private let variables: CGIVariables
     /// Headers by lower-case name: those given, or the variables not named in the usual way.
     private let named: [String: String]
 
@@ -30,48 +30,61 @@ public struct RequestHeaders: Sendable, ExpressibleByDictionaryLiteral {
 
     /// The headers among the CGI variables `environment`.
     init(cgi environment: [String: String]) {
-        variables = environment
+        self.init(cgi: CGIVariables(environment))
+    }
+
+    /// The headers among the CGI `variables`.
+    init(cgi variables: CGIVariables) {
+        self.variables = variables
         var named: [String: String] = [:]
-        for (name, value) in environment where name.hasPrefix("HTTP_") && !Self.isUsualVariable(name) && name != "HTTP_PROXY" {
-            named[Self.headerName(cgi: name)] = value
+        variables.forEach { name, value in
+            guard Self.isUnusualHeaderVariable(name) else { return }
+            named[Self.headerName(cgi: String(decoding: name, as: UTF8.self))] = value()
         }
         self.named = named
     }
 
     /// The value of the header `name` (lower case), or nil when the request has none.
     public subscript(name: String) -> String? {
-        if !variables.isEmpty, let variable = Self.variable(header: name), let value = variables[variable] { return value }
+        if !variables.isEmpty, Self.hasUsualVariable(header: name) {
+            var header = name
+            let value = header.withUTF8 { header in variables.value { Self.variable($0, isHeader: header) } }
+            if let value { return value }
+        }
         return named[name]
     }
 
-    /// `accept-language` → `HTTP_ACCEPT_LANGUAGE`; nil for a name no usual variable maps to
-    /// (upper case, `_`, anything but ASCII letters, digits and `-`) and for `proxy`.
-    private static func variable(header name: String) -> String? {
+    /// Whether the header `name` has a usual variable: ASCII lower-case letters, digits and `-`,
+    /// and not `proxy`.
+    private static func hasUsualVariable(header name: String) -> Bool {
         let utf8 = name.utf8
-        guard !utf8.isEmpty, utf8.count <= 250, name != "proxy", utf8.allSatisfy({ isLowerCaseHeaderByte($0) }) else { return nil }
-        // Built in place: a short name ("HTTP_COOKIE") then costs no allocation at all.
-        return String(unsafeUninitializedCapacity: 5 + utf8.count) { buffer in
-            var end = 0
-            for byte in "HTTP_".utf8 {
-                buffer[end] = byte
-                end += 1
-            }
-            for byte in utf8 {
-                buffer[end] =
-                    switch byte {
-                    case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
-                    case UInt8(ascii: "-"): UInt8(ascii: "_")
-                    default: byte
-                    }
-                end += 1
-            }
-            return end
+        return !utf8.isEmpty && utf8.count <= 250 && name != "proxy" && utf8.allSatisfy { isLowerCaseHeaderByte($0) }
+    }
+
+    /// Whether `variable` names `header` (`HTTP_ACCEPT_LANGUAGE`, `accept-language`): compared in
+    /// place, where making the variable's name for each header asked for cost an allocation.
+    private static func variable(_ variable: UnsafeBufferPointer<UInt8>, isHeader header: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard variable.count == 5 + header.count, variable.starts(with: "HTTP_".utf8) else { return false }
+        for (index, byte) in header.enumerated() {
+            let wanted: UInt8 =
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"): byte - 32
+                case UInt8(ascii: "-"): UInt8(ascii: "_")
+                default: byte
+                }
+            if variable[5 + index] != wanted { return false }
         }
+        return true
+    }
+
+    /// An `HTTP_` variable a server named otherwise than usual, which is not `HTTP_PROXY`.
+    private static func isUnusualHeaderVariable(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        name.starts(with: "HTTP_".utf8) && !isUsualVariable(name) && !name.elementsEqual("HTTP_PROXY".utf8)
     }
 
     /// `HTTP_` and then upper-case ASCII letters, digits and `_`: how servers name them all.
-    private static func isUsualVariable(_ name: String) -> Bool {
-        let rest = name.utf8.dropFirst(5)
+    private static func isUsualVariable(_ name: UnsafeBufferPointer<UInt8>) -> Bool {
+        let rest = name.dropFirst(5)
         return !rest.isEmpty
             && rest.allSatisfy { byte in
                 switch byte {

@@ -23,3 +23,21 @@ enum Status {
         }
     }
 }
+
+extension Status {
+    /// Appends the CGI status line, `Status: 303 See Other` and CRLF: a three-digit status is
+    /// written digit by digit, with no `String` made of it.
+    static func appendLine(_ status: Int, to out: inout [UInt8]) {
+        out += "Status: ".utf8
+        if (100...999).contains(status) {
+            out.append(UInt8(ascii: "0") + UInt8(status / 100))
+            out.append(UInt8(ascii: "0") + UInt8(status / 10 % 10))
+            out.append(UInt8(ascii: "0") + UInt8(status % 10))
+        } else {
+            out += String(status).utf8
+        }
+        out.append(UInt8(ascii: " "))
+        out += reason(status).utf8
+        out += "\r\n".utf8
+    }
+}

@@ -20,7 +20,9 @@ struct FunctionRuntime {
                 exit(0)
             }
             var body = FileBody(fd: 0)
-            guard let response = responder.respond(to: environment, body: &body, watchdog: watchdog) else { Self.waitForExit() }
+            guard let response = responder.respond(to: CGIVariables(environment), body: &body, watchdog: watchdog) else {
+                Self.waitForExit()
+            }
             // A refused request leaves its body unread. A process that exits with unread input on
             // a socket (Apache's mod_cgid hands the body over one) makes the kernel reset the
             // connection, and the server loses the answer: read the rest first.
@@ -69,7 +71,8 @@ struct FunctionRuntime {
             reusable = connection
             while let request = connection.nextRequest() {
                 if responder == nil {
-                    responder = Self.batching(Responder(function: function, context: Self.context(request.variables, log: log), log: log))
+                    responder = Self.batching(
+                        Responder(function: function, context: Self.context(request.variables.dictionary, log: log), log: log))
                 }
                 current.start(fd: fd, id: request.id)
                 var body = BytesBody(request.body)

@@ -22,8 +22,13 @@ public struct Responder: Sendable {
     ///
     /// The handler runs on a thread of its own while this one waits for it, at most the limit.
     public func respond(to environment: [String: String], body: inout some BodySource) -> (response: Response, overran: Bool) {
+        respond(to: CGIVariables(environment), body: &body)
+    }
+
+    /// ``respond(to:body:)-([String: String],_)`` of variables however they came.
+    public func respond(to variables: CGIVariables, body: inout some BodySource) -> (response: Response, overran: Bool) {
         var overran = false
-        let response = respond(to: environment, body: &body) { route, request, context, head in
+        let response = respond(to: variables, body: &body) { route, request, context, head in
             switch run(route, request, context) {
             case .some(let result): return result
             case nil:
@@ -38,9 +43,9 @@ public struct Responder: Sendable {
     /// overruns; nil when the watchdog has answered (the runtime then ends the process).
     ///
     /// The runtime's way: a request costs no thread switch.
-    func respond(to environment: [String: String], body: inout some BodySource, watchdog: Watchdog) -> Response? {
+    func respond(to variables: CGIVariables, body: inout some BodySource, watchdog: Watchdog) -> Response? {
         var answeredByWatchdog = false
-        let response = respond(to: environment, body: &body) { route, request, context, head in
+        let response = respond(to: variables, body: &body) { route, request, context, head in
             watchdog.arm(seconds: context.config.functions.timeoutSeconds) {
                 self.finished(self.errorResponse(self.overrun(context), head: head), head: head)
             }
@@ -53,13 +58,18 @@ public struct Responder: Sendable {
     /// Routing, body limits and the cross-site check around `run`, which runs the handler; then
     /// the error pages and the headers every answer carries.
     private func respond(
-        to environment: [String: String], body: inout some BodySource,
+        to variables: CGIVariables, body: inout some BodySource,
         running run: (Route, Request, FunctionContext, RequestHead) -> Result<Response, HTTPError>
     ) -> Response {
-        var head = RequestHead(method: environment["REQUEST_METHOD"] ?? "?", path: environment["PATH_INFO"] ?? "")
+        var head: RequestHead
+        do throws(HTTPError) {
+            head = try RequestHead(cgi: variables)
+        } catch {
+            let head = RequestHead(method: variables["REQUEST_METHOD"] ?? "?", path: variables["PATH_INFO"] ?? "")
+            return finished(errorResponse(error, head: head), head: head)
+        }
         var response: Response
         do throws(HTTPError) {
-            head = try RequestHead(cgi: environment)
             guard let context else {
                 throw HTTPError(503, "The shop is not available right now. Please try again later.", log: "not configured")
             }

@@ -20,7 +20,7 @@ final class FastCGIConnection {
     /// A request read whole.
     struct Request {
         let id: Int
-        let variables: [String: String]
+        let variables: CGIVariables
         let body: [UInt8]
         /// Whether the server asked to send more requests on this connection.
         let keepsConnection: Bool
@@ -94,7 +94,7 @@ final class FastCGIConnection {
                     if body.count < Self.bodyLimit { body.append(contentsOf: content.prefix(Self.bodyLimit - body.count)) }
                 } else if paramsEnded {
                     return Request(
-                        id: current.id, variables: FastCGIParams.decode(params), body: body, keepsConnection: current.keeps)
+                        id: current.id, variables: FastCGIParams.variables(params), body: body, keepsConnection: current.keeps)
                 }
             case FastCGIRecord.abortRequest:
                 end(id: current.id, status: FastCGIRecord.requestComplete)
@@ -145,7 +145,7 @@ final class FastCGIConnection {
         // The names asked for, answered for those this responder knows.
         let known = ["FCGI_MAX_CONNS": "1", "FCGI_MAX_REQS": "1", "FCGI_MPXS_CONNS": "0"]
         var values: [UInt8] = []
-        for name in FastCGIParams.decode(Array(content)).keys.sorted() {
+        for name in FastCGIParams.variables(Array(content)).dictionary.keys.sorted() {
             guard let value = known[name], name.utf8.count < 128 else { continue }
             values.append(UInt8(name.utf8.count))
             values.append(UInt8(value.utf8.count))

@@ -36,17 +36,24 @@ enum FastCGIRecord {
     ) {
         let length = content.count
         let padding = (8 - length % 8) % 8
-        bytes.append(contentsOf: [
-            1, type, UInt8(truncatingIfNeeded: id >> 8), UInt8(truncatingIfNeeded: id),
-            UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length), UInt8(padding), 0,
-        ])
+        // Byte by byte: an array literal here was an allocation per record, three per answer.
+        bytes.append(1)
+        bytes.append(type)
+        bytes.append(UInt8(truncatingIfNeeded: id >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: id))
+        bytes.append(UInt8(truncatingIfNeeded: length >> 8))
+        bytes.append(UInt8(truncatingIfNeeded: length))
+        bytes.append(UInt8(padding))
+        bytes.append(0)
         bytes.append(contentsOf: content)
         if padding > 0 { bytes.append(contentsOf: repeatElement(0, count: padding)) }
     }
 
     /// The `END_REQUEST` record of request `id`.
     static func appendEnd(id: Int, status: UInt8, to bytes: inout [UInt8]) {
-        append(type: endRequest, id: id, content: [0, 0, 0, 0, status, 0, 0, 0], to: &bytes)
+        // The application status (0, four bytes), the protocol status, three reserved bytes.
+        append(type: endRequest, id: id, content: repeatElement(0, count: 8), to: &bytes)
+        bytes[bytes.count - 4] = status
     }
 
     /// ``answer(_:id:)`` of `response`'s CGI bytes, written straight into the records: an answer
@@ -59,12 +66,14 @@ enum FastCGIRecord {
         let length = bytes.count - headerLength
         guard length <= chunk else { return answer(Array(bytes[headerLength...]), id: id) }
         let padding = (8 - length % 8) % 8
-        bytes.replaceSubrange(
-            0..<headerLength,
-            with: [
-                1, stdout, UInt8(truncatingIfNeeded: id >> 8), UInt8(truncatingIfNeeded: id),
-                UInt8(truncatingIfNeeded: length >> 8), UInt8(truncatingIfNeeded: length), UInt8(padding), 0,
-            ])
+        // Set in place: replacing the range with an array literal made that array first.
+        bytes[0] = 1
+        bytes[1] = stdout
+        bytes[2] = UInt8(truncatingIfNeeded: id >> 8)
+        bytes[3] = UInt8(truncatingIfNeeded: id)
+        bytes[4] = UInt8(truncatingIfNeeded: length >> 8)
+        bytes[5] = UInt8(truncatingIfNeeded: length)
+        bytes[6] = UInt8(padding)
         if padding > 0 { bytes += repeatElement(0, count: padding) }
         append(type: stdout, id: id, content: EmptyCollection(), to: &bytes)
         appendEnd(id: id, status: requestComplete, to: &bytes)
