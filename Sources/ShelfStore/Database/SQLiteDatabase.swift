@@ -11,6 +11,11 @@ import Foundation
 final class SQLiteDatabase: Database, @unchecked Sendable {
     /// How many more times a busy statement or `BEGIN` is tried after SQLite's own wait.
     static let busyRetries = 5
+    /// Write transactions after which a connection counts as long-lived and checkpoints the WAL
+    /// every `longLivedCheckpointPages` pages instead of every 64 (see ``Dialect/sqlite``).
+    static let longLivedCommits = 64
+    /// SQLite's own default.
+    static let longLivedCheckpointPages = 1000
     /// Prepared statements kept per connection; past this the cache starts again from empty.
     static let statementCacheLimit = 128
 
@@ -23,6 +28,8 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     // The two properties below are guarded by `lock`.
     private var statements: [SQLiteStatementKey: SQLiteStatement] = [:]
     private var isInTransaction = false
+    /// Write transactions this connection has committed, counted up to `longLivedCommits`.
+    private var commits = 0
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
     init(path: String) throws {
@@ -83,7 +90,24 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     }
 
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try inTransaction(beginning: dialect.beginWriteTransaction, body)
+        lock.lock()
+        defer { lock.unlock() }
+        let value = try inTransaction(beginning: dialect.beginWriteTransaction, body)
+        countCommit()
+        return value
+    }
+
+    /// Counts a committed write transaction. A connection that has committed `longLivedCommits`
+    /// of them (a FastCGI responder, `shelf serve`, a build) checkpoints less often: while it is
+    /// open the WAL index stays in shared memory, so no process opening the database rebuilds it
+    /// from the log, and each checkpoint syncs the log and the database on the request that
+    /// crosses the mark. A CGI process never commits that many and keeps the short log.
+    private func countCommit() {
+        guard commits < Self.longLivedCommits else { return }
+        commits += 1
+        guard commits == Self.longLivedCommits else { return }
+        // Only a setting of this connection: should it fail, the connection checkpoints as before.
+        _ = try? statement("PRAGMA wal_autocheckpoint = \(Self.longLivedCheckpointPages)").rows(binding: [])
     }
 
     func snapshot<T>(_ body: () throws -> T) throws -> T {
