@@ -50,11 +50,18 @@ struct ConcurrencyTests {
         }
     }
 
-    @Test func aWriterWaitsForTheLockInSmallStepsAndGivesUpAfterTheTimeout() {
-        // 100 tries of 0.1 ms, then one a millisecond until 5 s have passed.
-        #expect(SQLiteDatabase.waitForLock(attempt: 0))
-        #expect(SQLiteDatabase.waitForLock(attempt: 5_089))
-        #expect(!SQLiteDatabase.waitForLock(attempt: 5_090))
+    @Test func aWriterYieldsForTheLockThenSleepsAndGivesUpAfterFiveSeconds() {
+        let wait = SQLiteLockWait()
+        let milliseconds: UInt64 = 1_000_000
+        // Half a millisecond of yielding, sleeps of 50 µs until 10 ms, then of 1 ms until 5 s.
+        #expect(wait.step(afterWaiting: 0) == .yield)
+        #expect(wait.step(afterWaiting: milliseconds / 2 - 1) == .yield)
+        #expect(wait.step(afterWaiting: milliseconds / 2) == .sleep(microseconds: 50))
+        #expect(wait.step(afterWaiting: 10 * milliseconds - 1) == .sleep(microseconds: 50))
+        #expect(wait.step(afterWaiting: 10 * milliseconds) == .sleep(microseconds: 1000))
+        #expect(wait.step(afterWaiting: 5000 * milliseconds - 1) == .sleep(microseconds: 1000))
+        #expect(wait.step(afterWaiting: 5000 * milliseconds) == .giveUp)
+        #expect(!wait.wait(afterWaiting: 5000 * milliseconds))
     }
 
     @Test func oneStoreSharedByThreadsRunsTheirCallsInTurn() throws {

@@ -9,9 +9,26 @@ struct SQLiteDatabaseTests {
             let settings = try ["journal_mode", "foreign_keys", "synchronous", "wal_autocheckpoint"].map { pragma in
                 try store.database.query("PRAGMA \(pragma)").first?.values.first
             }
-            // synchronous = 1 is NORMAL. The busy timeout is SQLiteDatabase.waitForLock, which
-            // PRAGMA busy_timeout does not show.
+            // synchronous = 1 is NORMAL. The busy timeout is SQLiteLockWait, which PRAGMA
+            // busy_timeout does not show.
             #expect(settings == [.text("wal"), .integer(1), .integer(1), .integer(64)])
+        }
+    }
+
+    @Test func aConnectionThatHasCommittedManyWritesCheckpointsLessOften() throws {
+        try withTemporaryDirectory { directory in
+            let database = try SQLiteDatabase(path: directory.file("long-lived.db"))
+            func checkpointPages() throws -> SQLValue? { try database.query("PRAGMA wal_autocheckpoint").first?.values.first }
+            try database.execute("CREATE TABLE t (x INTEGER)")
+            for commit in 1...SQLiteDatabase.longLivedCommits {
+                #expect(try checkpointPages() == .integer(64))
+                _ = try database.transaction { try database.execute("INSERT INTO t (x) VALUES (?)", [.int(commit)]) }
+            }
+            #expect(try checkpointPages() == .integer(1000))
+            // A read-only connection's transactions are not writes.
+            let reader = try SQLiteDatabase(path: directory.file("long-lived.db"))
+            for _ in 1...SQLiteDatabase.longLivedCommits { _ = try reader.read { try reader.query("SELECT x FROM t") } }
+            #expect(try reader.query("PRAGMA wal_autocheckpoint").first?.values.first == .integer(64))
         }
     }
 

@@ -2,28 +2,34 @@ import CSQLite
 import Foundation
 
 /// The SQLite driver: one connection to one database file, set up as the design asks
-/// (WAL, a 5 s busy timeout, foreign keys on, `synchronous = NORMAL`).
+/// (WAL, a 5 s wait for locks, foreign keys on, `synchronous = NORMAL`).
 ///
 /// Safe to share between threads: every use of the connection happens under one recursive
 /// lock, so calls from several threads run one after another, and a transaction holds the lock
 /// from `BEGIN` to `COMMIT`. For writers in parallel, open one connection per thread or process;
 /// SQLite then queues them at `BEGIN IMMEDIATE`.
 final class SQLiteDatabase: Database, @unchecked Sendable {
-    /// How long SQLite itself waits for a lock before answering "busy".
-    static let busyTimeoutMilliseconds: Int32 = 5000
-    /// How often a connection waiting for a lock tries again, first and after 10 ms of trying.
-    static let busyPollMicroseconds: (first: Int32, later: Int32) = (100, 1000)
     /// How many more times a busy statement or `BEGIN` is tried after SQLite's own wait.
     static let busyRetries = 5
+    /// Write transactions after which a connection counts as long-lived and checkpoints the WAL
+    /// every `longLivedCheckpointPages` pages instead of every 64 (see ``Dialect/sqlite``).
+    static let longLivedCommits = 64
+    /// SQLite's own default.
+    static let longLivedCheckpointPages = 1000
     /// Prepared statements kept per connection; past this the cache starts again from empty.
     static let statementCacheLimit = 128
 
     let dialect = Dialect.sqlite
     private let connection: OpaquePointer
+    /// When the connection started waiting for the lock it waits for now (``SQLiteLockWait``),
+    /// written by the busy handler on its first call for that lock.
+    private let lockWaitStarted: UnsafeMutablePointer<UInt64>
     private let lock = NSRecursiveLock()
     // The two properties below are guarded by `lock`.
     private var statements: [SQLiteStatementKey: SQLiteStatement] = [:]
     private var isInTransaction = false
+    /// Write transactions this connection has committed, counted up to `longLivedCommits`.
+    private var commits = 0
 
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
     init(path: String) throws {
@@ -40,9 +46,18 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         sqlite3_extended_result_codes(handle, 1)
         // Set before the pragmas: switching to WAL may itself meet a lock held by another process.
         // Not sqlite3_busy_timeout: its sleeps grow to 100 ms, while a cart's write transaction
-        // holds the lock for about a tenth of a millisecond, so two functions writing at once
-        // would wait many times longer than the work takes.
-        sqlite3_busy_handler(handle, { _, attempt in SQLiteDatabase.waitForLock(attempt: attempt) ? 1 : 0 }, nil)
+        // holds the lock for some tens of microseconds, so two functions writing at once would
+        // wait many times longer than the work takes.
+        lockWaitStarted = .allocate(capacity: 1)
+        lockWaitStarted.initialize(to: 0)
+        sqlite3_busy_handler(
+            handle,
+            { started, attempt in
+                guard let started = started?.assumingMemoryBound(to: UInt64.self) else { return 0 }
+                let now = SQLiteLockWait.now()
+                if attempt == 0 { started.pointee = now }
+                return SQLiteLockWait().wait(afterWaiting: now - started.pointee) ? 1 : 0
+            }, lockWaitStarted)
         for statement in dialect.connectionSetup {
             _ = try query(statement, [])
         }
@@ -58,6 +73,7 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     deinit {
         statements.removeAll()
         sqlite3_close_v2(connection)
+        lockWaitStarted.deallocate()
     }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
@@ -74,7 +90,24 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     }
 
     func transaction<T>(_ body: () throws -> T) throws -> T {
-        try inTransaction(beginning: dialect.beginWriteTransaction, body)
+        lock.lock()
+        defer { lock.unlock() }
+        let value = try inTransaction(beginning: dialect.beginWriteTransaction, body)
+        countCommit()
+        return value
+    }
+
+    /// Counts a committed write transaction. A connection that has committed `longLivedCommits`
+    /// of them (a FastCGI responder, `shelf serve`, a build) checkpoints less often: while it is
+    /// open the WAL index stays in shared memory, so no process opening the database rebuilds it
+    /// from the log, and each checkpoint syncs the log and the database on the request that
+    /// crosses the mark. A CGI process never commits that many and keeps the short log.
+    private func countCommit() {
+        guard commits < Self.longLivedCommits else { return }
+        commits += 1
+        guard commits == Self.longLivedCommits else { return }
+        // Only a setting of this connection: should it fail, the connection checkpoints as before.
+        _ = try? statement("PRAGMA wal_autocheckpoint = \(Self.longLivedCheckpointPages)").rows(binding: [])
     }
 
     func snapshot<T>(_ body: () throws -> T) throws -> T {
@@ -113,17 +146,6 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
             }
             throw error
         }
-    }
-
-    /// Sleeps before a connection tries a lock again: every 0.1 ms for the first 10 ms, then
-    /// every millisecond; false, giving up, once `busyTimeoutMilliseconds` have passed.
-    static func waitForLock(attempt: Int32) -> Bool {
-        let (first, later) = busyPollMicroseconds
-        let firstAttempts = 10_000 / first
-        let waited = attempt < firstAttempts ? attempt * first : 10_000 + (attempt - firstAttempts) * later
-        guard waited < busyTimeoutMilliseconds * 1000 else { return false }
-        usleep(UInt32(attempt < firstAttempts ? first : later))
-        return true
     }
 
     /// Runs `work` under the lock; outside a transaction a busy answer is retried, inside one it
