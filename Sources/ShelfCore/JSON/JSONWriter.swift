@@ -7,7 +7,7 @@
 /// ```swift
 /// var json = JSONWriter()
 /// json.beginObject()
-/// json.key("count"); json.number(2)
+/// json.member("count", 2)
 /// json.key("lines"); json.beginArray(); json.string("TEE-M"); json.endArray()
 /// json.endObject()
 /// // json.bytes: {"count":2,"lines":["TEE-M"]}
@@ -47,17 +47,83 @@ public struct JSONWriter: Sendable {
         atStart = false
     }
 
-    /// An object member's key; its value is written next.
-    public mutating func key(_ name: String) {
+    /// An object member's key from data (a ``JSON`` object's), quoted like any string; its value
+    /// is written next.
+    public mutating func key(quoting name: String) {
         separate()
         JSONWriter.quote(name, into: &bytes)
         bytes.append(UInt8(ascii: ":"))
         atStart = true
     }
 
+    /// An object member's key of our own (`"count"`), written as it is; its value is written
+    /// next. Such keys never need an escape, so they are not scanned for one on every request.
+    public mutating func key(_ name: StaticString) {
+        assert(
+            Self.firstEscape(in: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount), from: 0)
+                == name.utf8CodeUnitCount, "\(name) needs an escape")
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        bytes.append(contentsOf: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
+        bytes += #"":"#.utf8
+        atStart = true
+    }
+
+    /// The member `name`: `text`.
+    public mutating func member(_ name: StaticString, _ text: String) {
+        key(name)
+        string(text)
+    }
+
+    /// The member `name`: `text`, or null.
+    public mutating func member(_ name: StaticString, _ text: String?) {
+        key(name)
+        string(text)
+    }
+
+    /// The member `name`: `value`.
+    public mutating func member(_ name: StaticString, _ value: Int) {
+        key(name)
+        number(value)
+    }
+
+    /// The member `name`: `value`.
+    public mutating func member(_ name: StaticString, _ value: Int64) {
+        key(name)
+        number(value)
+    }
+
+    /// The member `name`: `flag`.
+    public mutating func member(_ name: StaticString, _ flag: Bool) {
+        key(name)
+        bool(flag)
+    }
+
     public mutating func string(_ text: String) {
         separate()
         JSONWriter.quote(text, into: &bytes)
+    }
+
+    /// A string whose UTF-8 bytes `write` appends, quoted as the same text given as a `String` is:
+    /// text made on every request (a price) goes into the buffer without a `String` made for it.
+    ///
+    /// ```swift
+    /// json.string { prices.append(amount, to: &$0) }   // "€29.00"
+    /// ```
+    public mutating func string(writing write: (inout [UInt8]) -> Void) {
+        separate()
+        bytes.append(UInt8(ascii: "\""))
+        let start = bytes.count
+        write(&bytes)
+        let needsEscape = bytes.withUnsafeBufferPointer { written in
+            JSONWriter.firstEscape(in: UnsafeBufferPointer(rebasing: written[start...]), from: 0) < written.count - start
+        }
+        if needsEscape {
+            let raw = Array(bytes[start...])
+            bytes.removeSubrange(start...)
+            raw.withUnsafeBufferPointer { JSONWriter.quote($0, into: &bytes) }
+        }
+        bytes.append(UInt8(ascii: "\""))
     }
 
     /// `text`, or null.
@@ -66,13 +132,15 @@ public struct JSONWriter: Sendable {
     }
 
     public mutating func number(_ value: Int) {
-        separate()
-        bytes += String(value).utf8
+        number(Int64(value))
     }
 
+    /// Written digit by digit into the buffer: a `cart.json` holds some thirty numbers, and a
+    /// `String` for each was made only to be copied.
     public mutating func number(_ value: Int64) {
         separate()
-        bytes += String(value).utf8
+        if value < 0 { bytes.append(UInt8(ascii: "-")) }
+        bytes.appendDigits(of: value.magnitude)
     }
 
     /// A number already written as JSON digits (``JSON/number(_:)``).
@@ -105,7 +173,7 @@ public struct JSONWriter: Sendable {
         case .object(let members):
             beginObject()
             for (name, member) in members {
-                key(name)
+                key(quoting: name)
                 self.value(member)
             }
             endObject()
@@ -131,40 +199,84 @@ public struct JSONWriter: Sendable {
     /// title or a SKU is one, and appending byte by byte checked the buffer's uniqueness each time.
     private static func quote(_ bytes: UnsafeBufferPointer<UInt8>, into out: inout [UInt8]) {
         var run = 0
-        var index = 0
-        func flush(upTo end: Int) {
-            if end > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<end])) }
-        }
+        var index = firstEscape(in: bytes, from: 0)
         while index < bytes.count {
-            let byte = bytes[index]
-            let escape: String
-            var width = 1
-            switch byte {
-            case UInt8(ascii: "\""): escape = #"\""#
-            case UInt8(ascii: "\\"): escape = #"\\"#
-            case UInt8(ascii: "\n"): escape = #"\n"#
-            case UInt8(ascii: "\r"): escape = #"\r"#
-            case UInt8(ascii: "\t"): escape = #"\t"#
-            case UInt8(ascii: "<"): escape = #"\u003c"#
-            case UInt8(ascii: ">"): escape = #"\u003e"#
-            case UInt8(ascii: "&"): escape = #"\u0026"#
-            case 0..<0x20:
-                let hex = String(byte, radix: 16)
-                escape = #"\u"# + String(repeating: "0", count: 4 - hex.count) + hex
-            // U+2028 and U+2029: E2 80 A8 and E2 80 A9 in UTF-8.
-            case 0xE2
-            where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
-                escape = bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#
-                width = 3
-            default:
-                index += 1
-                continue
-            }
-            flush(upTo: index)
-            out += escape.utf8
-            index += width
+            if index > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run..<index])) }
+            index += appendEscape(of: bytes, at: index, into: &out)
             run = index
+            index = firstEscape(in: bytes, from: index)
         }
-        flush(upTo: index)
+        if bytes.count > run { out.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[run...])) }
+    }
+
+    /// The index of the first byte from `start` on that ``appendEscape(of:at:into:)`` escapes;
+    /// `bytes.count` when there is none. Eight bytes are tested at a time, without a branch per
+    /// byte: only a word that may hold such a byte is looked at byte by byte.
+    static func firstEscape(in bytes: UnsafeBufferPointer<UInt8>, from start: Int) -> Int {
+        guard let base = bytes.baseAddress else { return bytes.count }
+        var index = start
+        while index < bytes.count {
+            while index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+            }
+            let end = min(index + 8, bytes.count)
+            while index < end {
+                if needsEscape(bytes, at: index) { return index }
+                index += 1
+            }
+        }
+        return bytes.count
+    }
+
+    /// False only when none of the eight bytes of `word` is below 0x20, `"`, backslash, `<`, `>`, `&`
+    /// or 0xE2 (the first byte of U+2028 and U+2029 in UTF-8): a byte equal to `c` is a zero
+    /// byte of `word ^ (c * ones)`, and `(v - ones) & ~v & highs` is not zero exactly when `v`
+    /// has a zero byte (`(v - n * ones) & ~v & highs` when it has a byte below `n`, n <= 128).
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        @inline(__always) func zeroByte(_ value: UInt64) -> UInt64 { (value &- ones) & ~value & highs }
+        let below = (word &- ones &* 0x20) & ~word & highs
+        let quotes = zeroByte(word ^ (ones &* 0x22)) | zeroByte(word ^ (ones &* 0x5C))
+        let markup = zeroByte(word ^ (ones &* 0x3C)) | zeroByte(word ^ (ones &* 0x3E)) | zeroByte(word ^ (ones &* 0x26))
+        return below | quotes | markup | zeroByte(word ^ (ones &* 0xE2)) != 0
+    }
+
+    private static func needsEscape(_ bytes: UnsafeBufferPointer<UInt8>, at index: Int) -> Bool {
+        switch bytes[index] {
+        case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), 0..<0x20: true
+        // U+2028 and U+2029: E2 80 A8 and E2 80 A9 in UTF-8.
+        case 0xE2: index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9)
+        default: false
+        }
+    }
+
+    /// Appends the escape of the byte at `index`, which ``needsEscape(_:at:)`` said needs one, and
+    /// returns how many bytes it stands for.
+    private static func appendEscape(of bytes: UnsafeBufferPointer<UInt8>, at index: Int, into out: inout [UInt8]) -> Int {
+        let byte = bytes[index]
+        let escape: StaticString
+        switch byte {
+        case UInt8(ascii: "\""): escape = #"\""#
+        case UInt8(ascii: "\\"): escape = #"\\"#
+        case UInt8(ascii: "\n"): escape = #"\n"#
+        case UInt8(ascii: "\r"): escape = #"\r"#
+        case UInt8(ascii: "\t"): escape = #"\t"#
+        case UInt8(ascii: "<"): escape = #"\u003c"#
+        case UInt8(ascii: ">"): escape = #"\u003e"#
+        case UInt8(ascii: "&"): escape = #"\u0026"#
+        case 0xE2:
+            out += (bytes[index + 2] == 0xA8 ? #"\u2028"# : #"\u2029"#).utf8
+            return 3
+        default:
+            let hex: StaticString = "0123456789abcdef"
+            out += #"\u00"#.utf8
+            out.append(hex.utf8Start[Int(byte >> 4)])
+            out.append(hex.utf8Start[Int(byte & 0xF)])
+            return 1
+        }
+        out.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+        return 1
     }
 }

@@ -11,7 +11,9 @@ extension Store {
             WHERE cart_lines.session_id = ?
             ORDER BY cart_lines.position, variant_options.position
             """, [.integer(session.id)])
-        return try Self.sellableVariants(in: rows).map { CartLine(variant: $0.variant, quantity: try $0.row.int("quantity")) }
+        return try Self.sellableVariants(in: rows).map {
+            CartLine(variant: $0.variant, quantity: try $0.row.int(at: Self.sellableColumnCount))
+        }
     }
 
     /// Adds `quantity` units of `sku` to the session's cart (to its line, when it has one) and

@@ -24,7 +24,9 @@ extension Store {
         return Dictionary(uniqueKeysWithValues: try Self.sellableVariants(in: rows).map { ($0.variant.sku, $0.variant) })
     }
 
-    /// The columns of a sellable variant, for a query to extend with its own columns.
+    /// The columns of a sellable variant, for a query to extend with its own columns after them:
+    /// ``sellableVariants(in:)`` reads them by place (``SellablePlace``), the first
+    /// ``sellableColumnCount`` of every row.
     static let sellableColumns = """
         variants.sku AS sku, variants.product_handle AS product_handle, products.title AS title,
         variants.price_minor AS price_minor, variants.compare_at_minor AS compare_at_minor,
@@ -33,6 +35,17 @@ extension Store {
         stock.reserved AS reserved, stock.allocated AS allocated,
         variant_options.name AS option_name, variant_options.value AS option_value
         """
+
+    /// How many ``sellableColumns`` there are: a query's own columns start at this place.
+    static let sellableColumnCount = 15
+
+    /// The places of ``sellableColumns`` in a row: read by place, the columns of every line of a
+    /// `cart.json` are not looked for by name among twenty.
+    private enum SellablePlace {
+        static let sku = 0, productHandle = 1, title = 2, priceMinor = 3, compareAtMinor = 4, currency = 5
+        static let imageSource = 6, imageAlt = 7, published = 8, active = 9, onHand = 10, reserved = 11
+        static let allocated = 12, optionName = 13, optionValue = 14
+    }
 
     /// The tables ``sellableColumns`` come from, for a query to extend with its own joins. They
     /// give one row per option of a variant (one row when it has none), so the query's order
@@ -44,36 +57,45 @@ extension Store {
         LEFT JOIN variant_options ON variant_options.sku = variants.sku
         """
 
-    /// Folds the rows of a query on ``sellableTables`` into variants, in row order, each with the
-    /// first of its rows (for the caller's own columns).
+    /// Folds the rows of a query that begins with ``sellableColumns`` into variants, in row
+    /// order, each with the first of its rows (for the caller's own columns).
     static func sellableVariants(in rows: [Row]) throws -> [(variant: SellableVariant, row: Row)] {
         var variants: [(variant: SellableVariant, row: Row)] = []
         for row in rows {
-            let sku = try row.text("sku")
+            let sku = try row.text(at: SellablePlace.sku)
             if variants.last?.variant.sku != sku {
-                variants.append((try sellableVariant(row), row))
+                variants.append((try sellableVariant(row, sku: sku), row))
             }
-            if let name = try row.optionalText("option_name") {
-                variants[variants.count - 1].variant.options.append(VariantOption(name: name, value: try row.text("option_value")))
+            if let name = try row.optionalText(at: SellablePlace.optionName) {
+                variants[variants.count - 1].variant.options.append(
+                    VariantOption(name: name, value: try row.text(at: SellablePlace.optionValue)))
             }
         }
         return variants
     }
 
-    /// A variant without its options, from one row of ``sellableColumns``.
-    private static func sellableVariant(_ row: Row) throws -> SellableVariant {
-        let currency = try Currency(code: try row.text("currency"))
+    /// A variant without its options, from one row that begins with ``sellableColumns``.
+    private static func sellableVariant(_ row: Row, sku: String) throws -> SellableVariant {
+        let currency = try Currency(code: try row.text(at: SellablePlace.currency))
         let image: SellableVariant.Image? =
-            if let src = try row.optionalText("image_src") {
-                SellableVariant.Image(src: src, alt: try row.optionalText("image_alt") ?? "")
+            if let src = try row.optionalText(at: SellablePlace.imageSource) {
+                SellableVariant.Image(src: src, alt: try row.optionalText(at: SellablePlace.imageAlt) ?? "")
             } else {
                 nil
             }
         return SellableVariant(
-            sku: try row.text("sku"), productHandle: try row.text("product_handle"), productTitle: try row.text("title"),
-            options: [], price: Money(minorUnits: try row.int64("price_minor"), currency: currency),
-            compareAtPrice: try row.optionalInt64("compare_at_minor").map { Money(minorUnits: $0, currency: currency) },
-            image: image, isPublished: try row.bool("published") && row.bool("active"), onHand: try row.int("on_hand"),
-            reserved: try row.int("reserved"), allocated: try row.int("allocated"))
+            sku: sku, productHandle: try row.text(at: SellablePlace.productHandle), productTitle: try row.text(at: SellablePlace.title),
+            options: [], price: Money(minorUnits: try row.int64(at: SellablePlace.priceMinor), currency: currency),
+            compareAtPrice: try row.optionalInt64(at: SellablePlace.compareAtMinor).map { Money(minorUnits: $0, currency: currency) },
+            image: image, isPublished: try row.bool(at: SellablePlace.published) && row.bool(at: SellablePlace.active),
+            onHand: try row.int(at: SellablePlace.onHand), reserved: try row.int(at: SellablePlace.reserved),
+            allocated: try row.int(at: SellablePlace.allocated))
+    }
+
+    /// True when the row, of a query that begins with ``sellableColumns`` over outer joins,
+    /// holds a variant with its product and stock rows.
+    static func holdsSellableVariant(_ row: Row) throws -> Bool {
+        let missing = try row.isNull(at: SellablePlace.sku) || row.isNull(at: SellablePlace.title) || row.isNull(at: SellablePlace.onHand)
+        return !missing
     }
 }

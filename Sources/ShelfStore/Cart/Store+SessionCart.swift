@@ -15,18 +15,28 @@ extension Store {
         // below, as the inner joins of cartLines(in:) leave it out.
         let rows = try database.query(Self.sessionCartQuery, [.text(tokenHash), .integer(now)])
         guard let first = rows.first else { return nil }
-        let lineRows = try rows.filter { row in
-            try row.optionalText("sku") != nil && row.optionalText("title") != nil && row.optionalInt64("on_hand") != nil
+        let lines = try Self.sellableVariants(in: rows.filter(Self.holdsSellableVariant)).map {
+            CartLine(variant: $0.variant, quantity: try $0.row.int(at: SessionCartPlace.quantity))
         }
-        let lines = try Self.sellableVariants(in: lineRows).map { CartLine(variant: $0.variant, quantity: try $0.row.int("quantity")) }
-        return (try Session(first), lines)
+        let session = Session(
+            id: try first.int64(at: SessionCartPlace.id), createdAt: try first.int64(at: SessionCartPlace.createdAt),
+            expiresAt: try first.int64(at: SessionCartPlace.expiresAt), customerID: try first.optionalInt64(at: SessionCartPlace.customerID)
+        )
+        return (session, lines)
+    }
+
+    /// The places of the session's and the line's own columns in ``sessionCartQuery``, after the
+    /// variant's.
+    private enum SessionCartPlace {
+        static let quantity = Store.sellableColumnCount, id = quantity + 1, createdAt = quantity + 2, expiresAt = quantity + 3
+        static let customerID = quantity + 4
     }
 
     /// The query of ``sessionCart(tokenHash:now:)``, put together from ``sellableColumns`` once
-    /// rather than on every `cart.json`.
+    /// rather than on every `cart.json`; its columns are read by place (``SessionCartPlace``).
     private static let sessionCartQuery = """
-        SELECT sessions.id AS id, sessions.created_at AS created_at, sessions.expires_at AS expires_at,
-        sessions.customer_id AS customer_id, \(Store.sellableColumns), cart_lines.quantity AS quantity
+        SELECT \(Store.sellableColumns), cart_lines.quantity AS quantity, sessions.id AS id,
+        sessions.created_at AS created_at, sessions.expires_at AS expires_at, sessions.customer_id AS customer_id
         FROM sessions
         LEFT JOIN cart_lines ON cart_lines.session_id = sessions.id
         LEFT JOIN variants ON variants.sku = cart_lines.sku

@@ -37,8 +37,7 @@ struct CartView {
     /// The members `count`, `lines`, `subtotal` and (with a session) `token`, into an object
     /// the caller has begun: written straight as bytes, since every `cart.json` writes them.
     func writeMembers(to json: inout JSONWriter) {
-        json.key("count")
-        json.number(count)
+        json.member("count", count)
         json.key("lines")
         json.beginArray()
         for line in lines { write(line, to: &json) }
@@ -46,46 +45,41 @@ struct CartView {
         json.key("subtotal")
         if let subtotal { json.money(subtotal, prices) } else { json.null() }
         if let token {
-            json.key("token")
-            json.string(token)
+            json.member("token", token)
         }
     }
 
     private func write(_ line: CartLine, to json: inout JSONWriter) {
         let variant = line.variant
         json.beginObject()
-        json.key("sku")
-        json.string(variant.sku)
-        json.key("title")
-        json.string(variant.productTitle)
+        json.member("sku", variant.sku)
+        json.member("title", variant.productTitle)
         json.key("url")
-        json.string("/products/\(variant.productHandle)/")
+        json.string { url in
+            url += "/products/".utf8
+            url += variant.productHandle.utf8
+            url.append(UInt8(ascii: "/"))
+        }
         json.key("options")
         json.beginArray()
         for option in variant.options {
             json.beginObject()
-            json.key("name")
-            json.string(option.name)
-            json.key("value")
-            json.string(option.value)
+            json.member("name", option.name)
+            json.member("value", option.value)
             json.endObject()
         }
         json.endArray()
         json.key("image")
         if let image = variant.image {
             json.beginObject()
-            json.key("src")
-            json.string(image.src)
-            json.key("alt")
-            json.string(image.alt)
+            json.member("src", image.src)
+            json.member("alt", image.alt)
             json.endObject()
         } else {
             json.null()
         }
-        json.key("quantity")
-        json.number(line.quantity)
-        json.key("available")
-        json.number(variant.available)
+        json.member("quantity", line.quantity)
+        json.member("available", variant.available)
         json.key("unit_price")
         json.money(variant.price, prices)
         json.key("line_total")
