@@ -104,7 +104,9 @@ struct FastPath {
                 delta.stockVersion = version
                 try delta.save(to: deltaPath, following: table)
             }
-            return summary(files: table.outputCount, written: [], started: started, lookedAt: (scanned.count, table.productCount))
+            return summary(
+                files: table.outputCount, written: [], started: started, lookedAt: (scanned.count, table.productCount),
+                stockVersion: version)
         }
 
         var needed = affected
@@ -173,7 +175,7 @@ struct FastPath {
         try delta.save(to: deltaPath, following: table)
         return summary(
             files: table.outputCount, written: written.sorted(), started: started, lookedAt: (scanned.count, table.productCount),
-            brokenLinks: brokenLinks)
+            stockVersion: version, brokenLinks: brokenLinks)
     }
 
     /// The templates a product page is rendered from.
@@ -205,13 +207,15 @@ struct FastPath {
     }
 
     private func summary(
-        files: Int, written: [String], started: DispatchTime, lookedAt: (Int, Int), brokenLinks: [LinkChecker.BrokenLink] = []
+        files: Int, written: [String], started: DispatchTime, lookedAt: (Int, Int), stockVersion: Int64,
+        brokenLinks: [LinkChecker.BrokenLink] = []
     ) -> SiteBuilder.Summary {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var summary = SiteBuilder.Summary(files: files, written: written, removed: [], incremental: true, seconds: seconds)
         summary.fastPath = true
         summary.productFilesLookedAt = lookedAt
         summary.brokenLinks = brokenLinks
+        summary.stockVersion = stockVersion
         progress.print(summary.description)
         return summary
     }

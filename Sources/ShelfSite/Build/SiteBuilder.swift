@@ -60,6 +60,10 @@ public struct SiteBuilder: Sendable {
         /// errors for `shelf check`.
         public var brokenLinks: [LinkChecker.BrokenLink] = []
         public var seconds: Double
+        /// The database's stock version the pages are now up to date with, the catalogue's own
+        /// sync included (new SKUs move it); nil when the build did not sync the database.
+        /// `shelf serve` takes it as seen, so that the build's own writes start no build.
+        public var stockVersion: Int64?
 
         public var description: String {
             let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
@@ -200,6 +204,7 @@ public struct SiteBuilder: Sendable {
         var summary = Summary(
             files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
         summary.brokenLinks = brokenLinks
+        summary.stockVersion = options.syncDatabase ? stockVersion : nil
         progress.print(summary.description)
         return summary
     }
