@@ -41,6 +41,26 @@ import Testing
         #expect(partial.fingerprints["product"] == full.fingerprints["product"])
     }
 
+    @Test func aCompletedPartialLoadRendersAsAFullLoadAndRefusesWhatItRefuses() throws {
+        let store = try FixtureStore()
+        let values: Values = ["title": "Tee", "url": "/products/tee/", "price": "€25.00", "page": ["title": "About"]]
+        let completed = try Theme.load(store.folder, name: "default", only: ["partials/card"]).completed()
+        let full = try Theme.load(store.folder, name: "default")
+        #expect(!completed.render("listing", values).isEmpty)
+        for name in ["listing", "page", "home", "partials/card"] {
+            #expect(completed.render(name, values) == full.render(name, values))
+        }
+        #expect(completed.fingerprints == full.fingerprints)
+        try store.write("templates/page.mustache", "<h1>Title</h1>\n<p>{{doc.title</p>\n")
+        let partial = try Theme.load(store.folder, name: "default", only: ["partials/card"])
+        #expect {
+            try partial.completed()
+        } throws: { error in
+            let problem = (error as? BuildFailure)?.errors.first
+            return (error as? BuildFailure)?.step == Theme.step && problem?.file == "templates/page.mustache" && problem?.line == 2
+        }
+    }
+
     @Test func missingPartialNamesTheIncludingLine() throws {
         let store = try FixtureStore()
         try store.write("templates/page.mustache", "<h1>{{doc.title}}</h1>\n{{> partials/nowhere}}\n")

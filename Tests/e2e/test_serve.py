@@ -2,6 +2,7 @@
 signal after an edit or a stock change, a failed build shown in the browser, a store the functions
 cannot serve explained, and emails whose links stay on the dev server."""
 import json
+import os
 import re
 import socket
 import subprocess
@@ -29,14 +30,15 @@ def get(url):
         return error.code, error.headers, error.read().decode()
 
 
-def start_serve(store, *options, log=None):
+def start_serve(store, *options, log=None, environment=None):
     """Starts `shelf serve` for `store` on a free port; returns the process and its base URL.
 
-    Its output goes to the file `log` when given (read it while the server runs), else to a pipe."""
+    Its output goes to the file `log` when given (read it while the server runs), else to a pipe;
+    `environment` adds variables to ours."""
     port = free_port()
     output = open(log, "w") if log is not None else subprocess.PIPE
     process = subprocess.Popen([SHELF, "serve", "--store", str(store), "--port", str(port), *options],
-                               stdout=output, stderr=subprocess.STDOUT, text=True)
+                               stdout=output, stderr=subprocess.STDOUT, text=True, env={**os.environ, **(environment or {})})
     base = f"http://127.0.0.1:{port}"
     for _ in range(200):
         try:

@@ -2,12 +2,16 @@
 in place or by an editor's temporary file renamed over it, is a build that looks at that file
 alone; a new or deleted product, a template and a new folder of static files build the ordinary
 way; the pages come out as a full build makes them. `--poll` watches by polling and tells the
-build too."""
+build too. A stock change is heard as it is committed (inotify on the SQLite database's folder),
+not found by a poll: the tests make the poll an hour long (`SHELF_SERVE_STOCK_POLL`)."""
 import os
 import re
+import urllib.error
+import urllib.request
 
-from conftest import shelf, tree_digest
-from test_serve import get, start_serve, stop_serve, wait_for
+from conftest import REPO, copy_store, shelf, tree_digest
+from store_db import sqlite_only
+from test_serve import NoRedirect, get, start_serve, stop_serve, wait_for
 
 TOLD_ONE = re.compile(r"product pages only, 1 of \d+ product files looked at")
 
@@ -105,5 +109,55 @@ def test_polling_tells_the_build_too(fixture_store, tmp_path):
         log.change(lambda: edit_by_rename(tee, "- Made in Portugal", "- Made in Braga, Portugal"))
         wait_for(page_shows(base, "/products/organic-tee/", "Braga"), "the edit")
         assert TOLD_ONE.search(log.build()), log.path.read_text()
+    finally:
+        stop_serve(process)
+
+
+# The stock is read every hour unless a write to the SQLite database is heard (PostgreSQL's writes are not).
+HEARD_ONLY = {"SHELF_SERVE_STOCK_POLL": "3600"}
+
+
+@sqlite_only
+def test_a_stock_change_is_heard_and_writes_that_change_no_stock_build_nothing(fixture_store, tmp_path):
+    shelf("secrets", "init", store=fixture_store)
+    log = Log(tmp_path / "serve.log")
+    process, base = start_serve(fixture_store, log=log.path, environment=HEARD_ONLY)
+    products = fixture_store / "content" / "products"
+    try:
+        wait_for(lambda: "Watching for changes (inotify)." in log.path.read_text(), "the watch to start")
+        for level, shown in [("1", "Only 1 left"), ("2", "Only 2 left")]:
+            log.change(lambda: shelf("stock", "set", "TEE-FOR-L", level, store=fixture_store))
+            wait_for(page_shows(base, "/products/organic-tee/", shown), f"the stock change to {level}")
+            assert re.search(r"product pages only, 0 of \d+ product files looked at", log.build()), log.path.read_text()
+
+        # The builds write the database too, and so does a cart add, and neither changes the
+        # stock: the next build is the edit's, the only one after it.
+        request = urllib.request.Request(base + "/fn/cart/add", data=b"sku=TEE-FOR-S&quantity=1", method="POST",
+                                         headers={"Origin": base, "Content-Type": "application/x-www-form-urlencoded"})
+        try:
+            status = urllib.request.build_opener(urllib.request.ProxyHandler({}), NoRedirect()).open(request).status
+        except urllib.error.HTTPError as error:
+            status = error.code
+        assert status == 303
+        log.change(lambda: edit_in_place(products / "organic-tee.md", "- Made in Portugal", "- Made in Faro, Portugal"))
+        wait_for(page_shows(base, "/products/organic-tee/", "Faro"), "the edit")
+        builds = [line for line in log.path.read_text()[log.mark:].splitlines() if line.startswith("Built ")]
+        assert len(builds) == 1 and TOLD_ONE.search(builds[0]), log.path.read_text()
+    finally:
+        stop_serve(process)
+
+
+@sqlite_only
+def test_a_database_that_comes_into_being_is_heard(tmp_path):
+    store = copy_store(REPO / "Tests" / "Fixtures" / "store", tmp_path / "store")
+    log = Log(tmp_path / "serve.log")
+    # No database yet: the first build makes it.
+    process, base = start_serve(store, log=log.path, environment=HEARD_ONLY)
+    try:
+        wait_for(lambda: "Watching for changes (inotify)." in log.path.read_text(), "the watch to start")
+        log.change(lambda: shelf("stock", "import", str(store / "stock.csv"), store=store))
+        log.build()
+        log.change(lambda: shelf("stock", "set", "TEE-FOR-L", "1", store=store))
+        wait_for(page_shows(base, "/products/organic-tee/", "Only 1 left"), "the stock change")
     finally:
         stop_serve(process)

@@ -21,7 +21,9 @@ struct FastPath {
     var cachePath: String { folder.workFolder + "/build-cache" }
     var deltaPath: String { FastPathDelta.path(besides: statePath) }
 
-    func build(started: DispatchTime) throws -> SiteBuilder.Summary? {
+    /// Builds the pages that changed, nil when the fast path does not apply; `theme` is loading
+    /// meanwhile (any page this path renders needs the product page's templates).
+    func build(started: DispatchTime, theme early: EarlyTheme) throws -> SiteBuilder.Summary? {
         // The state is mapped, not decoded: only the records looked up below are read.
         guard let table = FastPathTable.open(statePath), var delta = FastPathDelta.load(from: deltaPath, following: table) else {
             return nil
@@ -41,16 +43,6 @@ struct FastPath {
                 ?? ProductFileScan.scan(products, against: table, listedAt: listedFolder)
         }
         defer { _ = scanning.value() }
-        // So are the product page's templates parsed, which any page this path renders needs.
-        let theming = BackgroundWork { [folder] () -> (name: String, theme: Result<Theme, BuildFailure>)? in
-            guard let config = try? StoreConfig.load(from: folder.root) else { return nil }
-            do throws(BuildFailure) {
-                return (config.theme, .success(try Theme.load(folder, name: config.theme, only: Self.templates)))
-            } catch {
-                return (config.theme, .failure(error))
-            }
-        }
-        defer { _ = theming.value() }
         // A campaign that started or ended since changes the pages that show it: the ordinary path.
         guard FastPathState.globalStamp(folder) == table.global, !CampaignSchedule.isDue(folder, now: CampaignSchedule.now()),
             FileManager.default.fileExists(atPath: cachePath), FileManager.default.fileExists(atPath: folder.siteFolder)
@@ -104,7 +96,9 @@ struct FastPath {
                 delta.stockVersion = version
                 try delta.save(to: deltaPath, following: table)
             }
-            return summary(files: table.outputCount, written: [], started: started, lookedAt: (scanned.count, table.productCount))
+            return summary(
+                files: table.outputCount, written: [], started: started, lookedAt: (scanned.count, table.productCount),
+                stockVersion: version)
         }
 
         var needed = affected
@@ -139,9 +133,8 @@ struct FastPath {
             guard FastPathState.isSoldOut(product, stock: stock) == entries[product.handle]!.soldOut else { return nil }
         }
 
-        let early = theming.value()
         let theme =
-            try early.flatMap { $0.name == content.config.theme ? try $0.theme.get() : nil }
+            try early.forProductPages(named: content.config.theme)
             ?? Theme.load(folder, name: content.config.theme, only: Self.templates)
         let assets = theme.fingerprintedAssets
         // Only the reviews of the products these pages show: their own, and their related cards'.
@@ -173,7 +166,7 @@ struct FastPath {
         try delta.save(to: deltaPath, following: table)
         return summary(
             files: table.outputCount, written: written.sorted(), started: started, lookedAt: (scanned.count, table.productCount),
-            brokenLinks: brokenLinks)
+            stockVersion: version, brokenLinks: brokenLinks)
     }
 
     /// The templates a product page is rendered from.
@@ -205,13 +198,15 @@ struct FastPath {
     }
 
     private func summary(
-        files: Int, written: [String], started: DispatchTime, lookedAt: (Int, Int), brokenLinks: [LinkChecker.BrokenLink] = []
+        files: Int, written: [String], started: DispatchTime, lookedAt: (Int, Int), stockVersion: Int64,
+        brokenLinks: [LinkChecker.BrokenLink] = []
     ) -> SiteBuilder.Summary {
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - started.uptimeNanoseconds) / 1e9
         var summary = SiteBuilder.Summary(files: files, written: written, removed: [], incremental: true, seconds: seconds)
         summary.fastPath = true
         summary.productFilesLookedAt = lookedAt
         summary.brokenLinks = brokenLinks
+        summary.stockVersion = stockVersion
         progress.print(summary.description)
         return summary
     }

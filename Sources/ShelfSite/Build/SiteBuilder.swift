@@ -60,6 +60,10 @@ public struct SiteBuilder: Sendable {
         /// errors for `shelf check`.
         public var brokenLinks: [LinkChecker.BrokenLink] = []
         public var seconds: Double
+        /// The database's stock version the pages are now up to date with, the catalogue's own
+        /// sync included (new SKUs move it); nil when the build did not sync the database.
+        /// `shelf serve` takes it as seen, so that the build's own writes start no build.
+        public var stockVersion: Int64?
 
         public var description: String {
             let writtenFiles = written.filter { !$0.hasSuffix(".gz") }.count
@@ -80,11 +84,17 @@ public struct SiteBuilder: Sendable {
         let lock = ownSite ? try lockBuilds() : nil
         defer { lock?.release() }
         let fastPath = FastPath(folder: folder, progress: progress, changedFiles: options.changedFiles)
+        // The theme loads beside the fast path's look at what changed; the ordinary path completes
+        // the same load when the fast path does not apply.
+        var early: FastPath.EarlyTheme? = nil
+        defer { early?.finish() }
         if options.full || !ownSite || !options.syncDatabase {
             try? FileManager.default.removeItem(atPath: fastPath.statePath)
         } else {
+            let theme = FastPath.EarlyTheme(folder)
+            early = theme
             do {
-                if let summary = try fastPath.build(started: started) { return summary }
+                if let summary = try fastPath.build(started: started, theme: theme) { return summary }
             } catch let failure as BuildFailure {
                 throw failure
             } catch {
@@ -101,7 +111,7 @@ public struct SiteBuilder: Sendable {
         content.now = CampaignSchedule.now()
 
         progress.begin(Self.steps[1])
-        let theme = try Theme.load(folder, name: content.config.theme)
+        let theme = try early?.whole(named: content.config.theme) ?? Theme.load(folder, name: content.config.theme)
 
         progress.begin(Self.steps[2])
         let statePath = ownSite ? folder.workFolder + "/catalogue-state" : nil
@@ -200,6 +210,7 @@ public struct SiteBuilder: Sendable {
         var summary = Summary(
             files: outputs.count, written: written.sorted(), removed: removed, incremental: previous != nil, seconds: seconds)
         summary.brokenLinks = brokenLinks
+        summary.stockVersion = options.syncDatabase ? stockVersion : nil
         progress.print(summary.description)
         return summary
     }

@@ -11,7 +11,12 @@ struct Theme: Sendable {
         "partials/footer", "partials/category-nav", "partials/filters",
     ]
 
-    private let templates: TemplateSet
+    /// The build step that loads it, for errors.
+    static let step = "Load theme"
+
+    private var templates: TemplateSet
+    /// The templates a load with `only` read but did not parse, by name: ``completed()`` parses them.
+    private var unparsed: [String: (text: String, file: String)] = [:]
     /// Per template: a fingerprint of its text and every partial it pulls in, directly or not.
     let fingerprints: [String: UInt64]
     /// Assets (CSS, JS, images) of the theme: path under `assets/` and bytes.
@@ -23,7 +28,7 @@ struct Theme: Sendable {
     /// in and the layout are parsed (the incremental build's fast path renders product pages
     /// alone, from templates an earlier full load has checked). Fingerprints cover every template.
     static func load(_ folder: StoreFolder, name: String, only: Set<String>? = nil) throws(BuildFailure) -> Theme {
-        let step = "Load theme"
+        let step = Self.step
         let themeFolder = folder.themeFolder(name)
         guard FileManager.default.fileExists(atPath: themeFolder + "/templates") else {
             throw BuildFailure(
@@ -56,8 +61,11 @@ struct Theme: Sendable {
         for (name, found) in references { partials[name] = found.map(\.name).filter { sources[$0] != nil } }
         let parsed = only.map { closure(of: $0.union(["layout"]), partials) } ?? Set(sources.keys)
         var templates = TemplateSet()
+        var unparsed: [String: (text: String, file: String)] = [:]
         for (name, source) in sources.sorted(by: { $0.key < $1.key }) {
-            if parsed.contains(name) {
+            if !parsed.contains(name) {
+                unparsed[name] = source
+            } else {
                 do {
                     try templates.add(name, text: TemplateIndentation.removed(from: source.text))
                 } catch {
@@ -93,7 +101,25 @@ struct Theme: Sendable {
                 assets.append((relative, [UInt8](data)))
             }
         }
-        return Theme(templates: templates, fingerprints: fingerprints, assets: assets)
+        return Theme(templates: templates, unparsed: unparsed, fingerprints: fingerprints, assets: assets)
+    }
+
+    /// This theme with every template parsed, as a load without `only` gives it: the templates
+    /// parsed already, the assets and the fingerprints are not read or worked out again.
+    func completed() throws(BuildFailure) -> Theme {
+        guard !unparsed.isEmpty else { return self }
+        var whole = self
+        var problems = Problems()
+        for (name, source) in unparsed.sorted(by: { $0.key < $1.key }) {
+            do {
+                try whole.templates.add(name, text: TemplateIndentation.removed(from: source.text))
+            } catch {
+                problems.add(source.file, line: error.line, "template syntax error: \(error.message)")
+            }
+        }
+        try problems.throwIfAny(step: Self.step)
+        whole.unparsed = [:]
+        return whole
     }
 
     /// The assets with their content-fingerprinted URLs (`app.css` → `/assets/app.3f9c2a1b07.css`).

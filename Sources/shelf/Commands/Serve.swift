@@ -14,7 +14,8 @@ extension Shelf {
             discussion: """
                 Builds first, then serves the site and watches shelf.toml, content/, templates/,
                 themes/, static/ (with inotify: it learns which files changed, at no cost while
-                nothing does) and the stock in the database. An edit or a stock change (shelf
+                nothing does) and the stock in the database (inotify hears an SQLite database
+                written; PostgreSQL's is read every 0.3 s). An edit or a stock change (shelf
                 stock set, adjust or import, an order) triggers an incremental build told what
                 changed, so an edited product file is the only one it looks at, and the browser
                 reloads. A build error is printed, shown over the open pages, and the last good
@@ -51,6 +52,14 @@ extension Shelf {
         var address: String {
             let shown = host == "0.0.0.0" ? "127.0.0.1" : host == "::" ? "::1" : host
             return "http://\(shown.contains(":") ? "[\(shown)]" : shown):\(port)"
+        }
+
+        /// How often the stock is read while no write to the database is heard:
+        /// `SHELF_SERVE_STOCK_POLL` (seconds) when set, for tests only (a long one leaves a stock
+        /// change nothing but its heard writes to start a build); nil, the default, for 0.3 s
+        /// where writes are not heard and 5 s where they are.
+        var stockPoll: Double? {
+            ProcessInfo.processInfo.environment["SHELF_SERVE_STOCK_POLL"].flatMap(Double.init).map { max($0, 0.01) }
         }
 
         /// ` --store DIR` for the commands shelf suggests; "" when the store is the current folder.
@@ -98,7 +107,7 @@ extension Shelf {
             let builder = SiteBuilder(folder: folder)
             let status = BuildStatus()
             // Watching starts before the first build, so that no edit falls between the two.
-            let watcher = noWatch ? nil : Watcher(folder: folder, polling: poll)
+            let watcher = noWatch ? nil : Watcher(folder: folder, polling: poll, stockPoll: stockPoll)
             do {
                 warn(about: try builder.build(.init(quiet: false)).brokenLinks)
             } catch let failure as BuildFailure {
@@ -137,6 +146,7 @@ extension Shelf {
                     do {
                         let summary = try builder.build(.init(quiet: true, changedFiles: failedBefore ? nil : changes.changedFiles))
                         failedBefore = false
+                        watcher.built(upTo: summary.stockVersion)
                         print(summary.description)
                         // Line by line even into a file or a pipe (nil: every stream): the log says which build published what.
                         fflush(nil)

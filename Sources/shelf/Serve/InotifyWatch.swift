@@ -5,7 +5,9 @@ import ShelfSite
 /// Learns what changed among a store's sources from Linux inotify, so that an edit costs what it
 /// touches and an idle server costs nothing: one watch on each folder under content/, templates/,
 /// static/ and themes/, and one on the store's root for shelf.toml and those folders coming and
-/// going.
+/// going. Asked to (``hearsWrites(to:)``), it watches the SQLite database's folder too, for the
+/// database and its journals: a commit writes the `-wal` file (or the `-journal`), a checkpoint
+/// the database, so a stock change is heard when it happens instead of at the next poll.
 ///
 /// A folder created, deleted or renamed, or a full event queue, makes the batch untold (a plain
 /// build) and the watches are set up again; a watch that cannot be added makes it ``failed``.
@@ -18,6 +20,13 @@ final class InotifyWatch: SourceWatch {
     private var folders: [Int32: String] = [:]
     private var rootWatch: Int32 = -1
     private var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+    /// The SQLite database file whose writes are heard, once asked, and the names in its folder
+    /// that count: the database and its journals (not `-shm`, written through a mapping that
+    /// inotify does not see, and by readers too).
+    private var database: String?
+    private var databaseNames: Set<String> = []
+    /// The watch on the database's folder; -1 while that folder is not there.
+    private var databaseWatch: Int32 = -1
 
     /// How long events must pause before a batch is handed over: an editor's save (a temporary
     /// file written, then renamed over the old one) is several events in a row.
@@ -33,6 +42,8 @@ final class InotifyWatch: SourceWatch {
     private static let fileEvents = UInt32(IN_MODIFY | IN_ATTRIB | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
     private static let selfEvents = UInt32(IN_DELETE_SELF | IN_MOVE_SELF)
     private static let folderEvents = UInt32(IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
+    /// Reading the database opens and closes it without these; writing, creating and replacing it make one.
+    private static let databaseEvents = UInt32(IN_MODIFY | IN_CLOSE_WRITE | IN_CREATE | IN_DELETE | IN_MOVED_FROM | IN_MOVED_TO)
 
     /// What one batch of events said.
     private struct Batch {
@@ -42,6 +53,9 @@ final class InotifyWatch: SourceWatch {
         var born: Set<String> = []
         /// A folder came, went or moved: the watches are set up again.
         var rewatch = false
+
+        /// Only the database was written: no file event follows that the batch should wait for.
+        var databaseOnly: Bool { changes.database && changes.isEmpty && !rewatch }
     }
 
     /// Starts watching; nil when inotify is unavailable or the watches cannot all be added (the
@@ -64,7 +78,7 @@ final class InotifyWatch: SourceWatch {
         var batch = Batch()
         let clock = ContinuousClock()
         let started = clock.now
-        repeat { read(into: &batch) } while !failed && wait(Self.settle) && clock.now - started < Self.longest
+        repeat { read(into: &batch) } while !failed && !batch.databaseOnly && wait(Self.settle) && clock.now - started < Self.longest
         if batch.rewatch {
             batch.changes.untold = true
             if !startWatching() { failed = true }
@@ -74,17 +88,40 @@ final class InotifyWatch: SourceWatch {
         return batch.changes
     }
 
-    /// Opens a new inotify instance watching the root and every folder of the trees; false when
-    /// one cannot be added.
+    func hearsWrites(to path: String) -> Bool {
+        if database != path {
+            database = path
+            let name = path.split(separator: "/").last.map(String.init) ?? path
+            databaseNames = [name, name + "-wal", name + "-journal"]
+            databaseWatch = -1
+        }
+        if databaseWatch < 0 { watchDatabase() }
+        return databaseWatch >= 0
+    }
+
+    /// Opens a new inotify instance watching the root and every folder of the trees, and the
+    /// database's folder when asked; false when one of the trees' cannot be added.
     private func startWatching() -> Bool {
         if descriptor >= 0 { close(descriptor) }
         folders = [:]
+        databaseWatch = -1
         descriptor = inotify_init1(Int32(IN_NONBLOCK | IN_CLOEXEC))
         guard descriptor >= 0 else { return false }
         rootWatch = inotify_add_watch(descriptor, folder.root, Self.fileEvents | Self.selfEvents | UInt32(IN_ONLYDIR))
         guard rootWatch >= 0 else { return false }
         folders[rootWatch] = folder.root
-        return Self.trees.allSatisfy { watchTree(folder.root + "/" + $0) }
+        guard Self.trees.allSatisfy({ watchTree(folder.root + "/" + $0) }) else { return false }
+        watchDatabase()
+        return true
+    }
+
+    /// Watches the database's folder, if it is there; added to the watch the folder may already
+    /// have (the root, say), not in place of it.
+    private func watchDatabase() {
+        guard let database else { return }
+        let parent = database.lastIndex(of: "/").map { String(database[..<$0]) } ?? "."
+        databaseWatch = inotify_add_watch(
+            descriptor, parent.isEmpty ? "/" : parent, Self.databaseEvents | Self.selfEvents | UInt32(IN_ONLYDIR | IN_MASK_ADD))
     }
 
     /// Watches `path` and every folder under it; true too when there is no such folder.
@@ -140,6 +177,18 @@ final class InotifyWatch: SourceWatch {
         if mask & UInt32(IN_Q_OVERFLOW) != 0 {
             batch.changes.untold = true
             return
+        }
+        if watch == databaseWatch {
+            if folders[watch] == nil, mask & (Self.selfEvents | UInt32(IN_IGNORED)) != 0 {
+                // The database's folder went: the caller watches it again once it is back.
+                databaseWatch = -1
+                batch.changes.database = true
+                return
+            }
+            if databaseNames.contains(name) {
+                batch.changes.database = true
+                return
+            }
         }
         if mask & UInt32(IN_IGNORED) != 0 {
             folders[watch] = nil

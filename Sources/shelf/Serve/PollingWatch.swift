@@ -33,6 +33,9 @@ final class PollingWatch: SourceWatch {
         return changes
     }
 
+    /// Never: the caller reads the stock version at each look.
+    func hearsWrites(to path: String) -> Bool { false }
+
     /// Every watched file's stamp, by absolute path.
     private static func look(_ folder: StoreFolder) -> [String: Stamp] {
         var stamps: [String: Stamp] = [:]

@@ -5,7 +5,11 @@ struct SourceChanges: Equatable {
     /// Something changed that the paths cannot tell (the event queue overflowed, a folder moved,
     /// the watch failed): only a build that looks at every file is exact.
     var untold = false
+    /// The SQLite database or its journal was written, created or replaced: the stock may have
+    /// changed, which only its version can tell (a cart add or a build writes it too).
+    var database = false
 
+    /// True when no source file changed; the database alone does not make a build.
     var isEmpty: Bool { paths.isEmpty && !untold }
 
     /// What the build is told changed (`SiteBuilder.Options.changedFiles`): the paths, or nil
