@@ -161,3 +161,21 @@ def test_a_database_that_comes_into_being_is_heard(tmp_path):
         wait_for(page_shows(base, "/products/organic-tee/", "Only 1 left"), "the stock change")
     finally:
         stop_serve(process)
+
+
+def test_a_stock_poll_that_is_no_usable_number_is_ignored(fixture_store, tmp_path):
+    """An infinite or huge `SHELF_SERVE_STOCK_POLL` once became a `poll` timeout that does not fit
+    32 bits and stopped the server at its first wait; it is ignored or kept to a day now."""
+    for value in ["inf", "nan", "1e300", "-5", "soon"]:
+        log = Log(tmp_path / f"serve-{value}.log")
+        process, base = start_serve(fixture_store, log=log.path, environment={"SHELF_SERVE_STOCK_POLL": value})
+        try:
+            wait_for(lambda: "Watching for changes (inotify)." in log.path.read_text(), "the watch to start")
+            log.change(lambda: edit_in_place(fixture_store / "content" / "products" / "organic-tee.md",
+                                             "- Made in Portugal", f"- Made in Portugal ({value})"))
+            wait_for(page_shows(base, "/products/organic-tee/", f"({value})"), f"the edit under {value}")
+            assert process.poll() is None, log.path.read_text()
+        finally:
+            stop_serve(process)
+        edit_in_place(fixture_store / "content" / "products" / "organic-tee.md", f"- Made in Portugal ({value})",
+                      "- Made in Portugal")

@@ -57,9 +57,14 @@ extension Shelf {
         /// How often the stock is read while no write to the database is heard:
         /// `SHELF_SERVE_STOCK_POLL` (seconds) when set, for tests only (a long one leaves a stock
         /// change nothing but its heard writes to start a build); nil, the default, for 0.3 s
-        /// where writes are not heard and 5 s where they are.
+        /// where writes are not heard and 5 s where they are. A value that is no finite number is
+        /// ignored, and one is kept within 0.01 s and a day: the wait becomes a `poll` timeout in
+        /// milliseconds, which must fit 32 bits.
         var stockPoll: Double? {
-            ProcessInfo.processInfo.environment["SHELF_SERVE_STOCK_POLL"].flatMap(Double.init).map { max($0, 0.01) }
+            guard let value = ProcessInfo.processInfo.environment["SHELF_SERVE_STOCK_POLL"].flatMap(Double.init), value.isFinite else {
+                return nil
+            }
+            return min(max(value, 0.01), 86_400)
         }
 
         /// ` --store DIR` for the commands shelf suggests; "" when the store is the current folder.
