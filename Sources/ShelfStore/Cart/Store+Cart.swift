@@ -4,17 +4,19 @@ extension Store {
     /// The lines of the session's cart in the order they were added, each with its variant as
     /// the database has it now: current price, stock, title, options and picture.
     public func cartLines(in session: Session) throws -> [CartLine] {
-        let rows = try database.query(
-            """
-            SELECT \(Self.sellableColumns), cart_lines.quantity AS quantity FROM \(Self.sellableTables)
-            JOIN cart_lines ON cart_lines.sku = variants.sku
-            WHERE cart_lines.session_id = ?
-            ORDER BY cart_lines.position, variant_options.position
-            """, [.integer(session.id)])
+        let rows = try database.query(Self.cartLinesQuery, [.integer(session.id)])
         return try Self.sellableVariants(in: rows).map {
             CartLine(variant: $0.variant, quantity: try $0.row.int(at: Self.sellableColumnCount))
         }
     }
+
+    /// The query of ``cartLines(in:)``, in the order the index `cart_lines_in_order` walks.
+    static let cartLinesQuery = """
+        SELECT \(Store.sellableColumns), cart_lines.quantity AS quantity FROM \(Store.sellableTables)
+        JOIN cart_lines ON cart_lines.sku = variants.sku
+        WHERE cart_lines.session_id = ?
+        ORDER BY cart_lines.position, cart_lines.sku, variant_options.position
+        """
 
     /// Adds `quantity` units of `sku` to the session's cart (to its line, when it has one) and
     /// says what the line holds now: never more than is available nor than `maxPerLine`.
