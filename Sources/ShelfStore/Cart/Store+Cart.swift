@@ -4,17 +4,19 @@ extension Store {
     /// The lines of the session's cart in the order they were added, each with its variant as
     /// the database has it now: current price, stock, title, options and picture.
     public func cartLines(in session: Session) throws -> [CartLine] {
-        let rows = try database.query(
-            """
-            SELECT \(Self.sellableColumns), cart_lines.quantity AS quantity FROM \(Self.sellableTables)
-            JOIN cart_lines ON cart_lines.sku = variants.sku
-            WHERE cart_lines.session_id = ?
-            ORDER BY cart_lines.position, variant_options.position
-            """, [.integer(session.id)])
+        let rows = try database.query(Self.cartLinesQuery, [.integer(session.id)])
         return try Self.sellableVariants(in: rows).map {
             CartLine(variant: $0.variant, quantity: try $0.row.int(at: Self.sellableColumnCount))
         }
     }
+
+    /// The query of ``cartLines(in:)``, in the order the index `cart_lines_in_order` walks.
+    static let cartLinesQuery = """
+        SELECT \(Store.sellableColumns), cart_lines.quantity AS quantity FROM \(Store.sellableTables)
+        JOIN cart_lines ON cart_lines.sku = variants.sku
+        WHERE cart_lines.session_id = ?
+        ORDER BY cart_lines.position, cart_lines.sku, variant_options.position
+        """
 
     /// Adds `quantity` units of `sku` to the session's cart (to its line, when it has one) and
     /// says what the line holds now: never more than is available nor than `maxPerLine`.
@@ -53,10 +55,24 @@ extension Store {
     ) throws -> (change: CartChange, session: ClaimedSession) {
         try CartRules.checkAdded(quantity)
         return try database.transaction {
-            let claimed = try settle(claim, now: now)
-            let change = try add(sku, quantity: quantity, in: claimed.session, now: now, maxPerLine: maxPerLine, maxLines: maxLines)
+            let (claimed, line) = try settle(claim, before: sku, now: now)
+            let change = try CartRules.settle(sku, requested: line.quantity + quantity, available: line.available, maxPerLine: maxPerLine)
+            try write(change, over: line, in: claimed.session, now: now, maxLines: maxLines)
             return (change, claimed)
         }
+    }
+
+    /// Settles `claim` in the caller's write transaction and reads the line of `sku` in the
+    /// session it settles on: the cookie's live session, extended by the claim's lifetime when a
+    /// guest's expiry is more than its interval behind (a logged-in session keeps the lifetime
+    /// chosen at login), or a new session after expired ones are swept away. On PostgreSQL the
+    /// cookie's session row stays locked until the transaction ends.
+    private func settle(_ claim: SessionClaim, before sku: String, now: Int64) throws -> (ClaimedSession, LineBefore) {
+        if let hash = claim.tokenHash, let (session, line) = try liveSessionAndLine(of: sku, tokenHash: hash, now: now) {
+            return (try keep(session, claimedBy: claim, tokenHash: hash, now: now), line)
+        }
+        let claimed = try startSession(for: claim, now: now)
+        return (claimed, try lineBeforeChange(of: sku, in: claimed.session, now: now))
     }
 
     /// The add, inside the caller's write transaction.
@@ -104,12 +120,12 @@ extension Store {
     ) throws -> (change: CartChange, session: Session)? {
         try CartRules.checkSet(quantity)
         return try database.transaction { () -> (change: CartChange, session: Session)? in
-            guard let session = try liveSession(tokenHash: tokenHash, now: now) else { return nil }
             guard quantity > 0 else {
+                guard let session = try liveSession(tokenHash: tokenHash, now: now) else { return nil }
                 try database.execute("DELETE FROM cart_lines WHERE session_id = ? AND sku = ?", [.integer(session.id), .text(sku)])
                 return (CartChange(sku: sku, requested: 0, quantity: 0), session)
             }
-            let line = try lineBeforeChange(of: sku, in: session, now: now)
+            guard let (session, line) = try liveSessionAndLine(of: sku, tokenHash: tokenHash, now: now) else { return nil }
             let change = try CartRules.settle(sku, requested: quantity, available: line.available, maxPerLine: maxPerLine)
             try write(change, over: line, in: session, now: now, maxLines: maxLines)
             return (change, session)
@@ -135,6 +151,67 @@ extension Store {
         var available: Int
         /// The lines of the session's cart, that one included.
         var lines: Int
+
+        /// The line's state from a row of ``lineBeforeColumns``; throws when the variant cannot
+        /// go into a cart.
+        init(_ row: Row, sku: String) throws {
+            guard let published = try row.optionalInt64("published"), let available = try row.optionalInt64("available") else {
+                throw CartError.unknownItem(sku: sku)
+            }
+            guard published == 1, try row.bool("active") else { throw CartError.unavailable(sku: sku) }
+            quantity = try row.optionalInt64("quantity").map(Int.init) ?? 0
+            self.available = Int(available) + (try row.int("held"))
+            lines = try row.int("lines")
+        }
+    }
+
+    /// The columns of ``LineBefore`` over ``lineBeforeJoins``, for a query down from `sessions`,
+    /// so that a session with no such variant is still a row.
+    private static let lineBeforeColumns = """
+        products.published AS published, variants.active AS active,
+        stock.on_hand - stock.reserved - stock.allocated AS available,
+        (SELECT COALESCE(SUM(order_lines.quantity), 0) FROM order_lines JOIN orders ON orders.id = order_lines.order_id
+        WHERE orders.session_id = sessions.id AND orders.status = 'pending_payment' AND order_lines.sku = variants.sku
+        AND order_lines.hold = 'reserved') AS held,
+        (SELECT cart_lines.quantity FROM cart_lines WHERE cart_lines.session_id = sessions.id AND cart_lines.sku = variants.sku)
+        AS quantity,
+        (SELECT COUNT(*) FROM cart_lines WHERE cart_lines.session_id = sessions.id) AS lines
+        """
+
+    /// The variant ``lineBeforeColumns`` read, its SKU bound to the first placeholder.
+    private static let lineBeforeJoins = """
+        LEFT JOIN variants ON variants.sku = ?
+        LEFT JOIN products ON products.handle = variants.product_handle
+        LEFT JOIN stock ON stock.sku = variants.sku
+        """
+
+    /// The line of a SKU in the session of an id: the SKU, then the session's id.
+    private static let lineBeforeQuery = """
+        SELECT sessions.expires_at AS expires_at, \(lineBeforeColumns) FROM sessions \(lineBeforeJoins) WHERE sessions.id = ?
+        """
+
+    /// The live session of a token hash and its line of a SKU, on SQLite: the SKU, the hash, now.
+    private static let liveSessionAndLineQuery = """
+        SELECT sessions.id AS id, sessions.created_at AS created_at, sessions.expires_at AS expires_at,
+        sessions.customer_id AS customer_id, \(lineBeforeColumns) FROM sessions \(lineBeforeJoins)
+        WHERE sessions.token_hash = ? AND sessions.expires_at > ?
+        """
+
+    /// The live session stored under `tokenHash` and its line of `sku` before a change, inside
+    /// the transaction that writes the line; nil when no live session has that hash. Throws as
+    /// ``lineBeforeChange(of:in:now:)`` does when the variant cannot go into a cart.
+    private func liveSessionAndLine(of sku: String, tokenHash: String, now: Int64) throws -> (Session, LineBefore)? {
+        // PostgreSQL reads a statement's other rows as they were when it started, even after
+        // waiting for the session's lock, so there the session is locked by a statement of its
+        // own before the line is read. SQLite's write transaction has the database to itself,
+        // and one statement answers both (one statement fewer in every add and update).
+        guard database.dialect.forUpdate.isEmpty else {
+            guard let session = try liveSession(tokenHash: tokenHash, now: now) else { return nil }
+            return (session, try lineBeforeChange(of: sku, in: session, now: now))
+        }
+        let rows = try database.query(Self.liveSessionAndLineQuery, [.text(sku), .text(tokenHash), .integer(now)])
+        guard let row = rows.first else { return nil }
+        return (try Session(row), try LineBefore(row, sku: sku))
     }
 
     /// The line's state before a change; throws when the session has expired or the variant
@@ -143,32 +220,9 @@ extension Store {
         // The session's row is locked (on PostgreSQL) until the line is written, so concurrent
         // changes of one cart count one after another.
         try lockSession(session.id)
-        // Down from the session, so that a session with no such variant is still a row.
-        let row = try database.query(
-            """
-            SELECT sessions.expires_at AS expires_at, products.published AS published, variants.active AS active,
-            stock.on_hand - stock.reserved - stock.allocated AS available,
-            (SELECT COALESCE(SUM(order_lines.quantity), 0) FROM order_lines JOIN orders ON orders.id = order_lines.order_id
-            WHERE orders.session_id = sessions.id AND orders.status = 'pending_payment' AND order_lines.sku = variants.sku
-            AND order_lines.hold = 'reserved') AS held,
-            (SELECT cart_lines.quantity FROM cart_lines WHERE cart_lines.session_id = sessions.id AND cart_lines.sku = variants.sku)
-            AS quantity,
-            (SELECT COUNT(*) FROM cart_lines WHERE cart_lines.session_id = sessions.id) AS lines
-            FROM sessions
-            LEFT JOIN variants ON variants.sku = ?
-            LEFT JOIN products ON products.handle = variants.product_handle
-            LEFT JOIN stock ON stock.sku = variants.sku
-            WHERE sessions.id = ?
-            """, [.text(sku), .integer(session.id)]
-        ).first
+        let row = try database.query(Self.lineBeforeQuery, [.text(sku), .integer(session.id)]).first
         guard let row, try row.int64("expires_at") > now else { throw CartError.sessionExpired }
-        guard let published = try row.optionalInt64("published"), let available = try row.optionalInt64("available") else {
-            throw CartError.unknownItem(sku: sku)
-        }
-        guard published == 1, try row.bool("active") else { throw CartError.unavailable(sku: sku) }
-        return LineBefore(
-            quantity: try row.optionalInt64("quantity").map(Int.init) ?? 0, available: Int(available) + (try row.int("held")),
-            lines: try row.int("lines"))
+        return try LineBefore(row, sku: sku)
     }
 
     /// Writes the line `change` settled on, when it differs from what the line holds: a new

@@ -34,7 +34,8 @@ extension Store {
 
     /// The query of ``sessionCart(tokenHash:now:)``, put together from ``sellableColumns`` once
     /// rather than on every `cart.json`; its columns are read by place (``SessionCartPlace``).
-    private static let sessionCartQuery = """
+    /// Its order is the one the index `cart_lines_in_order` walks, so no row is sorted.
+    static let sessionCartQuery = """
         SELECT \(Store.sellableColumns), cart_lines.quantity AS quantity, sessions.id AS id,
         sessions.created_at AS created_at, sessions.expires_at AS expires_at, sessions.customer_id AS customer_id
         FROM sessions
@@ -44,6 +45,6 @@ extension Store {
         LEFT JOIN stock ON stock.sku = variants.sku
         LEFT JOIN variant_options ON variant_options.sku = variants.sku
         WHERE sessions.token_hash = ? AND sessions.expires_at > ?
-        ORDER BY cart_lines.position, variant_options.position
+        ORDER BY cart_lines.position, cart_lines.sku, variant_options.position
         """
 }

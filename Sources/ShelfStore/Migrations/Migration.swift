@@ -23,6 +23,6 @@ struct Migration: Sendable {
         .oneTimeCodes, .emailChange, .addresses, .rebuiltTableNames, .search, .subscriptions, .searchFacets, .campaigns, .analytics,
         .newsletters, .newsletterOpens, .reviews, .reviewsWriting, .wishlists, .searchPostings, .reviewsReading,
         .dropSearchText,
-        .searchChanges, .searchPostingChanges, .catalogueSynced,
+        .searchChanges, .searchPostingChanges, .catalogueSynced, .cartLinesInOrder,
     ]
 }

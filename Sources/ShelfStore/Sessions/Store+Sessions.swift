@@ -68,20 +68,20 @@ extension Store {
 }
 
 extension Store {
-    /// Settles `claim` in the current write transaction: the cookie's live session, extended by
-    /// the claim's lifetime when a guest's expiry is more than its interval behind (a logged-in
-    /// session keeps the lifetime chosen at login), or a new session after expired ones are swept
-    /// away. On PostgreSQL the cookie's session row stays locked until the transaction ends.
-    func settle(_ claim: SessionClaim, now: Int64) throws -> ClaimedSession {
-        if let hash = claim.tokenHash, let session = try liveSession(tokenHash: hash, now: now) {
-            let until = now + claim.lifetime
-            guard session.customerID == nil, session.expiresAt < until - claim.extensionInterval else {
-                return ClaimedSession(session: session, tokenHash: hash, outcome: .found)
-            }
-            try database.execute("UPDATE sessions SET expires_at = ? WHERE id = ?", [.integer(until), .integer(session.id)])
-            let extended = Session(id: session.id, createdAt: session.createdAt, expiresAt: until, customerID: nil)
-            return ClaimedSession(session: extended, tokenHash: hash, outcome: .extended)
+    /// The cookie's live `session` as `claim` settles on it: extended when a guest's expiry is
+    /// more than the claim's interval behind, as it was otherwise.
+    func keep(_ session: Session, claimedBy claim: SessionClaim, tokenHash: String, now: Int64) throws -> ClaimedSession {
+        let until = now + claim.lifetime
+        guard session.customerID == nil, session.expiresAt < until - claim.extensionInterval else {
+            return ClaimedSession(session: session, tokenHash: tokenHash, outcome: .found)
         }
+        try database.execute("UPDATE sessions SET expires_at = ? WHERE id = ?", [.integer(until), .integer(session.id)])
+        let extended = Session(id: session.id, createdAt: session.createdAt, expiresAt: until, customerID: nil)
+        return ClaimedSession(session: extended, tokenHash: tokenHash, outcome: .extended)
+    }
+
+    /// A new session for `claim`, after expired ones are swept away.
+    func startSession(for claim: SessionClaim, now: Int64) throws -> ClaimedSession {
         try deleteExpired(now: now)
         let hash = claim.newTokenHash()
         return ClaimedSession(
