@@ -217,6 +217,19 @@ import Testing
         #expect(records.filter { $0.type == 6 }.map(\.content) == [Array("/one".utf8), [], Array("/two".utf8), []])
     }
 
+    @Test func tellsWhetherTheNextRequestHasBegunToArrive() {
+        let input = Self.request(id: 1, keep: true, [("PATH_INFO", "/one")]) + Self.request(id: 2, keep: true, [("PATH_INFO", "/two")])
+        let peer = Peer(input, closes: false)
+        peer.done.wait()
+        let connection = FastCGIConnection(fd: peer.server)
+        #expect(connection.nextRequest()?.id == 1)
+        #expect(connection.hasBufferedInput)
+        #expect(connection.nextRequest()?.id == 2)
+        #expect(!connection.hasBufferedInput)
+        connection.close()
+        Glibc.close(peer.client)
+    }
+
     @Test func endsAnAbortedRequestAndServesTheNextOnAKeptConnection() {
         let input =
             Self.begin(id: 1, keep: true) + Self.record(4, id: 1, Self.pairs(variables)) + Self.record(2, id: 1)

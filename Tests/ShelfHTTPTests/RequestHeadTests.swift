@@ -62,6 +62,23 @@ import Testing
         #expect(status(["REQUEST_URI": uri]) == 400)
     }
 
+    @Test func namesTheFirstEncodingOfTheListThatTheRawURIHolds() {
+        do {
+            _ = try head(["REQUEST_URI": "/fn/cart/%2E%2e/a%2F"])
+            Issue.record("a raw URI with encoded dots and a slash was accepted")
+        } catch {
+            #expect(error.log == "REQUEST_URI contains %2f")
+        }
+    }
+
+    @Test func theClientAddressIsCutTo64Characters() throws {
+        #expect(try head(["REMOTE_ADDR": "2001:db8::1"]).clientAddress == "2001:db8::1")
+        #expect(try head(["REMOTE_ADDR": String(repeating: "a", count: 100)]).clientAddress == String(repeating: "a", count: 64))
+        // 80 bytes but 40 Characters: kept whole.
+        #expect(try head(["REMOTE_ADDR": String(repeating: "é", count: 40)]).clientAddress == String(repeating: "é", count: 40))
+        #expect(try head(["REMOTE_ADDR": String(repeating: "é", count: 70)]).clientAddress == String(repeating: "é", count: 64))
+    }
+
     @Test func anEncodedSlashInTheQueryStringIsFine() {
         #expect(status(["REQUEST_URI": "/fn/cart?next=%2Fshop%2F"]) == nil)
         #expect(status(["REQUEST_URI": "/fn/é?next=%2Fshop%2F"]) == nil)

@@ -2,6 +2,7 @@
 so that beacons never queue on checkout's write lock; on PostgreSQL the store's database.
 `rows` and `execute` take SQLite's `?` placeholders on both engines, like store_db's."""
 import sqlite3
+import time
 from pathlib import Path
 
 import store_db
@@ -25,3 +26,13 @@ def execute(store: Path, sql: str, params=()) -> None:
         return store_db.execute(store, sql, params)
     with sqlite3.connect(path(store)) as db:
         db.execute(sql, params)
+
+
+def wait_until(condition, what: str) -> None:
+    """Waits, sending no request, until `condition()` holds. A FastCGI process writes the events
+    it keeps once no request has come for 10 ms (docs/analytics.md, "Events written in
+    batches"), so an event may land just after its answer; a minute is far more than enough."""
+    deadline = time.monotonic() + 60
+    while not condition():
+        assert time.monotonic() < deadline, f"waited a minute for {what}"
+        time.sleep(0.02)

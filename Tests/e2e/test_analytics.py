@@ -88,6 +88,7 @@ def test_a_cart_add_is_recorded_for_the_visitor_of_the_page_view(site):
     shopper = Browser(site.base)
     added = shopper.post("/fn/cart/add", {"sku": COAT, "quantity": "2"}, {"Origin": BASE_URL, "User-Agent": FIREFOX})
     assert added.status == 303
+    analytics_db.wait_until(lambda: len(events(site)) == 2, "the add's event")
     (view, add) = events(site)
     assert add[0] == "cart_add" and add[7] == COAT
     assert add[6] == view[6]
@@ -109,6 +110,7 @@ def test_the_report_counts_visitors_pages_and_the_funnel(site):
     assert beacon(site, {"path": "/"}, agent=other).status == 204
     added = Browser(site.base).post("/fn/cart/add", {"sku": COAT}, {"Origin": BASE_URL, "User-Agent": FIREFOX})
     assert added.status == 303
+    analytics_db.wait_until(lambda: [kind for (kind, *_) in events(site)].count("cart_add") == 1, "the add's event")
     report = json.loads(shelf("analytics", "report", "--format", "json", store=site.store).stdout)
     today = report["days"][-1]
     assert (today["visitors"], today["page_views"], today["orders"]) == ("2", "3", "0")

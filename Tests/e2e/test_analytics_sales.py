@@ -64,5 +64,6 @@ def test_search_json_queries_are_recorded_as_searches(site):
     before = kinds(site).count("search")
     answer = Browser(site.base).request("GET", "/fn/search.json?q=nothingatallhere", None, {"User-Agent": FIREFOX})
     assert answer.status == 200 and json.loads(answer.body)["total"] == 0
+    analytics_db.wait_until(lambda: kinds(site).count("search") == before + 1, "the search's event")
     searches = analytics_db.rows(site.store, "SELECT detail, amount FROM analytics_events WHERE kind = 'search'")
     assert len(searches) == before + 1 and searches[-1] == ("nothingatallhere", 0)

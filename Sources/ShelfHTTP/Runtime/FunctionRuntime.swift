@@ -37,10 +37,10 @@ struct FunctionRuntime {
     /// end. The store is read from the process environment, or from the first request's
     /// parameters when the spawner set none.
     ///
-    /// Analytics events are kept and written in batches (``EventBatch``): before an answer when
-    /// no other request is waiting, so a lone request's event is stored when its answer arrives;
-    /// after it when the batch is due; before waiting for a connection when none is there; and
-    /// before the process ends.
+    /// Analytics events are kept and written in batches (``EventBatch``): after an answer when
+    /// the batch is due; when no request has come for ``EventBatch/quietSpell`` after the last
+    /// answer, so a lone request's event is stored a few milliseconds after its answer; and
+    /// before the process ends. A busy process so shares one transaction among many requests.
     private func serveFastCGI(log: @escaping @Sendable (String) -> Void) -> Never {
         let current = CurrentRequest()
         let watchdog = Watchdog { response in
@@ -57,9 +57,7 @@ struct FunctionRuntime {
             responder = Self.batching(Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log))
         }
         while true {
-            if let context = responder?.context, !context.pendingEvents.isEmpty, !Self.connectionIsWaiting() {
-                context.writePendingEvents()
-            }
+            Self.writeEventsWhenQuiet(listeningOn: 0, responder)
             if StopSignal.isReceived { Self.end(responder) }
             let fd = accept(0, nil, nil)
             if fd < 0 {
@@ -80,13 +78,11 @@ struct FunctionRuntime {
                     Self.waitForExit()
                 }
                 current.finish()
-                let events = responder?.context?.pendingEvents
-                if let context = responder?.context, events?.isEmpty == false, !Self.connectionIsWaiting() {
-                    context.writePendingEvents()
-                }
                 connection.answer(request, with: response)
-                if let context = responder?.context, events?.isDue == true { context.writePendingEvents() }
+                if let context = responder?.context, context.pendingEvents.isDue { context.writePendingEvents() }
                 if !request.keepsConnection || StopSignal.isReceived { break }
+                // The server keeps this connection: its next request comes here, not on stdin.
+                if !connection.hasBufferedInput { Self.writeEventsWhenQuiet(listeningOn: fd, responder) }
             }
             connection.close()
         }
@@ -98,10 +94,14 @@ struct FunctionRuntime {
         return responder
     }
 
-    /// Whether another connection is waiting on the listening socket (stdin).
-    private static func connectionIsWaiting() -> Bool {
-        var waiting = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
-        return poll(&waiting, 1, 0) > 0 && waiting.revents & Int16(POLLIN) != 0
+    /// Waits for input on `fd` (the listening socket, or a connection the server keeps) while
+    /// analytics events are held, at most until the batch's ``EventBatch/quietWait`` is over,
+    /// and writes them if none came: a busy process finds its next request there at once.
+    private static func writeEventsWhenQuiet(listeningOn fd: Int32, _ responder: Responder?) {
+        guard let context = responder?.context, let wait = context.pendingEvents.quietWait else { return }
+        var input = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
+        // A signal (SIGTERM) ends the wait early; the loop then ends the process, writing them.
+        if poll(&input, 1, wait) == 0 { context.writePendingEvents() }
     }
 
     /// Writes the analytics events kept and ends the process.

@@ -56,6 +56,10 @@ final class FastCGIConnection {
         isOpen = true
     }
 
+    /// Whether bytes of the next record have arrived already: the server sent another request
+    /// on a connection it keeps before the last was answered.
+    var hasBufferedInput: Bool { end > start }
+
     /// The next request in the responder role, or nil when the server closed the connection.
     func nextRequest() -> Request? {
         var open: (id: Int, keeps: Bool)?
