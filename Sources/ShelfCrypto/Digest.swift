@@ -19,7 +19,9 @@ public enum Digest {
 
     /// The SHA-256 of the UTF-8 of `text`, as 64 lower-case hex digits.
     public static func sha256Hex(_ text: String) -> String {
-        Hex.encode(sha256(Array(text.utf8)))
+        var hasher = SHA256()
+        hasher.update(text)
+        return Hex.encode(hasher.finish().bytes)
     }
 
     /// The HMAC-SHA256 of `message` under `key` (RFC 2104).
