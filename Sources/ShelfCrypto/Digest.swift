@@ -52,4 +52,18 @@ public enum Digest {
         for index in a.indices { difference |= a[index] ^ b[index] }
         return difference == 0
     }
+
+    /// True when the UTF-8 of `a` and `b` is equal, in time that depends only on their lengths
+    /// as for byte arrays; read in place, without copying either (a form token, on every change).
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                var difference: UInt8 = 0
+                for index in a.indices { difference |= a[index] ^ b[index] }
+                return difference == 0
+            }
+        }
+    }
 }

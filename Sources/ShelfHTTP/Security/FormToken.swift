@@ -11,7 +11,7 @@ public enum FormToken {
     /// The token under the key readied once per process (``FunctionContext/formTokenKey``): a
     /// cart page asks for one on every view, and readying the key costs as much again as the token.
     public static func make(sessionHash: String, key: HMACSHA256Key) -> String {
-        Base64URL.encode(key.authenticationCode(for: Array("form:\(sessionHash)".utf8)))
+        Base64URL.encode(key.authenticationCode(forUTF8Of: "form:", sessionHash))
     }
 
     /// Throws 403 unless the request carries the session's token, in the `_token` field or the
@@ -25,7 +25,7 @@ public enum FormToken {
         guard let sent, let sessionHash else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token or session missing")
         }
-        guard Digest.constantTimeEquals(Array(sent.utf8), Array(make(sessionHash: sessionHash, key: key).utf8)) else {
+        guard Digest.constantTimeEquals(sent, make(sessionHash: sessionHash, key: key)) else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token does not match the session")
         }
     }
