@@ -21,7 +21,7 @@ public enum Digest {
     public static func sha256Hex(_ text: String) -> String {
         var hasher = SHA256()
         hasher.update(text)
-        return Hex.encode(hasher.finish().bytes)
+        return hasher.finish().withDigest { Hex.encode($0) }
     }
 
     /// The HMAC-SHA256 of `message` under `key` (RFC 2104).

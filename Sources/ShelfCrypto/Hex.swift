@@ -4,6 +4,11 @@ public enum Hex {
     ///
     /// Written straight into the string's storage: every request hashes its cookie into hex.
     public static func encode(_ bytes: [UInt8]) -> String {
+        bytes.withUnsafeBytes { encode($0) }
+    }
+
+    /// The hex of bytes in place, such as a digest kept on the stack.
+    static func encode(_ bytes: UnsafeRawBufferPointer) -> String {
         String(unsafeUninitializedCapacity: bytes.count * 2) { out in
             for (index, byte) in bytes.enumerated() {
                 out[2 * index] = digit(byte >> 4)

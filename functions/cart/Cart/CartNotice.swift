@@ -43,7 +43,8 @@ struct CartNotice {
         self.init(kind: kind, sku: sku)
     }
 
-    var query: String { "notice=\(kind.rawValue)&sku=\(sku)" }
+    /// The cart page with this notice in its query string: where a form's change redirects to.
+    var location: String { "/fn/cart?notice=\(kind.rawValue)&sku=\(sku)" }
 
     /// The sentence for the shopper, naming the line from the database.
     func message(in view: CartView, maxPerLine: Int) -> (tone: String, text: String) {
