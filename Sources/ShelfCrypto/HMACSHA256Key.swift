@@ -9,7 +9,9 @@
 /// let mac = key.authenticationCode(for: Array("message".utf8))
 /// let token = key.authenticationCode(forUTF8Of: "form:", sessionHash)
 /// ```
-public struct HMACSHA256Key: Sendable {
+///
+/// Two keys are equal when their padded keys are: they give every message the same code.
+public struct HMACSHA256Key: Sendable, Equatable {
     private let inner: SHA256.State
     private let outer: SHA256.State
 

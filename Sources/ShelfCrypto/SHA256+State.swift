@@ -1,6 +1,6 @@
 extension SHA256 {
     /// The eight words SHA-256 carries from block to block; after the padding, the digest.
-    struct State: Sendable {
+    struct State: Sendable, Equatable {
         var a, b, c, d, e, f, g, h: UInt32
 
         /// The first 32 bits of the fractional parts of the square roots of the first 8 primes.
