@@ -20,7 +20,10 @@ extension FormToken {
         private var next = 0
 
         func token(sessionHash: String, key: HMACSHA256Key) -> String? {
-            entries.first { $0.sessionHash == sessionHash && $0.key == key }?.token
+            for index in entries.indices where entries[index].sessionHash == sessionHash && entries[index].key == key {
+                return entries[index].token
+            }
+            return nil
         }
 
         mutating func keep(_ token: String, sessionHash: String, key: HMACSHA256Key) {

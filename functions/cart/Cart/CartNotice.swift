@@ -44,7 +44,15 @@ struct CartNotice {
     }
 
     /// The cart page with this notice in its query string: where a form's change redirects to.
-    var location: String { "/fn/cart?notice=\(kind.rawValue)&sku=\(sku)" }
+    /// Sized once: an interpolation's first guess is too small for a SKU and grows again.
+    var location: String {
+        var location = "/fn/cart?notice="
+        location.reserveCapacity(location.utf8.count + kind.rawValue.utf8.count + 5 + sku.utf8.count)
+        location += kind.rawValue
+        location += "&sku="
+        location += sku
+        return location
+    }
 
     /// The sentence for the shopper, naming the line from the database.
     func message(in view: CartView, maxPerLine: Int) -> (tone: String, text: String) {
