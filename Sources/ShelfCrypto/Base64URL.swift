@@ -2,25 +2,36 @@
 public enum Base64URL {
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
 
-    /// Encodes bytes; 32 random bytes become 43 characters.
+    /// Encodes bytes; 32 random bytes become 43 characters. Written straight into the string's
+    /// storage: every cart view encodes its form token.
     public static func encode(_ bytes: [UInt8]) -> String {
-        var out: [UInt8] = []
-        out.reserveCapacity((bytes.count * 4 + 2) / 3)
-        var index = 0
-        while index + 3 <= bytes.count {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
-            for shift in [18, 12, 6, 0] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-            index += 3
+        let count = (bytes.count * 4 + 2) / 3
+        return String(unsafeUninitializedCapacity: count) { out in
+            alphabet.withUnsafeBufferPointer { alphabet in
+                func put(_ chunk: UInt32, _ shift: UInt32, at place: Int) {
+                    out[place] = alphabet[Int(chunk >> shift & 0x3F)]
+                }
+                var index = 0
+                var place = 0
+                while index + 3 <= bytes.count {
+                    let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8 | UInt32(bytes[index + 2])
+                    put(chunk, 18, at: place)
+                    put(chunk, 12, at: place + 1)
+                    put(chunk, 6, at: place + 2)
+                    put(chunk, 0, at: place + 3)
+                    index += 3
+                    place += 4
+                }
+                let rest = bytes.count - index
+                if rest > 0 {
+                    let chunk = UInt32(bytes[index]) << 16 | (rest == 2 ? UInt32(bytes[index + 1]) << 8 : 0)
+                    put(chunk, 18, at: place)
+                    put(chunk, 12, at: place + 1)
+                    if rest == 2 { put(chunk, 6, at: place + 2) }
+                }
+            }
+            return count
         }
-        let rest = bytes.count - index
-        if rest == 1 {
-            let chunk = UInt32(bytes[index]) << 16
-            for shift in [18, 12] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-        } else if rest == 2 {
-            let chunk = UInt32(bytes[index]) << 16 | UInt32(bytes[index + 1]) << 8
-            for shift in [18, 12, 6] { out.append(alphabet[Int(chunk >> UInt32(shift) & 0x3F)]) }
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 
     /// The bytes of unpadded base64url text, or nil when it is not.

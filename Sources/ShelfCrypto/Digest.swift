@@ -19,7 +19,9 @@ public enum Digest {
 
     /// The SHA-256 of the UTF-8 of `text`, as 64 lower-case hex digits.
     public static func sha256Hex(_ text: String) -> String {
-        Hex.encode(sha256(Array(text.utf8)))
+        var hasher = SHA256()
+        hasher.update(text)
+        return hasher.finish().withDigest { Hex.encode($0) }
     }
 
     /// The HMAC-SHA256 of `message` under `key` (RFC 2104).
@@ -49,5 +51,19 @@ public enum Digest {
         var difference: UInt8 = 0
         for index in a.indices { difference |= a[index] ^ b[index] }
         return difference == 0
+    }
+
+    /// True when the UTF-8 of `a` and `b` is equal, in time that depends only on their lengths
+    /// as for byte arrays; read in place, without copying either (a form token, on every change).
+    public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
+        var (a, b) = (a, b)
+        return a.withUTF8 { a in
+            b.withUTF8 { b in
+                guard a.count == b.count else { return false }
+                var difference: UInt8 = 0
+                for index in a.indices { difference |= a[index] ^ b[index] }
+                return difference == 0
+            }
+        }
     }
 }

@@ -7,10 +7,13 @@
 /// ```swift
 /// let key = HMACSHA256Key(Array(salt.utf8))
 /// let mac = key.authenticationCode(for: Array("message".utf8))
+/// let token = key.authenticationCode(forUTF8Of: "form:", sessionHash)
 /// ```
-public struct HMACSHA256Key: Sendable {
-    private let inner: [UInt32]
-    private let outer: [UInt32]
+///
+/// Two keys are equal when their padded keys are: they give every message the same code.
+public struct HMACSHA256Key: Sendable, Equatable {
+    private let inner: SHA256.State
+    private let outer: SHA256.State
 
     /// Readies `key`: a key longer than a block is hashed first, a shorter one padded with zeros.
     public init(_ key: [UInt8]) {
@@ -22,7 +25,22 @@ public struct HMACSHA256Key: Sendable {
 
     /// The HMAC-SHA256 of `message` under this key, 32 bytes.
     public func authenticationCode(for message: [UInt8]) -> [UInt8] {
-        let innerDigest = SHA256.hash(message, continuing: inner, after: 64)
-        return SHA256.hash(innerDigest, continuing: outer, after: 64)
+        var hasher = SHA256(continuing: inner, after: 64)
+        hasher.update(message)
+        return outerHash(of: hasher)
+    }
+
+    /// The HMAC-SHA256 of the UTF-8 of `parts` one after the other, 32 bytes: the same code as
+    /// for the joined bytes, without joining them (a form token's `form:` and session hash).
+    public func authenticationCode(forUTF8Of parts: String...) -> [UInt8] {
+        var hasher = SHA256(continuing: inner, after: 64)
+        for part in parts { hasher.update(part) }
+        return outerHash(of: hasher)
+    }
+
+    private func outerHash(of innerHasher: consuming SHA256) -> [UInt8] {
+        var hasher = SHA256(continuing: outer, after: 64)
+        innerHasher.finish().withDigest { hasher.update($0) }
+        return hasher.finish().bytes
     }
 }

@@ -18,4 +18,19 @@ struct HMACSHA256KeyTests {
             Hex.encode(key.authenticationCode(for: Array("what do ya want for nothing?".utf8)))
                 == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
     }
+
+    /// The code of text given in parts is the code of the parts joined, wherever they are cut.
+    @Test func partsGiveTheCodeOfTheJoinedText() {
+        let key = HMACSHA256Key(Array("Jefe".utf8))
+        let text = "what do ya want for nothing? " + String(repeating: "é", count: 40)
+        let whole = key.authenticationCode(for: Array(text.utf8))
+        #expect(
+            Hex.encode(key.authenticationCode(forUTF8Of: "what do ya want for nothing?"))
+                == "5bdcc146bf60754e6a042426089575c75a003f089d2739839dec58b964ec3843")
+        for cut in [0, 1, 28, 29, 40, text.count] {
+            let index = text.index(text.startIndex, offsetBy: cut)
+            #expect(key.authenticationCode(forUTF8Of: String(text[..<index]), String(text[index...])) == whole, "cut at \(cut)")
+        }
+        #expect(key.authenticationCode(forUTF8Of: "a", "\0", "b") == key.authenticationCode(for: [0x61, 0, 0x62]))
+    }
 }

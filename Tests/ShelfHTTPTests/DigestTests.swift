@@ -80,4 +80,12 @@ import Testing
         #expect(!Digest.constantTimeEquals([2, 2], [1, 2]))
         #expect(!Digest.constantTimeEquals([1, 2], [1, 2, 3]))
     }
+
+    @Test func textComparisonComparesWholeValues() {
+        #expect(Digest.constantTimeEquals("token", "token"))
+        #expect(Digest.constantTimeEquals("", ""))
+        #expect(!Digest.constantTimeEquals("token", "tokem"))
+        #expect(!Digest.constantTimeEquals("token", "token1"))
+        #expect(!Digest.constantTimeEquals("é", "e"))
+    }
 }

@@ -20,14 +20,7 @@ public enum VisitorHash {
 
     /// The hash of a client under a salt already readied as a key (``FunctionContext/visitorKey(in:)``).
     public static func make(key: HMACSHA256Key, address: String, userAgent: String, site: String) -> String {
-        var message: [UInt8] = []
-        message.reserveCapacity(site.utf8.count + address.utf8.count + userAgent.utf8.count + 2)
-        message += site.utf8
-        message.append(0)
-        message += address.utf8
-        message.append(0)
-        message += userAgent.utf8
-        return Hex.encode(Array(key.authenticationCode(for: message).prefix(16)))
+        Hex.encode(Array(key.authenticationCode(forUTF8Of: site, "\0", address, "\0", userAgent).prefix(16)))
     }
 
     /// The hash of the client that sent `request`, under today's salt (made on the day's first

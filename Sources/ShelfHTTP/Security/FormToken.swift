@@ -1,4 +1,5 @@
 public import ShelfCrypto
+import Synchronization
 
 /// The hidden `_token` field of forms a function renders, bound to the session.
 ///
@@ -10,9 +11,16 @@ public enum FormToken {
 
     /// The token under the key readied once per process (``FunctionContext/formTokenKey``): a
     /// cart page asks for one on every view, and readying the key costs as much again as the token.
+    /// A token made a moment ago for the same key and session is taken from
+    /// ``FormToken/Recent``, the same bytes.
     public static func make(sessionHash: String, key: HMACSHA256Key) -> String {
-        Base64URL.encode(key.authenticationCode(for: Array("form:\(sessionHash)".utf8)))
+        if let kept = recent.withLock({ $0.token(sessionHash: sessionHash, key: key) }) { return kept }
+        let token = Base64URL.encode(key.authenticationCode(forUTF8Of: "form:", sessionHash))
+        recent.withLock { $0.keep(token, sessionHash: sessionHash, key: key) }
+        return token
     }
+
+    private static let recent = Mutex(Recent())
 
     /// Throws 403 unless the request carries the session's token, in the `_token` field or the
     /// `X-Shelf-Token` header; the key readied once (``FunctionContext/formTokenKey``).
@@ -25,7 +33,7 @@ public enum FormToken {
         guard let sent, let sessionHash else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token or session missing")
         }
-        guard Digest.constantTimeEquals(Array(sent.utf8), Array(make(sessionHash: sessionHash, key: key).utf8)) else {
+        guard Digest.constantTimeEquals(sent, make(sessionHash: sessionHash, key: key)) else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "form token does not match the session")
         }
     }

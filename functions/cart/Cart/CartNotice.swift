@@ -43,7 +43,16 @@ struct CartNotice {
         self.init(kind: kind, sku: sku)
     }
 
-    var query: String { "notice=\(kind.rawValue)&sku=\(sku)" }
+    /// The cart page with this notice in its query string: where a form's change redirects to.
+    /// Sized once: an interpolation's first guess is too small for a SKU and grows again.
+    var location: String {
+        var location = "/fn/cart?notice="
+        location.reserveCapacity(location.utf8.count + kind.rawValue.utf8.count + 5 + sku.utf8.count)
+        location += kind.rawValue
+        location += "&sku="
+        location += sku
+        return location
+    }
 
     /// The sentence for the shopper, naming the line from the database.
     func message(in view: CartView, maxPerLine: Int) -> (tone: String, text: String) {

@@ -81,7 +81,7 @@ enum ChangeCart {
             json.endObject()
             response = .json(json)
         } else {
-            response = .redirect(to: "/fn/cart?" + notice.query)
+            response = .redirect(to: notice.location)
         }
         if let cookie = cart.cookie { response.setHeader("Set-Cookie", cookie) }
         return response
