@@ -43,6 +43,16 @@ def listening(tmp_path):
     return listener, path
 
 
+def responder(tmp_path, store):
+    """The store's secrets made and the cart started as a FastCGI responder on a socket of its
+    own: the process and the socket's path."""
+    shelf("secrets", "init", store=store)
+    listener, path = listening(tmp_path)
+    process = start_cart(listener)
+    listener.close()
+    return process, path
+
+
 def connect(path):
     connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
     connection.settimeout(60)
@@ -100,10 +110,7 @@ def test_a_busy_responder_writes_its_events_in_fewer_transactions_than_requests(
     """Requests the server sends one behind another on a connection it keeps: the responder writes
     their events together once it falls quiet, not one transaction a request."""
     store = fixture_store
-    shelf("secrets", "init", store=store)
-    listener, path = listening(tmp_path)
-    process = start_cart(listener)
-    listener.close()
+    process, path = responder(tmp_path, store)
     try:
         with connect(path) as connection:
             connection.sendall(add(store, 1))
@@ -124,10 +131,7 @@ def test_a_responder_told_to_stop_writes_the_events_it_holds(tmp_path, fixture_s
     """While the next request is still arriving the responder keeps the events of those it
     answered; SIGTERM then has it write every one before it exits."""
     store = fixture_store
-    shelf("secrets", "init", store=store)
-    listener, path = listening(tmp_path)
-    process = start_cart(listener)
-    listener.close()
+    process, path = responder(tmp_path, store)
     try:
         connection = connect(path)
         # Five adds and the start of a sixth, whose parameters never end.
@@ -151,10 +155,7 @@ def test_a_quiet_responder_writes_its_events_without_another_request(tmp_path, f
     """Once no request comes, the responder writes what it holds: after a request on a connection
     the server keeps open and idle, and after one on a connection it closes."""
     store = fixture_store
-    shelf("secrets", "init", store=store)
-    listener, path = listening(tmp_path)
-    process = start_cart(listener)
-    listener.close()
+    process, path = responder(tmp_path, store)
     try:
         with connect(path) as kept:
             kept.sendall(add(store, 1, keep=True))
