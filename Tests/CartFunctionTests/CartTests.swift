@@ -61,6 +61,19 @@ import Testing
         }
     }
 
+    @Test func anAddIsRecordedWithTheUnitsThatWentIntoTheCart() throws {
+        try withTemporaryDirectory { directory in
+            let cart = try CartFixture(directory)
+            // 5 asked for, 2 in stock; then 1 more, which the stock leaves out.
+            try cart.send("POST", "/add", json: #"{"sku": "TEE-FOREST-M", "quantity": 5}"#)
+            try cart.send("POST", "/add", json: #"{"sku": "TEE-FOREST-M", "quantity": 1}"#)
+            try cart.send("POST", "/add", form: "sku=CAP-NAVY-ONE&quantity=3")
+            let adds = try cart.store.analyticsEvents().map(\.event).filter { $0.kind == .cartAdd }
+            #expect(adds.map(\.detail) == ["TEE-FOREST-M", "CAP-NAVY-ONE"])
+            #expect(adds.map(\.amount) == [2, 3])
+        }
+    }
+
     @Test func aSoldOutUnknownOrMalformedItemIsRefused() throws {
         try withTemporaryDirectory { directory in
             let cart = try CartFixture(directory)

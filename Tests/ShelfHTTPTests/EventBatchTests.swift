@@ -32,4 +32,16 @@ import Testing
         #expect(batch.take().count == EventBatch.capacity)
         #expect(!batch.isDue)
     }
+
+    @Test func theEventsOfAGroupThatWasNotCommittedAreForgotten() {
+        let batch = EventBatch()
+        batch.keepEvents()
+        let kept = VisitorEvent(AnalyticsEvent(.cartAdd, detail: "TEE-M"), visitor: String(repeating: "b", count: 32), at: 0)
+        #expect(batch.keep(kept))
+        let mark = batch.heldCount
+        #expect(batch.keep(Self.event))
+        #expect(batch.keep(Self.event))
+        batch.forget(keptAfter: mark)
+        #expect(batch.take() == [kept])
+    }
 }

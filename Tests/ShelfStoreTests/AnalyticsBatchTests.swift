@@ -38,4 +38,33 @@ struct AnalyticsBatchTests {
             #expect(try store.analyticsEvents().isEmpty)
         }
     }
+
+    @Test func aLongBatchIsStoredWholeAndInOrder() throws {
+        try withTemporaryStore { (store: Store) throws in
+            // Two statements of several rows and the rest one by one.
+            let count = 2 * Store.rowsPerInsert + 5
+            let batch = (0..<count).map { n in
+                VisitorEvent(
+                    AnalyticsEvent(.cartAdd, detail: "TEE-\(n)", amount: Int64(n)),
+                    visitor: n.isMultiple(of: 2) ? Self.visitor : String(repeating: "cd", count: 16),
+                    at: Self.lateEvening + Int64(n))
+            }
+            try store.record(batch)
+            let stored = try store.analyticsEvents()
+            #expect(stored.map(\.event) == batch.map(\.event))
+            #expect(stored.map(\.visitor) == batch.map(\.visitor))
+            #expect(stored.map(\.at) == batch.map(\.at))
+        }
+    }
+
+    @Test func aRefusedRowInAStatementOfSeveralStoresNoneOfTheBatch() throws {
+        try withTemporaryStore { (store: Store) throws in
+            var batch = (0..<Store.rowsPerInsert + 2).map { n in
+                VisitorEvent(AnalyticsEvent(.cartAdd, detail: "TEE-S", amount: 1), visitor: Self.visitor, at: Self.lateEvening + Int64(n))
+            }
+            batch[3] = VisitorEvent(AnalyticsEvent(.cartAdd, detail: "TEE-S", amount: 1), visitor: "short", at: Self.lateEvening)
+            #expect(throws: (any Error).self) { try store.record(batch) }
+            #expect(try store.analyticsEvents().isEmpty)
+        }
+    }
 }

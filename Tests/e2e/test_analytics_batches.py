@@ -83,7 +83,13 @@ def transactions(store):
     """How many transactions wrote the analytics events since `forget_transactions`."""
     if store_db.ON_POSTGRESQL:
         return store_db.rows(store, "SELECT count(DISTINCT xmin::text) FROM analytics_events")[0][0]
-    wal = analytics_db.path(store).with_name("shelf-analytics.sqlite-wal").read_bytes()
+    return wal_commits(analytics_db.path(store).with_name("shelf-analytics.sqlite-wal"))
+
+
+def wal_commits(path):
+    """The transactions an SQLite write-ahead log at `path` holds since it was last reset: its
+    frames of the current salts that end a commit."""
+    wal = path.read_bytes() if path.exists() else b""
     if len(wal) < 32:
         return 0
     page_size, salts = struct.unpack(">I", wal[8:12])[0], wal[16:24]

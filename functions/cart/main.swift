@@ -1,4 +1,4 @@
 import CartFunction
 import ShelfHTTP
 
-Function(name: "cart", routes: CartRoutes.all).run()
+Function(name: "cart", routes: CartRoutes.all, groupsRequests: true).run()

@@ -74,6 +74,19 @@ final class EventBatch: Sendable {
         }
     }
 
+    /// How many events are held now: the mark ``forget(keptAfter:)`` goes back to.
+    var heldCount: Int {
+        state.withLock { $0.events.count }
+    }
+
+    /// Forgets the events kept since ``heldCount`` was `mark`: those of a group of requests
+    /// whose changes were not committed (``ShelfStore/Store/grouped(writing:_:)``).
+    func forget(keptAfter mark: Int) {
+        state.withLock { state in
+            if state.events.count > mark { state.events.removeSubrange(mark...) }
+        }
+    }
+
     /// The events held, oldest first; the batch is empty afterwards.
     func take() -> [VisitorEvent] {
         state.withLock { state in

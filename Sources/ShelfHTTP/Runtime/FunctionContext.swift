@@ -96,6 +96,11 @@ public final class FunctionContext: Sendable {
         }
     }
 
+    /// The store's database if a request has opened it: what a group of requests shares
+    /// without risking a wait (for a PostgreSQL server that does not answer) outside any
+    /// request's time limit.
+    var storeIfOpened: Store? { openedStore.withLock { $0 } }
+
     /// The theme's pages, loaded once per process.
     public func pages() throws -> ThemePages {
         try opened.withLock { opened in

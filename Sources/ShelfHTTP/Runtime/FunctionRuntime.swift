@@ -1,4 +1,5 @@
 import Glibc
+import ShelfStore
 
 /// Runs a function the way the web server started it: one CGI request, or a FastCGI loop.
 ///
@@ -51,28 +52,59 @@ struct FunctionRuntime {
         }
         StopSignal.install()
         var responder: Responder?
-        // One connection's buffer serves them all, one after another.
-        var reusable: FastCGIConnection?
+        // Connections' buffers serve them all, one after another.
+        var idle: [FastCGIConnection] = []
+        // A connection accepted while gathering a group whose request comes next.
+        var carried: FastCGIConnection?
         if getenv("SHELF_ROOT") != nil {
             responder = Self.batching(Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log))
         }
+        // Gathering a group takes what is waiting without waiting for more: accept must not block.
+        if function.groupsRequests { _ = fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK) }
         while true {
-            Self.writeEventsWhenQuiet(listeningOn: 0, responder)
-            if StopSignal.isReceived { Self.end(responder) }
-            let fd = accept(0, nil, nil)
-            if fd < 0 {
-                if errno == EINTR || errno == ECONNABORTED { continue }
-                Self.end(responder)
+            let connection: FastCGIConnection
+            if let next = carried {
+                connection = next
+                carried = nil
+            } else {
+                Self.writeEventsWhenQuiet(listeningOn: 0, responder)
+                if StopSignal.isReceived { Self.end(responder) }
+                let fd = accept(0, nil, nil)
+                if fd < 0 {
+                    if errno == EINTR || errno == ECONNABORTED { continue }
+                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                        Self.waitForConnection()
+                        continue
+                    }
+                    Self.end(responder)
+                }
+                connection = idle.popLast() ?? FastCGIConnection(fd: fd)
+                connection.reuse(for: fd)
             }
-            let connection = reusable ?? FastCGIConnection(fd: fd)
-            connection.reuse(for: fd)
-            reusable = connection
+            var isOpen = true
             while let request = connection.nextRequest() {
                 if responder == nil {
                     responder = Self.batching(
                         Responder(function: function, context: Self.context(request.variables.dictionary, log: log), log: log))
                 }
-                current.start(fd: fd, id: request.id)
+                if function.groupsRequests, !request.keepsConnection, let store = Self.groupingStore(responder!) {
+                    var group = WaitingRequests(first: (connection, request), idle: idle)
+                    group.gather()
+                    if group.members.count > 1 {
+                        Self.answer(group.members, together: store, responder!, current, watchdog, log: log)
+                        for (member, _) in group.members where member !== group.carried {
+                            member.close()
+                            group.idle.append(member)
+                        }
+                        idle = group.idle
+                        carried = group.carried
+                        isOpen = false
+                        break
+                    }
+                    idle = group.idle
+                    carried = group.carried
+                }
+                current.start(fd: connection.fd, id: request.id)
                 var body = BytesBody(request.body)
                 guard let response = responder!.respond(to: request.variables, body: &body, watchdog: watchdog) else {
                     Self.waitForExit()
@@ -82,10 +114,61 @@ struct FunctionRuntime {
                 if let context = responder?.context, context.pendingEvents.isDue { context.writePendingEvents() }
                 if !request.keepsConnection || StopSignal.isReceived { break }
                 // The server keeps this connection: its next request comes here, not on stdin.
-                if !connection.hasBufferedInput { Self.writeEventsWhenQuiet(listeningOn: fd, responder) }
+                if !connection.hasBufferedInput { Self.writeEventsWhenQuiet(listeningOn: connection.fd, responder) }
             }
-            connection.close()
+            if isOpen {
+                connection.close()
+                idle.append(connection)
+            }
         }
+    }
+
+    /// The store a group of requests shares a transaction on, when the engine groups them and
+    /// an earlier request has opened it.
+    private static func groupingStore(_ responder: Responder) -> Store? {
+        guard let store = responder.context?.storeIfOpened, store.groupsRequests else { return nil }
+        return store
+    }
+
+    /// Answers `members` in one transaction (``Store/grouped(writing:_:)``), then writes their
+    /// answers: none before the commit, so no shopper is told of a change that was then lost.
+    /// When the group cannot be committed, each gets the storage failure's 503.
+    private static func answer(
+        _ members: [(FastCGIConnection, FastCGIConnection.Request)], together store: Store, _ responder: Responder,
+        _ current: CurrentRequest, _ watchdog: Watchdog, log: (String) -> Void
+    ) {
+        let writing = members.contains { !["GET", "HEAD"].contains($0.1.variables["REQUEST_METHOD"] ?? "") }
+        var responses: [Response] = []
+        responses.reserveCapacity(members.count)
+        let events = responder.context?.pendingEvents
+        let mark = events?.heldCount ?? 0
+        do {
+            try store.grouped(writing: writing) {
+                for (connection, request) in members {
+                    current.start(fd: connection.fd, id: request.id)
+                    var body = BytesBody(request.body)
+                    guard let response = responder.respond(to: request.variables, body: &body, watchdog: watchdog) else {
+                        Self.waitForExit()
+                    }
+                    current.finish()
+                    responses.append(response)
+                }
+            }
+        } catch {
+            log("a group of \(members.count) requests could not be committed, none of their changes was made: \(error)")
+            responses = members.map { responder.storageFailure(to: $0.1.variables) }
+            events?.forget(keptAfter: mark)
+        }
+        for ((connection, request), response) in zip(members, responses) {
+            connection.answer(request, with: response)
+        }
+        if let context = responder.context, context.pendingEvents.isDue { context.writePendingEvents() }
+    }
+
+    /// Waits until a connection is waiting on the listening socket (or a signal came).
+    private static func waitForConnection() {
+        var input = pollfd(fd: 0, events: Int16(POLLIN), revents: 0)
+        _ = poll(&input, 1, -1)
     }
 
     /// `responder`, its context keeping analytics events for batches.

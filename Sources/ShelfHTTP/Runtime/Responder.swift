@@ -99,6 +99,15 @@ public struct Responder: Sendable {
         return response
     }
 
+    /// The storage failure's 503 for a request whose answer cannot be sent: its group of
+    /// requests was not committed.
+    func storageFailure(to variables: CGIVariables) -> Response {
+        let head =
+            (try? RequestHead(cgi: variables))
+            ?? RequestHead(method: variables["REQUEST_METHOD"] ?? "?", path: variables["PATH_INFO"] ?? "")
+        return finished(errorResponse(StorageFailure.answer, head: head), head: head)
+    }
+
     private func overrun(_ context: FunctionContext) -> HTTPError {
         HTTPError(
             503, "This took too long. Please try again.",

@@ -28,6 +28,8 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     // The two properties below are guarded by `lock`.
     private var statements: [SQLiteStatementKey: SQLiteStatement] = [:]
     private var isInTransaction = false
+    /// The group of requests running in one transaction, while one does (``grouped(writing:_:)``).
+    private var group: RequestGroup?
     /// Write transactions this connection has committed, counted up to `longLivedCommits`.
     private var commits = 0
 
@@ -92,6 +94,7 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     func transaction<T>(_ body: () throws -> T) throws -> T {
         lock.lock()
         defer { lock.unlock() }
+        if group != nil { return try inSavepoint(body) }
         let value = try inTransaction(beginning: dialect.beginWriteTransaction, body)
         countCommit()
         return value
@@ -111,8 +114,12 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     }
 
     func snapshot<T>(_ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        // A group is one transaction that no other connection writes into meanwhile.
+        if group != nil { return try body() }
         // A deferred transaction's snapshot starts at its first read, so one is made at once.
-        try inTransaction(beginning: dialect.beginReadTransaction) {
+        return try inTransaction(beginning: dialect.beginReadTransaction) {
             _ = try statement("SELECT 1 FROM sqlite_master LIMIT 1").rows(binding: [])
             return try body()
         }
@@ -124,6 +131,57 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         if isInTransaction { return try body() }
         // Reads alone are never half done, so a busy answer runs the whole again.
         return try retryingWhenBusy { try inTransaction(beginning: dialect.beginReadTransaction, body) }
+    }
+
+    /// Runs `body`, which answers several requests one after another, in one transaction: each
+    /// of their transactions becomes a savepoint inside it, rolled back alone when it throws,
+    /// and all of them are committed together when `body` returns. A writing group takes the
+    /// write lock up front, as a transaction does; a reading one is a snapshot and must not write.
+    ///
+    /// Throws when the group could not be committed as a whole: SQLite rolled all of it back
+    /// (a full disk, an I/O error) or the commit failed. Then none of its changes were made.
+    func grouped<T>(writing: Bool, _ body: () throws -> T) throws -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        group = RequestGroup(writing: writing)
+        defer { group = nil }
+        let value = try inTransaction(beginning: writing ? dialect.beginWriteTransaction : dialect.beginReadTransaction) {
+            if !writing { _ = try statement("SELECT 1 FROM sqlite_master LIMIT 1").rows(binding: []) }
+            let value = try body()
+            if let failure = group?.failure { throw failure }
+            return value
+        }
+        if writing { countCommit() }
+        return value
+    }
+
+    /// A transaction inside a group: a savepoint, released when `body` returns and rolled back
+    /// when it throws. A failure that ended the whole transaction breaks the group.
+    private func inSavepoint<T>(_ body: () throws -> T) throws -> T {
+        // After a failure that ended the group's transaction, a statement would run on its own.
+        if let failure = group?.failure { throw failure }
+        guard group?.writing == true, group?.inSavepoint == false else {
+            throw DatabaseError(
+                message: group?.writing == true
+                    ? "a transaction is already open on this connection; transactions do not nest"
+                    : "a reading group of requests cannot write")
+        }
+        _ = try statement("SAVEPOINT request").rows(binding: [])
+        group?.inSavepoint = true
+        defer { group?.inSavepoint = false }
+        do {
+            let value = try body()
+            _ = try statement("RELEASE request").rows(binding: [])
+            return value
+        } catch {
+            if sqlite3_get_autocommit(connection) == 0 {
+                _ = try? statement("ROLLBACK TO request").rows(binding: [])
+                _ = try? statement("RELEASE request").rows(binding: [])
+            } else {
+                group?.failure = error
+            }
+            throw error
+        }
     }
 
     private func inTransaction<T>(beginning begin: String, _ body: () throws -> T) throws -> T {
@@ -181,4 +239,14 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         statements[key] = prepared
         return prepared
     }
+}
+
+/// What a connection knows of the group of requests it runs in one transaction.
+private struct RequestGroup {
+    /// Whether the group took the write lock.
+    let writing: Bool
+    /// Whether one of its requests' transactions is open now.
+    var inSavepoint = false
+    /// The error that ended the whole transaction, if one did: the group cannot be committed.
+    var failure: (any Error)?
 }

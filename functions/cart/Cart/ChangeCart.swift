@@ -24,7 +24,10 @@ enum ChangeCart {
             }
             return (added.change, added.session)
         }
-        context.record(AnalyticsEvent(.cartAdd, detail: sku, amount: Int64(quantity)), for: request)
+        // What went into the cart: an add the stock or the per-line limit cut counts the units it
+        // added, and one that added none (the line was full) is no add at all.
+        let added = change.quantity - (change.requested - quantity)
+        if added > 0 { context.record(AnalyticsEvent(.cartAdd, detail: sku, amount: Int64(added)), for: request) }
         return try answer(request, context, store, cart, notice: CartNotice(after: change, added: true))
     }
 
