@@ -217,6 +217,25 @@ import Testing
         #expect(records.filter { $0.type == 6 }.map(\.content) == [Array("/one".utf8), [], Array("/two".utf8), []])
     }
 
+    @Test func takesWhatHasArrivedWithoutWaiting() {
+        var fds: [Int32] = [0, 0]
+        #expect(socketpair(AF_UNIX, Int32(SOCK_STREAM.rawValue), 0, &fds) == 0)
+        let connection = FastCGIConnection(fd: fds[0])
+        #expect(!connection.receiveArrived(), "nothing was sent, and the call must not wait")
+        let input = Self.request(id: 4, [("PATH_INFO", "/add")], body: Array("sku=A-1".utf8))
+        #expect(input.withUnsafeBytes { write(fds[1], $0.baseAddress, $0.count) } == input.count)
+        #expect(connection.receiveArrived())
+        #expect(connection.hasBufferedInput)
+        let request = connection.nextRequest()
+        #expect(request?.id == 4 && request?.body == Array("sku=A-1".utf8))
+        // The server closing the connection counts as arrived: the next read finds its end.
+        shutdown(fds[1], Int32(SHUT_WR))
+        #expect(connection.receiveArrived())
+        #expect(connection.nextRequest() == nil)
+        connection.close()
+        Glibc.close(fds[1])
+    }
+
     @Test func tellsWhetherTheNextRequestHasBegunToArrive() {
         let input = Self.request(id: 1, keep: true, [("PATH_INFO", "/one")]) + Self.request(id: 2, keep: true, [("PATH_INFO", "/two")])
         let peer = Peer(input, closes: false)

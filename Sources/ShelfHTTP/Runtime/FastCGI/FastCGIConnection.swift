@@ -60,6 +60,22 @@ final class FastCGIConnection {
     /// on a connection it keeps before the last was answered.
     var hasBufferedInput: Bool { end > start }
 
+    /// Reads what has arrived on a connection just accepted, without waiting; false when
+    /// nothing has yet. The server closing it counts as arrived: ``nextRequest()`` then finds
+    /// its end. One call where a `poll` and then a read would take two.
+    func receiveArrived() -> Bool {
+        let got = buffer.withUnsafeMutableBytes { bytes in
+            recv(fd, bytes.baseAddress! + end, bytes.count - end, Int32(MSG_DONTWAIT))
+        }
+        if got > 0 {
+            end += got
+            return true
+        }
+        if got < 0 && (errno == EAGAIN || errno == EWOULDBLOCK || errno == EINTR) { return false }
+        isOpen = false
+        return true
+    }
+
     /// The next request in the responder role, or nil when the server closed the connection.
     func nextRequest() -> Request? {
         var open: (id: Int, keeps: Bool)?

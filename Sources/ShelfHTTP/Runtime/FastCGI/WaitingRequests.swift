@@ -22,9 +22,10 @@ struct WaitingRequests {
         self.idle = idle
     }
 
-    /// Accepts and reads the requests waiting on the listening socket (stdin), at most `limit`.
+    /// Accepts and reads the requests waiting on the listening socket (stdin, which the runtime
+    /// made non-blocking), at most `limit`.
     mutating func gather() {
-        while members.count < Self.limit, Self.isReady(0) {
+        while members.count < Self.limit {
             let fd = accept(0, nil, nil)
             if fd < 0 {
                 if errno == EINTR || errno == ECONNABORTED { continue }
@@ -32,7 +33,7 @@ struct WaitingRequests {
             }
             let connection = idle.popLast() ?? FastCGIConnection(fd: fd)
             connection.reuse(for: fd)
-            guard Self.isReady(fd) else {
+            guard connection.receiveArrived() else {
                 carried = connection
                 return
             }
@@ -47,11 +48,5 @@ struct WaitingRequests {
                 return
             }
         }
-    }
-
-    /// Whether `fd` has input (or a connection) waiting now.
-    private static func isReady(_ fd: Int32) -> Bool {
-        var input = pollfd(fd: fd, events: Int16(POLLIN), revents: 0)
-        return poll(&input, 1, 0) > 0
     }
 }
