@@ -174,8 +174,9 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
             _ = try statement("RELEASE request").rows(binding: [])
             return value
         } catch {
-            if sqlite3_get_autocommit(connection) == 0 {
-                _ = try? statement("ROLLBACK TO request").rows(binding: [])
+            // A savepoint that cannot be rolled back would leave its changes in the group: then
+            // the whole group fails, as when SQLite has already ended its transaction.
+            if sqlite3_get_autocommit(connection) == 0, (try? statement("ROLLBACK TO request").rows(binding: [])) != nil {
                 _ = try? statement("RELEASE request").rows(binding: [])
             } else {
                 group?.failure = error
