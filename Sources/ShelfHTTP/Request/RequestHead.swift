@@ -66,6 +66,12 @@ public struct RequestHead: Sendable {
         headers = RequestHeaders(cgi: variables)
     }
 
+    /// What can be told of a request whose variables may fail the checks: its method and path as
+    /// given, for the error page that answers it.
+    init(unchecked variables: CGIVariables) {
+        self.init(method: variables["REQUEST_METHOD"] ?? "?", path: variables["PATH_INFO"] ?? "")
+    }
+
     /// `REMOTE_ADDR` cut to 64 Characters; an address that is shorter in bytes, as every real one
     /// is, is kept without counting its Characters.
     private static func clientAddress(_ address: String) -> String {

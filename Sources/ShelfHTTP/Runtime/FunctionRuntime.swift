@@ -52,75 +52,63 @@ struct FunctionRuntime {
         }
         StopSignal.install()
         var responder: Responder?
-        // Connections' buffers serve them all, one after another.
-        var idle: [FastCGIConnection] = []
-        // A connection accepted while gathering a group whose request comes next.
-        var carried: FastCGIConnection?
         if getenv("SHELF_ROOT") != nil {
             responder = Self.batching(Responder(function: function, context: Self.context(Self.environment(environ), log: log), log: log))
         }
-        // Gathering a group takes what is waiting without waiting for more: accept must not block.
-        if function.groupsRequests { _ = fcntl(0, F_SETFL, fcntl(0, F_GETFL) | O_NONBLOCK) }
-        while true {
+        var listener = Listener(groupsRequests: function.groupsRequests)
+        connections: while true {
             let connection: FastCGIConnection
-            if let next = carried {
-                connection = next
-                carried = nil
+            if let carried = listener.takeCarried() {
+                connection = carried
             } else {
                 Self.writeEventsWhenQuiet(listeningOn: 0, responder)
                 if StopSignal.isReceived { Self.end(responder) }
-                let fd = accept(0, nil, nil)
-                if fd < 0 {
-                    if errno == EINTR || errno == ECONNABORTED { continue }
-                    if errno == EAGAIN || errno == EWOULDBLOCK {
+                guard let accepted = listener.accept() else {
+                    switch errno {
+                    case EINTR, ECONNABORTED: continue connections
+                    case EAGAIN, EWOULDBLOCK:
                         Self.waitForConnection()
-                        continue
+                        continue connections
+                    default: Self.end(responder)
                     }
-                    Self.end(responder)
                 }
-                connection = idle.popLast() ?? FastCGIConnection(fd: fd)
-                connection.reuse(for: fd)
+                connection = accepted
             }
-            var isOpen = true
             while let request = connection.nextRequest() {
-                if responder == nil {
-                    responder = Self.batching(
-                        Responder(function: function, context: Self.context(request.variables.dictionary, log: log), log: log))
-                }
-                if function.groupsRequests, !request.keepsConnection, let store = Self.groupingStore(responder!) {
-                    var group = WaitingRequests(first: (connection, request), idle: idle)
-                    group.gather()
-                    if group.members.count > 1 {
-                        Self.answer(group.members, together: store, responder!, current, watchdog, log: log)
-                        for (member, _) in group.members where member !== group.carried {
-                            member.close()
-                            group.idle.append(member)
-                        }
-                        idle = group.idle
-                        carried = group.carried
-                        isOpen = false
-                        break
+                let serving =
+                    responder
+                    ?? Self.batching(Responder(function: function, context: Self.context(request.variables.dictionary, log: log), log: log))
+                responder = serving
+                if function.groupsRequests, !request.keepsConnection, let store = Self.groupingStore(serving) {
+                    let group = listener.gather(after: (connection, request))
+                    if group.count > 1 {
+                        Self.answer(group, together: store, serving, current, watchdog, log: log)
+                        listener.release(group)
+                        continue connections
                     }
-                    idle = group.idle
-                    carried = group.carried
                 }
-                current.start(fd: connection.fd, id: request.id)
-                var body = BytesBody(request.body)
-                guard let response = responder!.respond(to: request.variables, body: &body, watchdog: watchdog) else {
-                    Self.waitForExit()
-                }
-                current.finish()
-                connection.answer(request, with: response)
-                if let context = responder?.context, context.pendingEvents.isDue { context.writePendingEvents() }
+                connection.answer(request, with: Self.respond(to: (connection, request), serving, current, watchdog))
+                if let context = serving.context, context.pendingEvents.isDue { context.writePendingEvents() }
                 if !request.keepsConnection || StopSignal.isReceived { break }
                 // The server keeps this connection: its next request comes here, not on stdin.
-                if !connection.hasBufferedInput { Self.writeEventsWhenQuiet(listeningOn: connection.fd, responder) }
+                if !connection.hasBufferedInput { Self.writeEventsWhenQuiet(listeningOn: connection.fd, serving) }
             }
-            if isOpen {
-                connection.close()
-                idle.append(connection)
-            }
+            listener.release(connection)
         }
+    }
+
+    /// `responder`'s answer to one request, the watchdog guarding it.
+    private static func respond(
+        to member: Listener.Member, _ responder: Responder, _ current: CurrentRequest, _ watchdog: Watchdog
+    ) -> Response {
+        current.start(fd: member.connection.fd, id: member.request.id)
+        var body = BytesBody(member.request.body)
+        // The watchdog answered: it ends the process.
+        guard let response = responder.respond(to: member.request.variables, body: &body, watchdog: watchdog) else {
+            Self.waitForExit()
+        }
+        current.finish()
+        return response
     }
 
     /// The store a group of requests shares a transaction on, when the engine groups them and
@@ -130,37 +118,32 @@ struct FunctionRuntime {
         return store
     }
 
-    /// Answers `members` in one transaction (``Store/grouped(writing:_:)``), then writes their
+    /// Answers `group` in one transaction (``Store/grouped(writing:_:)``), then writes their
     /// answers: none before the commit, so no shopper is told of a change that was then lost.
     /// When the group cannot be committed, each gets the storage failure's 503.
     private static func answer(
-        _ members: [(FastCGIConnection, FastCGIConnection.Request)], together store: Store, _ responder: Responder,
-        _ current: CurrentRequest, _ watchdog: Watchdog, log: (String) -> Void
+        _ group: [Listener.Member], together store: Store, _ responder: Responder, _ current: CurrentRequest,
+        _ watchdog: Watchdog, log: (String) -> Void
     ) {
-        let writing = members.contains { !["GET", "HEAD"].contains($0.1.variables["REQUEST_METHOD"] ?? "") }
+        let writing = group.contains {
+            let method = $0.request.variables["REQUEST_METHOD"]
+            return method != "GET" && method != "HEAD"
+        }
         var responses: [Response] = []
-        responses.reserveCapacity(members.count)
+        responses.reserveCapacity(group.count)
         let events = responder.context?.pendingEvents
         let mark = events?.heldCount ?? 0
         do {
             try store.grouped(writing: writing) {
-                for (connection, request) in members {
-                    current.start(fd: connection.fd, id: request.id)
-                    var body = BytesBody(request.body)
-                    guard let response = responder.respond(to: request.variables, body: &body, watchdog: watchdog) else {
-                        Self.waitForExit()
-                    }
-                    current.finish()
-                    responses.append(response)
-                }
+                for member in group { responses.append(Self.respond(to: member, responder, current, watchdog)) }
             }
         } catch {
-            log("a group of \(members.count) requests could not be committed, none of their changes was made: \(error)")
-            responses = members.map { responder.storageFailure(to: $0.1.variables) }
+            log("a group of \(group.count) requests could not be committed, none of their changes was made: \(error)")
+            responses = group.map { responder.storageFailure(to: $0.request.variables) }
             events?.forget(keptAfter: mark)
         }
-        for ((connection, request), response) in zip(members, responses) {
-            connection.answer(request, with: response)
+        for (member, response) in zip(group, responses) {
+            member.connection.answer(member.request, with: response)
         }
         if let context = responder.context, context.pendingEvents.isDue { context.writePendingEvents() }
     }

@@ -65,7 +65,7 @@ public struct Responder: Sendable {
         do throws(HTTPError) {
             head = try RequestHead(cgi: variables)
         } catch {
-            let head = RequestHead(method: variables["REQUEST_METHOD"] ?? "?", path: variables["PATH_INFO"] ?? "")
+            let head = RequestHead(unchecked: variables)
             return finished(errorResponse(error, head: head), head: head)
         }
         var response: Response
@@ -102,9 +102,7 @@ public struct Responder: Sendable {
     /// The storage failure's 503 for a request whose answer cannot be sent: its group of
     /// requests was not committed.
     func storageFailure(to variables: CGIVariables) -> Response {
-        let head =
-            (try? RequestHead(cgi: variables))
-            ?? RequestHead(method: variables["REQUEST_METHOD"] ?? "?", path: variables["PATH_INFO"] ?? "")
+        let head = (try? RequestHead(cgi: variables)) ?? RequestHead(unchecked: variables)
         return finished(errorResponse(StorageFailure.answer, head: head), head: head)
     }
 
