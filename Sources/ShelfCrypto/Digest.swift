@@ -47,23 +47,20 @@ public enum Digest {
     /// True when `a` and `b` are equal, compared in time that depends only on their lengths:
     /// every byte is looked at, and no branch depends on what it holds.
     public static func constantTimeEquals(_ a: [UInt8], _ b: [UInt8]) -> Bool {
-        guard a.count == b.count else { return false }
-        var difference: UInt8 = 0
-        for index in a.indices { difference |= a[index] ^ b[index] }
-        return difference == 0
+        a.withUnsafeBufferPointer { a in b.withUnsafeBufferPointer { b in equalInConstantTime(a, b) } }
     }
 
     /// True when the UTF-8 of `a` and `b` is equal, in time that depends only on their lengths
     /// as for byte arrays; read in place, without copying either (a form token, on every change).
     public static func constantTimeEquals(_ a: String, _ b: String) -> Bool {
         var (a, b) = (a, b)
-        return a.withUTF8 { a in
-            b.withUTF8 { b in
-                guard a.count == b.count else { return false }
-                var difference: UInt8 = 0
-                for index in a.indices { difference |= a[index] ^ b[index] }
-                return difference == 0
-            }
-        }
+        return a.withUTF8 { a in b.withUTF8 { b in equalInConstantTime(a, b) } }
+    }
+
+    private static func equalInConstantTime(_ a: UnsafeBufferPointer<UInt8>, _ b: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard a.count == b.count else { return false }
+        var difference: UInt8 = 0
+        for index in a.indices { difference |= a[index] ^ b[index] }
+        return difference == 0
     }
 }

@@ -69,6 +69,6 @@ public struct NewsletterClickLink: Hashable, Sendable {
 
     /// True when `signature` is `message`'s signature under `key`, compared in constant time.
     static func isSigned(_ message: String, signature: String, key: [UInt8]) -> Bool {
-        signature.utf8.count == 43 && Digest.constantTimeEquals(Array(signature.utf8), Array(sign(message, key: key).utf8))
+        signature.utf8.count == 43 && Digest.constantTimeEquals(signature, sign(message, key: key))
     }
 }

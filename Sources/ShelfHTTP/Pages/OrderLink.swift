@@ -22,7 +22,7 @@ public enum OrderLink {
     public static func verified(_ fields: Fields, key: [UInt8]) throws -> OrderNumber {
         let notFound = HTTPError(404, "We could not find that order. Check the link in your email.", log: "bad order link")
         guard let text = try fields.optional("n"), let number = OrderNumber(parsing: text), let sent = try fields.optional("t"),
-            Digest.constantTimeEquals(Array(sent.utf8), Array(token(number, key: key).utf8))
+            Digest.constantTimeEquals(sent, token(number, key: key))
         else { throw notFound }
         return number
     }

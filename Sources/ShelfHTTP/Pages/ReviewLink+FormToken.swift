@@ -18,7 +18,7 @@ extension ReviewLink {
         guard let sent = try fields.optional(FormToken.field) else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "review form token missing")
         }
-        guard Digest.constantTimeEquals(Array(sent.utf8), Array(formToken(key: key).utf8)) else {
+        guard Digest.constantTimeEquals(sent, formToken(key: key)) else {
             throw HTTPError(403, "This form has expired. Reload the page and try again.", log: "review form token does not match its link")
         }
     }

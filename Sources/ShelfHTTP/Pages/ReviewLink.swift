@@ -51,7 +51,7 @@ public struct ReviewLink: Hashable, Sendable {
             let sent = try fields.optional("sig"), sent.utf8.count == 43
         else { throw notFound }
         let link = ReviewLink(order: order, line: line, expires: expires)
-        guard Digest.constantTimeEquals(Array(sent.utf8), Array(link.signature(key: key).utf8)) else { throw notFound }
+        guard Digest.constantTimeEquals(sent, link.signature(key: key)) else { throw notFound }
         guard now <= expires else {
             throw HTTPError(410, "This review link has expired. Thank you for shopping with us.", log: "expired review link")
         }

@@ -25,7 +25,7 @@ public enum SubscriberLink {
             let subscriber = try store.subscriber(id: id)
         else { return nil }
         let expected = mac(id: id, email: subscriber.email, key: key)
-        return Digest.constantTimeEquals(Array(parts[1].utf8), Array(expected.utf8)) ? subscriber : nil
+        return Digest.constantTimeEquals(String(parts[1]), expected) ? subscriber : nil
     }
 
     /// The one-click unsubscribe address inside the store (`List-Unsubscribe`).

@@ -41,7 +41,7 @@ public struct TestProvider: Sendable {
     /// The session of a token, if it is ours, intact and not expired.
     public func open(_ token: String, now: Int64) -> Session? {
         let parts = token.split(separator: ".")
-        guard parts.count == 2, Digest.constantTimeEquals(Array(signature(String(parts[0])).utf8), Array(parts[1].utf8)),
+        guard parts.count == 2, Digest.constantTimeEquals(signature(String(parts[0])), String(parts[1])),
             let bytes = Base64URL.decode(String(parts[0])), let json = try? JSON.parse(bytes),
             let id = json["id"]?.string, let number = json["number"]?.string, let currency = json["currency"]?.string,
             case .number(let amountText)? = json["amount"], let amount = Int64(amountText),
