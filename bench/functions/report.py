@@ -3,8 +3,9 @@
 
     report.py MEASURE_DIR RESULTS_JSON
 
-Reads from MEASURE_DIR: hyperfine-cgi.json (hyperfine --export-json), wrk-{static,cart-json,
-cart-add-capped,cart-add}.json (written by wrk.lua), load-*.txt (the 1-minute load average at each phase),
+Reads from MEASURE_DIR: hyperfine-cgi.json (hyperfine --export-json), wrk-{static,bare-fastcgi,
+bare-minimal,cart-json,cart-add-capped,cart-add}-rROUND.json (written by wrk.lua, one per round) with their
+-cpu.json, load-*.txt (the 1-minute load average at each phase),
 setup.json and fastcgi.check.json. Writes them under the "functions" key of RESULTS_JSON and
 leaves every other key as it is (the build benchmark's bench/lib/report.py keeps "functions" in
 turn). Python 3 standard library only.
@@ -24,7 +25,8 @@ CGI_COMMANDS = [
 FASTCGI_RUNS = [
     # wrk-NAME.json, key, label
     ("static", "static", "static file (lighttpd), same size as cart.json"),
-    ("bare-fastcgi", "bare_fastcgi", "bare FastCGI responder, same answer"),
+    ("bare-fastcgi", "bare_fastcgi", "bare FastCGI responder (libfcgi), same answer"),
+    ("bare-minimal", "bare_minimal", "minimal FastCGI responder (the protocol alone), same answer"),
     ("cart-json", "cart_json", "GET /fn/cart.json (FastCGI)"),
     ("cart-add-capped", "cart_add_capped", "POST /fn/cart/add at the line's limit, writes nothing (FastCGI)"),
     ("cart-add", "cart_add", "POST /fn/cart/add, then /update back: every request writes (FastCGI)"),
@@ -76,33 +78,72 @@ def cgi_figures(measure):
     return figures
 
 
-def wrk_figures(measure):
-    figures = {}
-    for name, key, label in FASTCGI_RUNS:
-        w = load(os.path.join(measure, f"wrk-{name}.json"))
-        if not w:
-            continue
-        seconds = w["duration_us"] / 1e6
-        lat = w["latency_us"]
-        figures[key] = {
-            "label": label,
-            "requests": w["requests"],
-            "seconds": round(seconds, 2),
-            "requests_per_s": round(w["requests"] / seconds, 1),
-            "bytes_per_response": round(w["bytes"] / w["requests"]) if w["requests"] else None,
-            "latency_ms": {k: round(v / 1000, 3) for k, v in lat.items()},
-            "errors": w["errors"],
+def wrk_run_figures(measure, name, label):
+    """One wrk run's figures (wrk-NAME.json and wrk-NAME-cpu.json), None when it did not run."""
+    w = load(os.path.join(measure, f"{name}.json"))
+    if not w:
+        return None
+    seconds = w["duration_us"] / 1e6
+    lat = w["latency_us"]
+    figures = {
+        "label": label,
+        "requests": w["requests"],
+        "seconds": round(seconds, 2),
+        "requests_per_s": round(w["requests"] / seconds, 1),
+        "bytes_per_response": round(w["bytes"] / w["requests"]) if w["requests"] else None,
+        "latency_ms": {k: round(v / 1000, 3) for k, v in lat.items()},
+        "errors": w["errors"],
+    }
+    # CPU per request: utime + stime of lighttpd and of the processes it started (the
+    # functions, the bare responder), over the run's requests.
+    c = load(os.path.join(measure, f"{name}-cpu.json"))
+    if c and w["requests"]:
+        per = 1e6 / c["ticks_per_s"] / w["requests"]
+        figures["cpu_us_per_request"] = {
+            "lighttpd": round(c["lighttpd_ticks"] * per, 1),
+            "responders": round(c["responder_ticks"] * per, 1),
         }
-        # CPU per request: utime + stime of lighttpd and of the processes it started (the
-        # functions, the bare responder), over the run's requests.
-        c = load(os.path.join(measure, f"wrk-{name}-cpu.json"))
-        if c and w["requests"]:
-            per = 1e6 / c["ticks_per_s"] / w["requests"]
-            figures[key]["cpu_us_per_request"] = {
-                "lighttpd": round(c["lighttpd_ticks"] * per, 1),
-                "responders": round(c["responder_ticks"] * per, 1),
-            }
     return figures
+
+
+def wrk_rounds(measure):
+    """{key: [the figures of round 1, 2, ...]} of the rounds that ran (wrk-NAME-rROUND.json)."""
+    rounds = {}
+    for name, key, label in FASTCGI_RUNS:
+        number = 1
+        while (figures := wrk_run_figures(measure, f"wrk-{name}-r{number}", label)) is not None:
+            rounds.setdefault(key, []).append(figures)
+            number += 1
+    return rounds
+
+
+def median(values):
+    values = sorted(v for v in values if v is not None)
+    if not values:
+        return None
+    middle = len(values) // 2
+    return values[middle] if len(values) % 2 else (values[middle - 1] + values[middle]) / 2
+
+
+def wrk_figures(rounds):
+    """Each request kind's figures: those of its median round by requests/s (a real run's, not
+    a mix), with every round's requests/s beside them."""
+    figures = {}
+    for key, runs in rounds.items():
+        chosen = sorted(runs, key=lambda run: run["requests_per_s"])[(len(runs) - 1) // 2]
+        figures[key] = dict(chosen, requests_per_s_by_round=[run["requests_per_s"] for run in runs])
+    return figures
+
+
+def round_ratios(rounds, key, over, measure=lambda run: run["requests_per_s"]):
+    """`key`'s figure over `over`'s in each round, and their median."""
+    pairs = zip(rounds.get(key, []), rounds.get(over, []))
+    each = [ratio(measure(a), measure(b)) for a, b in pairs]
+    return median(each), each
+
+
+def responder_cpu(run):
+    return (run.get("cpu_us_per_request") or {}).get("responders")
 
 
 def ratio(a, b, digits=3):
@@ -113,7 +154,8 @@ def main():
     measure, out = sys.argv[1], sys.argv[2]
     setup = load(os.path.join(measure, "setup.json")) or {}
     cgi = cgi_figures(measure)
-    fastcgi = wrk_figures(measure)
+    rounds = wrk_rounds(measure)
+    fastcgi = wrk_figures(rounds)
 
     def mean(key):
         return (cgi.get(key) or {}).get("mean_ms")
@@ -135,10 +177,17 @@ def main():
         "fastcgi_cart_json_over_static": ratio(rps("cart_json"), rps("static")),
         "fastcgi_cart_add_over_static": ratio(rps("cart_add"), rps("static")),
         "fastcgi_bare_over_static": ratio(rps("bare_fastcgi"), rps("static")),
-        # Issue 18's measure: the cart against the empty responder behind the same server.
-        "fastcgi_cart_json_over_bare": ratio(rps("cart_json"), rps("bare_fastcgi")),
-        "fastcgi_cart_add_over_bare": ratio(rps("cart_add"), rps("bare_fastcgi")),
     }
+    # Issue 18's measure: the cart against the empty responder behind the same server, in the
+    # same round; the median of the rounds' ratios, each round's beside it. Then the responders'
+    # CPU per request, which depends less on how busy lighttpd and wrk keep the machine.
+    # "bare" is libfcgi's responder, "minimal" the one with the protocol alone.
+    for key in ("cart_json", "cart_add_capped", "cart_add"):
+        for floor, name in (("bare_fastcgi", "bare"), ("bare_minimal", "minimal")):
+            ratios[f"fastcgi_{key}_over_{name}"], ratios[f"fastcgi_{key}_over_{name}_by_round"] = round_ratios(
+                rounds, key, floor)
+            ratios[f"fastcgi_{key}_cpu_over_{name}_cpu"], ratios[f"fastcgi_{key}_cpu_over_{name}_cpu_by_round"] = (
+                round_ratios(rounds, key, floor, responder_cpu))
 
     def at_most(value, limit):
         return None if value is None else value <= limit
@@ -208,7 +257,8 @@ def main():
     table(rows)
 
     print()
-    print(f"FastCGI through lighttpd, wrk {setup.get('wrk', '')}, {setup.get('fastcgi_procs', '?')} cart processes "
+    print(f"FastCGI through lighttpd, each kind's median round, wrk {setup.get('wrk', '')}, "
+          f"{setup.get('fastcgi_procs', '?')} cart processes "
           f"(load {fmt(loads['fastcgi-start'], '.2f')} → {fmt(loads['fastcgi-end'], '.2f')})")
     rows = [("request", "req/s", "p50 ms", "p90 ms", "p99 ms", "max ms", "bytes", "errors", "÷ static",
              "CPU µs: lighttpd", "responder")]
@@ -231,8 +281,15 @@ def main():
     print(f"CGI cart add / bare = {fmt(ratios['cgi_cart_add_over_bare'], '.2f')} "
           f"(new shopper {fmt(ratios['cgi_cart_add_new_shopper_over_bare'], '.2f')}; target ≤ {TARGET_CGI_RATIO}): "
           f"{verdict(targets['cgi_cart_add_met'])} (new shopper {verdict(targets['cgi_cart_add_new_shopper_met'])})")
-    print(f"FastCGI cart.json / bare responder = {fmt(ratios['fastcgi_cart_json_over_bare'], '.2f')}, "
-          f"cart add / bare responder = {fmt(ratios['fastcgi_cart_add_over_bare'], '.2f')} (issue 18: ≥ 0.75)")
+    for name, label in (("bare", "libfcgi's bare responder"), ("minimal", "the minimal responder")):
+        print(f"FastCGI ÷ {label}, requests/s, median of {len(rounds.get('bare_fastcgi', []))} rounds "
+              f"(issue 18: ≥ 0.75), and CPU per request ÷ its CPU per request:")
+        for key, kind in (("cart_json", "cart.json"), ("cart_add_capped", "add at the line's limit"),
+                          ("cart_add", "writing add")):
+            by_round = " ".join(fmt(r, ".2f") for r in ratios[f"fastcgi_{key}_over_{name}_by_round"])
+            cpu_by_round = " ".join(fmt(r, ".1f") for r in ratios[f"fastcgi_{key}_cpu_over_{name}_cpu_by_round"])
+            print(f"  {kind}: {fmt(ratios[f'fastcgi_{key}_over_{name}'], '.2f')} (rounds {by_round}); "
+                  f"CPU {fmt(ratios[f'fastcgi_{key}_cpu_over_{name}_cpu'], '.1f')}x (rounds {cpu_by_round})")
     print(f"FastCGI cart.json / static = {fmt(ratios['fastcgi_cart_json_over_static'], '.2f')} "
           f"(target ≥ {TARGET_READS_SHARE}): {verdict(targets['fastcgi_cart_json_met'])}; "
           f"cart add / static = {fmt(ratios['fastcgi_cart_add_over_static'], '.2f')} "
