@@ -5,7 +5,7 @@ import Testing
 @testable import ShelfStore
 
 /// `sessionCart(tokenHash:now:)`, the one-query read of `cart.json`, answers what
-/// `session(tokenHash:now:)` and `cartLines(in:)` answer together.
+/// `session(tokenHash:now:)`, `cartLines(in:)` and the code of `checkoutDraft(in:)` answer together.
 struct SessionCartTests {
     static let now: Int64 = 1_700_000_000
     static let catalogue: [Product] = [.sampleInColours("tee"), .sample("mug", skus: ["MUG"], price: 1200)]
@@ -36,6 +36,30 @@ struct SessionCartTests {
             let cart = try #require(try store.sessionCart(tokenHash: sampleTokenHash(1), now: Self.now))
             #expect(cart.session == session)
             #expect(cart.lines.isEmpty)
+        }
+    }
+
+    @Test func theCodeOfTheSessionsCheckoutComesWithItsCart() throws {
+        try withSession { store, session in
+            try store.addToCart("MUG", quantity: 1, in: session, now: Self.now, maxPerLine: 10)
+            try store.addToCart("TEE-FOREST-M", quantity: 1, in: session, now: Self.now, maxPerLine: 10)
+            #expect(try #require(try store.sessionCart(tokenHash: sampleTokenHash(1), now: Self.now)).checkoutCode == nil)
+            var draft = CheckoutDraft()
+            try store.saveCheckoutDraft(draft, in: session, now: Self.now)
+            #expect(try #require(try store.sessionCart(tokenHash: sampleTokenHash(1), now: Self.now)).checkoutCode == nil)
+            draft.code = "WELCOME10"
+            try store.saveCheckoutDraft(draft, in: session, now: Self.now)
+            // Another session's draft is not this one's.
+            let other = try store.createSession(tokenHash: sampleTokenHash(2), now: Self.now, lifetime: 86_400)
+            var otherDraft = CheckoutDraft()
+            otherDraft.code = "OTHER"
+            try store.saveCheckoutDraft(otherDraft, in: other, now: Self.now)
+            let cart = try #require(try store.sessionCart(tokenHash: sampleTokenHash(1), now: Self.now))
+            #expect(cart.checkoutCode == "WELCOME10")
+            #expect(cart.checkoutCode == (try store.checkoutDraft(in: session))?.code)
+            // The draft's row adds none: each line comes once.
+            #expect(cart.lines.map(\.variant.sku) == ["MUG", "TEE-FOREST-M"])
+            #expect(try #require(try store.sessionCart(tokenHash: sampleTokenHash(2), now: Self.now)).checkoutCode == "OTHER")
         }
     }
 

@@ -22,15 +22,16 @@ public struct ShopperSession: Sendable {
         return ShopperSession(session: session, tokenHash: hash, token: token)
     }
 
-    /// The request's live session with the lines of its cart, read in one query; nil as for
+    /// The request's live session with the lines of its cart and the code of its checkout in
+    /// progress, read in one query (``Store/sessionCart(tokenHash:now:)``); nil as for
     /// ``find(_:_:in:)``.
     public static func findWithCart(
         _ request: Request, _ context: FunctionContext, in store: Store
-    ) throws -> (shopper: ShopperSession, lines: [CartLine])? {
+    ) throws -> (shopper: ShopperSession, lines: [CartLine], checkoutCode: String?)? {
         guard let token = SessionCookie.token(in: request) else { return nil }
         let hash = SessionCookie.hash(token)
-        guard let (session, lines) = try store.sessionCart(tokenHash: hash, now: context.clock.now()) else { return nil }
-        return (ShopperSession(session: session, tokenHash: hash, token: token), lines)
+        guard let cart = try store.sessionCart(tokenHash: hash, now: context.clock.now()) else { return nil }
+        return (ShopperSession(session: cart.session, tokenHash: hash, token: token), cart.lines, cart.checkoutCode)
     }
 
     /// How stale a session's expiry may get before a visit slides it along: a shopper adding

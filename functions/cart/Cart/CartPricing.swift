@@ -13,14 +13,14 @@ struct CartPricing {
     let prices: PriceFormatter
     let isEmpty: Bool
 
-    /// `shopper` is the request's session as the caller found it (nil: none), so the session is
-    /// not looked up a second time.
-    init(_ context: FunctionContext, shopper: ShopperSession?, lines: [CartLine]) throws {
+    /// `checkoutCode` is the code the session's checkout in progress holds, as the caller read
+    /// it with the cart (``ShopperSession/findWithCart(_:_:in:)``); nil when there is none.
+    init(_ context: FunctionContext, checkoutCode: String?, lines: [CartLine]) throws {
         let store = try context.store()
         let currency = context.config.currency
         let now = context.clock.now()
         var code: String?
-        if !lines.isEmpty, let shopper, let typed = try store.checkoutDraft(in: shopper.session)?.code {
+        if !lines.isEmpty, let typed = checkoutCode {
             code = try? store.acceptCode(typed, configCodes: context.config.checkout.codes, lines: lines, now: now, currency: currency)
         }
         let configCode = code.flatMap { code in context.config.checkout.codes.first { $0.code == code } }

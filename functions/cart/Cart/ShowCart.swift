@@ -34,24 +34,25 @@ enum ShowCart {
         return .json(json)
     }
 
-    /// The cart with its discounts and total, read together: the session and its lines, the
-    /// code of its checkout and the campaigns running are three questions, and on SQLite each
+    /// The cart with its discounts and total, read together: the session with its lines and
+    /// its checkout's code, and the campaigns running, are two questions, and on SQLite each
     /// asked alone would take and release the database's locks.
     private static func pricedCart(_ request: Request, _ context: FunctionContext) throws -> (CartView, CartPricing) {
         let store = try context.store()
         return try store.read {
-            let (view, shopper) = try cartView(request, context, store)
-            return (view, try CartPricing(context, shopper: shopper, lines: view.lines))
+            let (view, checkoutCode) = try cartView(request, context, store)
+            return (view, try CartPricing(context, checkoutCode: checkoutCode, lines: view.lines))
         }
     }
 
-    /// The cart and the session it belongs to (nil: the request has none), from one query.
+    /// The cart and the code of its session's checkout in progress (nil: none, or no session),
+    /// from one query.
     private static func cartView(
         _ request: Request, _ context: FunctionContext, _ store: Store
-    ) throws -> (CartView, ShopperSession?) {
-        guard let (shopper, lines) = try ShopperSession.findWithCart(request, context, in: store) else {
+    ) throws -> (CartView, checkoutCode: String?) {
+        guard let (shopper, lines, checkoutCode) = try ShopperSession.findWithCart(request, context, in: store) else {
             return (CartView(lines: [], token: nil, context: context), nil)
         }
-        return (CartView(lines: lines, token: shopper.formToken(context), context: context), shopper)
+        return (CartView(lines: lines, token: shopper.formToken(context), context: context), checkoutCode)
     }
 }
