@@ -1,3 +1,4 @@
+import Foundation
 import ShelfTesting
 import Testing
 
@@ -29,6 +30,27 @@ struct SQLiteDatabaseTests {
             let reader = try SQLiteDatabase(path: directory.file("long-lived.db"))
             for _ in 1...SQLiteDatabase.longLivedCommits { _ = try reader.read { try reader.query("SELECT x FROM t") } }
             #expect(try reader.query("PRAGMA wal_autocheckpoint").first?.values.first == .integer(64))
+        }
+    }
+
+    @Test func theLastConnectionToCloseDeletesTheLogAndAClosedOneRefusesWork() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.file("closing.db")
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("CREATE TABLE t (x INTEGER)")
+            let other = try SQLiteDatabase(path: path)
+            _ = try database.transaction { try database.execute("INSERT INTO t (x) VALUES (1)") }
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            // Another connection is open: the log stays for it.
+            database.close()
+            #expect(FileManager.default.fileExists(atPath: path + "-wal"))
+            #expect(throws: DatabaseError.self) { try database.query("SELECT x FROM t") }
+            database.close()
+            // The last one checkpoints it into the file and deletes it; nothing is lost.
+            other.close()
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            let reopened = try SQLiteDatabase(path: path)
+            #expect(try reopened.query("SELECT x FROM t").map { try $0.int("x") } == [1])
         }
     }
 

@@ -7,6 +7,7 @@ import pytest
 
 from cgi_process import run_cgi, request_env
 from conftest import copy_built_store, shelf
+from store_db import sqlite_only
 from html_model import parse
 
 BASE_URL = "https://shop.example.com"  # the demo store's base_url
@@ -166,3 +167,24 @@ def test_every_answer_has_the_security_headers(store):
         assert response.headers["referrer-policy"] == "strict-origin-when-cross-origin"
         assert response.headers["cache-control"] == "no-store"
         assert "strict-transport-security" not in response.headers  # plain HTTP here
+
+
+@sqlite_only
+def test_a_cgi_process_leaves_no_write_ahead_log_behind(store):
+    """Each CGI process closes its database files after answering, so the last to close one
+    checkpoints its WAL and deletes it. Left open, a process that writes once never restarts the
+    log, and every later process reads all of it back (the analytics file's grew by each add)."""
+    data = store / "data"
+    cookies = []
+    for _ in range(4):
+        # A new shopper: a session and a line in the store, a cart_add event in the analytics file.
+        added = post(store, "/add", {"sku": "LDN-BWC-CAM-XS", "quantity": "1"})
+        assert added.status == 303
+        cookies.append(session_cookie(added))
+    for cookie in cookies:
+        # A returning shopper's add: one write transaction in each file.
+        assert post(store, "/add", {"sku": "LDN-BWC-CAM-XS", "quantity": "1"}, cookie=cookie).status == 303
+        for name in ("shelf.sqlite-wal", "shelf-analytics.sqlite-wal"):
+            wal = data / name
+            assert not wal.exists() or wal.stat().st_size == 0, f"{name} left behind: {wal.stat().st_size} bytes"
+    assert all(cart_json(store, cookie)["count"] == 2 for cookie in cookies)

@@ -29,6 +29,11 @@ struct FunctionRuntime {
             // connection, and the server loses the answer: read the rest first.
             body.discardRest(of: environment["CONTENT_LENGTH"])
             Self.write(response, to: 1)
+            // The answer is complete once stdout closes; the database files are closed after it
+            // (a checkpoint, when this process is the last to close them), so the next CGI
+            // process finds no log to read.
+            Glibc.close(1)
+            responder.context?.storeIfOpened?.closeBeforeExit()
             exit(0)
         }
         serveFastCGI(log: log)
@@ -170,9 +175,10 @@ struct FunctionRuntime {
         if poll(&input, 1, wait) == 0 { context.writePendingEvents() }
     }
 
-    /// Writes the analytics events kept and ends the process.
+    /// Writes the analytics events kept, closes the database files and ends the process.
     private static func end(_ responder: Responder?) -> Never {
         responder?.context?.writePendingEvents()
+        responder?.context?.storeIfOpened?.closeBeforeExit()
         exit(0)
     }
 

@@ -35,4 +35,12 @@ final class AnalyticsConnection: @unchecked Sendable {
         opened = events
         return events
     }
+
+    /// Closes the events file's connection if it was opened (``SQLiteDatabase/close()``); the
+    /// store's own database is the store's to close.
+    func close() {
+        lock.lock()
+        defer { lock.unlock() }
+        if path != nil, let events = opened as? SQLiteDatabase { events.close() }
+    }
 }
