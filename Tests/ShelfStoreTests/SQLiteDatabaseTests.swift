@@ -54,6 +54,26 @@ struct SQLiteDatabaseTests {
         }
     }
 
+    @Test func onlyALongLogIsClosedAway() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.file("exiting.db")
+            let database = try SQLiteDatabase(path: path)
+            try database.execute("CREATE TABLE t (x TEXT)")
+            func logBytes() throws -> Int { try FileManager.default.attributesOfItem(atPath: path + "-wal")[.size] as? Int ?? 0 }
+            // A short log stays: the connection is still open.
+            database.closeIfLogIsLong()
+            _ = try database.query("SELECT x FROM t")
+            // Each row takes a page of its own, so 64 commits make a log of 64 frames and more.
+            let page = String(repeating: "x", count: 3000)
+            for _ in 1...64 { _ = try database.transaction { try database.execute("INSERT INTO t (x) VALUES (?)", [.text(page)]) } }
+            #expect(try logBytes() >= SQLiteDatabase.longLogBytes)
+            database.closeIfLogIsLong()
+            #expect(throws: DatabaseError.self) { try database.query("SELECT x FROM t") }
+            #expect(!FileManager.default.fileExists(atPath: path + "-wal"))
+            #expect(try SQLiteDatabase(path: path).query("SELECT COUNT(*) AS n FROM t").first?.int("n") == 64)
+        }
+    }
+
     @Test func schemaRefusesNegativeStock() throws {
         try withTemporaryStore { store in
             try store.syncCatalogue([.sample("tee", skus: ["TEE-M"])], categories: [])

@@ -170,21 +170,20 @@ def test_every_answer_has_the_security_headers(store):
 
 
 @sqlite_only
-def test_a_cgi_process_leaves_no_write_ahead_log_behind(store):
-    """Each CGI process closes its database files after answering, so the last to close one
-    checkpoints its WAL and deletes it. Left open, a process that writes once never restarts the
-    log, and every later process reads all of it back (the analytics file's grew by each add)."""
+def test_the_write_ahead_logs_stay_short_under_cgi(store):
+    """A CGI process that finds a database file's log grown to 64 frames closes the file after
+    answering, so the last to close it checkpoints the log and deletes it. Left open, a process
+    that writes once never restarts the log, and every later process reads all of it back: it
+    grew by each add (about 9 frames in the store's file and 5 in the analytics file)."""
     data = store / "data"
-    cookies = []
-    for _ in range(4):
+    page = 4096 + 24
+    for _ in range(30):
         # A new shopper: a session and a line in the store, a cart_add event in the analytics file.
         added = post(store, "/add", {"sku": "LDN-BWC-CAM-XS", "quantity": "1"})
         assert added.status == 303
-        cookies.append(session_cookie(added))
-    for cookie in cookies:
-        # A returning shopper's add: one write transaction in each file.
-        assert post(store, "/add", {"sku": "LDN-BWC-CAM-XS", "quantity": "1"}, cookie=cookie).status == 303
         for name in ("shelf.sqlite-wal", "shelf-analytics.sqlite-wal"):
             wal = data / name
-            assert not wal.exists() or wal.stat().st_size == 0, f"{name} left behind: {wal.stat().st_size} bytes"
-    assert all(cart_json(store, cookie)["count"] == 2 for cookie in cookies)
+            size = wal.stat().st_size if wal.exists() else 0
+            # 64 frames, and what one more request wrote before its process closed the file.
+            assert size < 32 + 96 * page, f"{name} has grown to {size // page} frames"
+    assert cart_json(store, session_cookie(added))["count"] == 1

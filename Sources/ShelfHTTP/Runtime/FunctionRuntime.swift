@@ -29,11 +29,11 @@ struct FunctionRuntime {
             // connection, and the server loses the answer: read the rest first.
             body.discardRest(of: environment["CONTENT_LENGTH"])
             Self.write(response, to: 1)
-            // The answer is complete once stdout closes; the database files are closed after it
-            // (a checkpoint, when this process is the last to close them), so the next CGI
-            // process finds no log to read.
+            // The answer is complete once stdout closes. A database file whose log has grown long
+            // is closed after it (a checkpoint, when this process is the last to close it), so
+            // the next CGI process finds a short log to read.
             Glibc.close(1)
-            responder.context?.storeIfOpened?.closeBeforeExit()
+            responder.context?.storeIfOpened?.closeBeforeExit(onlyLongLogs: true)
             exit(0)
         }
         serveFastCGI(log: log)

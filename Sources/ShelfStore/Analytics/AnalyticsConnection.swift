@@ -36,11 +36,11 @@ final class AnalyticsConnection: @unchecked Sendable {
         return events
     }
 
-    /// Closes the events file's connection if it was opened (``SQLiteDatabase/close()``); the
-    /// store's own database is the store's to close.
-    func close() {
+    /// The events file's connection, if it was opened; nil when the analytics share the store's
+    /// database, which is the store's to close.
+    var openedFile: SQLiteDatabase? {
         lock.lock()
         defer { lock.unlock() }
-        if path != nil, let events = opened as? SQLiteDatabase { events.close() }
+        return path == nil ? nil : opened as? SQLiteDatabase
     }
 }

@@ -19,7 +19,13 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     /// Prepared statements kept per connection; past this the cache starts again from empty.
     static let statementCacheLimit = 128
 
+    /// A WAL at least this long (64 frames of 4 KiB pages, the checkpoint interval) is folded
+    /// into the file and deleted by ``closeIfLogIsLong()``.
+    static let longLogBytes = 32 + 64 * (24 + 4096)
+
     let dialect = Dialect.sqlite
+    /// The database file, `":memory:"` for a private one.
+    private let path: String
     private let connection: OpaquePointer
     /// When the connection started waiting for the lock it waits for now (``SQLiteLockWait``),
     /// written by the busy handler on its first call for that lock.
@@ -38,6 +44,7 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
     /// Opens (creating if needed) the database at `path`; `":memory:"` gives a private in-memory one.
     init(path: String) throws {
         _ = Self.configureSQLite
+        self.path = path
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_NOMUTEX
         let result = sqlite3_open_v2(path, &handle, flags, nil)
@@ -79,14 +86,8 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         lockWaitStarted.deallocate()
     }
 
-    /// Closes the connection, its statements first, for a process about to exit. The last
-    /// connection to close checkpoints the WAL and deletes it; a process that exits with its
-    /// connection open leaves the WAL behind, and the next process to open the file alone
-    /// rebuilds its index from every frame since the WAL last started over, which takes a
-    /// second write transaction in one process (a checkpoint, then a writer that restarts the
-    /// log). Under CGI most requests write once, so without this the WAL grew with every
-    /// request and each process read all of it: an analytics file's WAL of 6.7 MB, 1,669 reads
-    /// for one add. Any use after this throws.
+    /// Closes the connection, its statements first. The last connection to close checkpoints
+    /// the WAL and deletes it. Any use after this throws.
     func close() {
         lock.lock()
         defer { lock.unlock() }
@@ -94,6 +95,23 @@ final class SQLiteDatabase: Database, @unchecked Sendable {
         isClosed = true
         statements.removeAll()
         sqlite3_close_v2(connection)
+    }
+
+    /// ``close()`` when the file's WAL has grown to ``longLogBytes``, for a process about to exit;
+    /// otherwise nothing, and the process leaves it as it is.
+    ///
+    /// A process that exits with its connection open leaves the WAL behind, and the next one
+    /// to open the file alone rebuilds the log's index from every frame since the log last
+    /// started over. It starts over only when a writer follows a complete checkpoint in the
+    /// same process, so under CGI, where most requests write once, it never did: it grew with
+    /// every request, and each process read all of it (6.7 MB, 1,669 reads, for one add). A
+    /// close on every exit costs a checkpoint and its syncs each time (about 4 ms a CGI add
+    /// here); closing only a long log keeps what the next process reads under 64 frames for
+    /// one checkpoint every dozen requests or so.
+    func closeIfLogIsLong() {
+        var log = stat()
+        guard stat(path + "-wal", &log) == 0, log.st_size >= Self.longLogBytes else { return }
+        close()
     }
 
     func execute(_ sql: String, _ arguments: [SQLValue]) throws -> Int {
