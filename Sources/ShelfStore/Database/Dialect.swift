@@ -67,9 +67,9 @@ struct Dialect: Sendable {
     /// A checkpoint every 64 pages rather than SQLite's 1000 keeps the WAL short, which is what
     /// a CGI function pays for: a process that finds no other connection open rebuilds the WAL
     /// index by reading every frame since the log last started over, which a writer does after
-    /// a checkpoint. A CGI process also closes its connections before it exits
-    /// (`SQLiteDatabase.close()`), so the last one deletes the log. A connection that has
-    /// committed many writes (a FastCGI responder) goes back to the default
+    /// a checkpoint. A CGI process also closes a file whose log has reached 64 frames before it
+    /// exits (`SQLiteDatabase.closeIfLogIsLong()`), so the last one deletes the log. A
+    /// connection that has committed many writes (a FastCGI responder) goes back to the default
     /// (`SQLiteDatabase.longLivedCommits`): while it is open no process rebuilds the index.
     static let sqlite = Dialect(
         name: "SQLite",

@@ -6,7 +6,8 @@ import Glibc
 /// A process that groups requests (``gather(after:)``) takes only what is already waiting: its
 /// listening socket is non-blocking, a connection is accepted while one is ready and read only
 /// once its request has begun to arrive. A connection whose request has not, or whose server
-/// keeps it open for more, ends the group and is carried: ``next()`` gives it first.
+/// keeps it open for more, ends the group and is carried: the loop takes it next
+/// (``takeCarried()``).
 struct Listener {
     /// A connection and the request read from it.
     typealias Member = (connection: FastCGIConnection, request: FastCGIConnection.Request)
