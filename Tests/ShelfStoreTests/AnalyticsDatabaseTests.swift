@@ -77,4 +77,47 @@ struct AnalyticsDatabaseTests {
             #expect(try Store.open(at: path).analyticsEvents().count == 2)
         }
     }
+
+    @Test(.enabled(if: !TestDatabase.isPostgreSQL, "about SQLite files"))
+    func anOlderFilesEventsAreRebuiltWithTheCheaperKindCheckAndKeepTheirCounter() throws {
+        try withTemporaryDirectory { directory in
+            let path = directory.path + "/shelf.db"
+            // An analytics file from before the rebuild, whose newest event was deleted: its
+            // counter (3) is past the largest id left (2).
+            let old = try SQLiteDatabase(path: DatabaseFiles(path).analytics.path)
+            _ = try old.migrate([Migration.analytics])
+            for at in 0..<3 {
+                _ = try old.execute(
+                    "INSERT INTO analytics_events (at, day, visitor, kind, path) VALUES (?, ?, ?, 'page_view', '/')",
+                    [.integer(Self.noon + Int64(at)), .integer(Self.noon / 86_400), .text(Self.visitor)])
+            }
+            _ = try old.execute("DELETE FROM analytics_events WHERE id = 3", [])
+            old.close()
+
+            let store = try Store.open(at: path)
+            try store.migrate()
+            let events = try store.analyticsDatabase()
+            #expect(try store.analyticsEvents().map(\.at) == [Self.noon, Self.noon + 1])
+            let schema = try events.query("SELECT sql FROM sqlite_master WHERE name = 'analytics_events'").first?.text("sql")
+            #expect(schema?.contains("kind = 'page_view' OR kind = 'cart_add'") == true)
+            #expect(schema?.contains("kind IN") == false)
+            let indexes = try events.query(
+                "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'analytics_events' ORDER BY name"
+            ).map { try $0.text("name") }
+            #expect(indexes == ["analytics_events_by_day", "analytics_events_by_order", "analytics_events_by_visitor"])
+            // New events go on after the old counter, so the rollup's mark never passes over one.
+            try store.record(view, visitor: Self.visitor, now: Self.noon + 5)
+            #expect(try events.query("SELECT MAX(id) AS id FROM analytics_events").first?.int64("id") == 4)
+            // The check still refuses a kind the store does not have, and still allows every one it has.
+            #expect(throws: (any Error).self) {
+                try events.execute(
+                    "INSERT INTO analytics_events (at, day, visitor, kind) VALUES (1, 0, ?, 'page_viewed')", [.text(Self.visitor)])
+            }
+            for kind in AnalyticsEvent.Kind.allCases {
+                try events.execute(
+                    "INSERT INTO analytics_events (at, day, visitor, kind) VALUES (1, 0, ?, ?)",
+                    [.text(Self.visitor), .text(kind.rawValue)])
+            }
+        }
+    }
 }

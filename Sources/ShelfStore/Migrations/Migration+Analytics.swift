@@ -65,6 +65,7 @@ extension Migration {
 
 extension Migration {
     /// The migrations of the analytics' own SQLite file (``AnalyticsConnection``), in the order
-    /// they are applied: the same tables the store's database had before.
-    static let analyticsFile: [Migration] = [.analytics]
+    /// they are applied: the same tables the store's database had before, then the cheaper
+    /// check of an event's kind.
+    static let analyticsFile: [Migration] = [.analytics, .analyticsKindCheck]
 }
