@@ -1,9 +1,10 @@
 extension Migration {
     /// The analytics file's events check their kind with comparisons joined by `OR` instead of
-    /// an `IN` list. SQLite evaluates a CHECK's `IN (…)` of constants by building a table of the
-    /// list, and an insert of sixteen rows paid for that about as much as for the rows
-    /// themselves (bench/README.md); the comparisons allow the same kinds. A CHECK cannot be
-    /// altered in place, so the table is rebuilt with its ids and indexes.
+    /// an `IN` list. SQLite looks a value up in a list of more than two constants through a
+    /// temporary table of the list, and that check took an eighth to a quarter of a batched
+    /// insert's CPU and a third of a single row's (bench/README.md); the comparisons allow the
+    /// same kinds for a tenth of that. A CHECK cannot be altered in place, so the table is
+    /// rebuilt with its ids and indexes.
     ///
     /// For the analytics file alone (``analyticsFile``), which is always SQLite: PostgreSQL keeps
     /// the events in the store's database, where `IN` costs no more than the comparisons.
